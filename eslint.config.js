@@ -1,0 +1,47 @@
+// Layer rules (see ARCHITECTURE.md): code under a `common/` folder runs anywhere and may not
+// import Node built-ins or `node/` code; the UI and apps may take only types from vms-core.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = [
+  'node:*', 'fs', 'fs/*', 'path', 'os', 'net', 'dgram', 'http', 'https', 'crypto', 'child_process',
+  'stream', 'events', 'zlib', 'worker_threads', 'better-sqlite3', 'fastify',
+];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-constant-condition': ['error', { checkLoops: false }],
+    },
+  },
+  {
+    files: ['packages/vms-core/src/**/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'common/ code is pure: no Node built-ins here.' },
+          { group: ['**/node/*', '**/node'], message: 'common/ may not import node/ code.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['packages/ui/**/*.{ts,tsx}', 'apps/*/src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'The renderer never touches Node.' },
+          { group: ['@nightjar/vms-core/node', '**/vms-core/src/**'], message: 'Reach the core through its API; only `import type` from @nightjar/vms-core.' },
+        ],
+        paths: [{ name: '@nightjar/vms-core', allowTypeImports: true, message: 'Only types from vms-core.' }],
+      }],
+    },
+  },
+);

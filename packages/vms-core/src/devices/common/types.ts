@@ -1,0 +1,52 @@
+import type { VideoCodec } from '../../media/common/types';
+
+export type DriverId = 'rtsp' | 'onvif' | 'simulated';
+
+export interface Credentials {
+  username?: string;
+  password?: string;
+}
+
+/** What a driver learns about one stream of a camera when it probes the hardware. */
+export interface StreamInfo {
+  /** Stable within the camera, e.g. "main", "sub", or an ONVIF profile token. */
+  key: string;
+  name: string;
+  /** URL the recording server opens (rtsp://..., or sim://... for the simulated camera). */
+  url: string;
+  codec?: VideoCodec;
+  width?: number;
+  height?: number;
+  fps?: number;
+}
+
+export interface CameraInfo {
+  /** Stable within the hardware, e.g. a channel or video-source token. */
+  key: string;
+  name: string;
+  streams: StreamInfo[];
+  snapshotUrl?: string;
+}
+
+export interface HardwareInfo {
+  driver: DriverId;
+  address: string;
+  manufacturer?: string;
+  model?: string;
+  firmware?: string;
+  serial?: string;
+  cameras: CameraInfo[];
+}
+
+/** Request of `addHardware`. For `rtsp`, `address` is the main stream URL; extra URLs go in `streamUrls`. */
+export interface AddHardwareRequest {
+  driver: DriverId;
+  address: string;
+  username?: string;
+  password?: string;
+  /** rtsp driver only: further streams of the same camera (e.g. a sub stream). */
+  streamUrls?: string[];
+  name?: string;
+}
+
+export type RtspTransport = 'tcp' | 'udp';

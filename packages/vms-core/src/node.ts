@@ -1,0 +1,2 @@
+// Node-only surface of vms-core (servers, CLI). Never imported by a renderer.
+export {};
