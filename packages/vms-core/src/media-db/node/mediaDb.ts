@@ -1,0 +1,214 @@
+import type { Db } from '../../base/node/sqlite';
+import { openDatabase } from '../../base/node/sqlite';
+import type { Time90k, VideoParameters } from '../../media/common/types';
+import { decodeParamSets, encodeParamSets } from '../common/paramSets';
+import type { RecordingRow, Sequence, SequenceList } from '../common/types';
+import { mergeSpans } from '../common/types';
+import { mediaMigrations } from './migrations/001_initial';
+
+export interface ClosedRecordingFields {
+  end90k: Time90k;
+  frames: number;
+  keyFrames: number;
+  fileBytes: number;
+  frameIndex: Uint8Array;
+  contentSha256: Uint8Array;
+  prevChainHash: Uint8Array;
+  chainHash: Uint8Array;
+  signature: Uint8Array;
+}
+
+export interface StoredParams {
+  codec: 'h264' | 'h265';
+  width: number;
+  height: number;
+  rfc6381: string;
+  vps: Uint8Array[];
+  sps: Uint8Array[];
+  pps: Uint8Array[];
+}
+
+const recordingColumns = `id, camera_id AS cameraId, stream_key AS streamKey, storage_id AS storageId,
+  path, run_id AS runId, start_90k AS start90k, end_90k AS end90k,
+  video_params_id AS videoParamsId, frames, key_frames AS keyFrames, file_bytes AS fileBytes`;
+
+/** Recordings shorter apart than this are one sequence on the timeline (one frame at 1 fps). */
+const SEQUENCE_TOLERANCE_90K = 90_000;
+
+/**
+ * The recording server's media index: recordings, their per-frame index, motion spans and
+ * the garbage list. Synchronous (better-sqlite3): each call is a short transaction.
+ */
+export class MediaDb {
+  readonly db: Db;
+  private paramsIds = new WeakMap<VideoParameters, number>();
+  private lastRunId: number;
+
+  constructor(path: string) {
+    this.db = openDatabase(path, mediaMigrations);
+    this.lastRunId = (this.db.prepare('SELECT MAX(run_id) AS m FROM recording').get() as { m: number | null }).m ?? 0;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  newRunId(): number {
+    return ++this.lastRunId;
+  }
+
+  paramsId(p: VideoParameters): number {
+    const cached = this.paramsIds.get(p);
+    if (cached !== undefined) return cached;
+    const blob = encodeParamSets(p);
+    this.db
+      .prepare('INSERT OR IGNORE INTO video_params (codec, width, height, rfc6381, param_sets) VALUES (?, ?, ?, ?, ?)')
+      .run(p.codec, p.width, p.height, p.rfc6381, blob);
+    const row = this.db.prepare('SELECT id FROM video_params WHERE param_sets = ?').get(blob) as { id: number };
+    this.paramsIds.set(p, row.id);
+    return row.id;
+  }
+
+  getParams(id: number): StoredParams | undefined {
+    const row = this.db
+      .prepare('SELECT codec, width, height, rfc6381, param_sets AS ps FROM video_params WHERE id = ?')
+      .get(id) as { codec: 'h264' | 'h265'; width: number; height: number; rfc6381: string; ps: Uint8Array } | undefined;
+    if (!row) return undefined;
+    return { codec: row.codec, width: row.width, height: row.height, rfc6381: row.rfc6381, ...decodeParamSets(row.ps) };
+  }
+
+  /**
+   * Commits the row of a new recording before its file exists (so any file on disk has a
+   * row, and a file without one is an orphan). Returns the id and the file's relative path.
+   */
+  insertOpenRecording(r: {
+    cameraId: string;
+    streamKey: string;
+    storageId: string;
+    runId: number;
+    start90k: Time90k;
+    videoParamsId: number;
+    now: number;
+  }): { id: number; path: string } {
+    return this.db.transaction(() => {
+      const id = ((this.db.prepare('SELECT MAX(id) AS m FROM recording').get() as { m: number | null }).m ?? 0) + 1;
+      const path = `${r.cameraId}/${id}.njf`;
+      this.db
+        .prepare(
+          `INSERT INTO recording (id, camera_id, stream_key, storage_id, path, run_id, start_90k, video_params_id, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, r.cameraId, r.streamKey, r.storageId, path, r.runId, r.start90k, r.videoParamsId, r.now);
+      return { id, path };
+    })();
+  }
+
+  closeRecording(id: number, f: ClosedRecordingFields): void {
+    this.db.transaction(() => {
+      const row = this.db
+        .prepare(
+          `UPDATE recording SET end_90k = ?, frames = ?, key_frames = ?, file_bytes = ?, frame_index = ?,
+             content_sha256 = ?, prev_chain_hash = ?, chain_hash = ?, signature = ?
+           WHERE id = ? AND end_90k IS NULL RETURNING camera_id AS cameraId, stream_key AS streamKey`,
+        )
+        .get(f.end90k, f.frames, f.keyFrames, f.fileBytes, f.frameIndex, f.contentSha256, f.prevChainHash,
+          f.chainHash, f.signature, id) as { cameraId: string; streamKey: string } | undefined;
+      if (!row) throw new Error(`recording ${id} is not open`);
+      this.db
+        .prepare('INSERT OR REPLACE INTO chain_head (camera_id, stream_key, chain_hash) VALUES (?, ?, ?)')
+        .run(row.cameraId, row.streamKey, f.chainHash);
+    })();
+  }
+
+  chainHead(cameraId: string, streamKey: string): Uint8Array | undefined {
+    const row = this.db
+      .prepare('SELECT chain_hash AS h FROM chain_head WHERE camera_id = ? AND stream_key = ?')
+      .get(cameraId, streamKey) as { h: Uint8Array } | undefined;
+    return row?.h;
+  }
+
+  getRecording(id: number): RecordingRow | undefined {
+    return this.db.prepare(`SELECT ${recordingColumns} FROM recording WHERE id = ?`).get(id) as RecordingRow | undefined;
+  }
+
+  openRecordings(): RecordingRow[] {
+    return this.db.prepare(`SELECT ${recordingColumns} FROM recording WHERE end_90k IS NULL ORDER BY id`).all() as RecordingRow[];
+  }
+
+  allRecordings(): RecordingRow[] {
+    return this.db.prepare(`SELECT ${recordingColumns} FROM recording ORDER BY id`).all() as RecordingRow[];
+  }
+
+  frameIndex(id: number): Uint8Array | undefined {
+    const row = this.db.prepare('SELECT frame_index AS b FROM recording WHERE id = ?').get(id) as { b: Uint8Array | null } | undefined;
+    return row?.b ?? undefined;
+  }
+
+  /** Closed recordings of a camera overlapping [from, to), oldest first. */
+  listRecordings(cameraId: string, from90k: Time90k, to90k: Time90k): RecordingRow[] {
+    return this.db
+      .prepare(
+        `SELECT ${recordingColumns} FROM recording
+         WHERE camera_id = ? AND start_90k < ? AND (end_90k IS NULL OR end_90k > ?) ORDER BY start_90k`,
+      )
+      .all(cameraId, to90k, from90k) as RecordingRow[];
+  }
+
+  /** Recorded and motion spans of each camera overlapping [from, to), clipped to it. */
+  listSequences(cameraIds: string[], from90k: Time90k, to90k: Time90k, openEnd90k: Time90k): SequenceList[] {
+    const rec = this.db.prepare(
+      `SELECT start_90k AS s, COALESCE(end_90k, ?) AS e FROM recording
+       WHERE camera_id = ? AND start_90k < ? AND (end_90k IS NULL OR end_90k > ?) ORDER BY start_90k`,
+    );
+    const mot = this.db.prepare(
+      `SELECT start_90k AS s, COALESCE(end_90k, ?) AS e FROM motion_event
+       WHERE camera_id = ? AND start_90k < ? AND (end_90k IS NULL OR end_90k > ?) ORDER BY start_90k`,
+    );
+    const clip = (rows: { s: number; e: number }[]): Sequence[] =>
+      mergeSpans(
+        rows.map((r) => ({ start90k: Math.max(r.s, from90k), end90k: Math.min(r.e, to90k) })),
+        SEQUENCE_TOLERANCE_90K,
+      );
+    return cameraIds.map((cameraId) => ({
+      cameraId,
+      recordings: clip(rec.all(openEnd90k, cameraId, to90k, from90k) as { s: number; e: number }[]),
+      motion: clip(mot.all(openEnd90k, cameraId, to90k, from90k) as { s: number; e: number }[]),
+    }));
+  }
+
+  startMotion(cameraId: string, start90k: Time90k): number {
+    return Number(this.db.prepare('INSERT INTO motion_event (camera_id, start_90k) VALUES (?, ?)').run(cameraId, start90k).lastInsertRowid);
+  }
+
+  endMotion(id: number, end90k: Time90k): void {
+    this.db.prepare('UPDATE motion_event SET end_90k = ? WHERE id = ?').run(end90k, id);
+  }
+
+  /** Forgets recordings and lists their files as garbage, in one transaction. */
+  forgetRecordings(ids: number[]): void {
+    const get = this.db.prepare('SELECT storage_id AS s, path FROM recording WHERE id = ?');
+    const del = this.db.prepare('DELETE FROM recording WHERE id = ?');
+    const gar = this.db.prepare('INSERT OR IGNORE INTO garbage (storage_id, path) VALUES (?, ?)');
+    this.db.transaction(() => {
+      for (const id of ids) {
+        const row = get.get(id) as { s: string; path: string } | undefined;
+        if (!row) continue;
+        gar.run(row.s, row.path);
+        del.run(id);
+      }
+    })();
+  }
+
+  garbage(): { storageId: string; path: string }[] {
+    return this.db.prepare('SELECT storage_id AS storageId, path FROM garbage').all() as { storageId: string; path: string }[];
+  }
+
+  removeGarbage(storageId: string, path: string): void {
+    this.db.prepare('DELETE FROM garbage WHERE storage_id = ? AND path = ?').run(storageId, path);
+  }
+
+  storageBytes(storageId: string): number {
+    const row = this.db.prepare('SELECT COALESCE(SUM(file_bytes), 0) AS b FROM recording WHERE storage_id = ?').get(storageId) as { b: number };
+    return row.b;
+  }
+}

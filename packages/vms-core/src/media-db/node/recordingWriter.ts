@@ -1,0 +1,230 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Hash } from 'node:crypto';
+import { close, fdatasync, mkdir, open, writev } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { Emitter } from '../../base/common/event';
+import { VmsError } from '../../base/common/errors';
+import type { Clock } from '../../base/common/clock';
+import type { Time90k, VideoFrame, VideoParameters } from '../../media/common/types';
+import type { SiteKeys } from '../../security/node/siteKeys';
+import { encodeFileHeader, FILE_FLAG_ENCRYPTED, FILE_HEADER_BYTES, FILE_VERSION, FRAME_HEADER_BYTES,
+  writeFrameHeader } from '../common/frameFile';
+import { FrameIndexBuilder } from '../common/frameIndex';
+import type { MediaDb } from './mediaDb';
+import { CHAIN_GENESIS, linkRecording } from './signatureChain';
+import type { StorageHandle } from './storageHandle';
+
+const pOpen = promisify(open);
+const pMkdir = promisify(mkdir);
+const pClose = promisify(close);
+const pWritev = promisify(writev);
+const pFdatasync = promisify(fdatasync);
+
+export interface WriterOptions {
+  /** How long a frame may wait in memory before it is written (bounds crash loss). */
+  flushIntervalMs: number;
+  /** How often written data is forced to the disk (bounds loss on power cut). */
+  syncIntervalMs: number;
+}
+
+export const defaultWriterOptions: WriterOptions = { flushIntervalMs: 100, syncIntervalMs: 1000 };
+
+interface Pending {
+  header: Uint8Array;
+  payload: Uint8Array;
+  ptsOffset: number;
+  isKey: boolean;
+}
+
+export interface ClosedRecording {
+  id: number;
+  start90k: Time90k;
+  end90k: Time90k;
+  frames: number;
+}
+
+/**
+ * Writes one recording: commits its row, creates its file, appends frames in batches (at most
+ * flushIntervalMs in memory), syncs periodically, and on close stores the frame index, the
+ * content hash and the signed chain link. Only frames whose bytes reached the file are indexed.
+ * A write error (disk full, read-only, I/O) fails the writer once through onDidFail; close()
+ * then seals what was written.
+ */
+export class RecordingWriter {
+  private readonly onDidFailEmitter = new Emitter<VmsError>();
+  readonly onDidFail = this.onDidFailEmitter.event;
+
+  private pending: Pending[] = [];
+  private flushTimer: { cancel(): void } | undefined;
+  private inflight: Promise<void> = Promise.resolve();
+  private position = FILE_HEADER_BYTES;
+  private lastSync = 0;
+  private readonly index = new FrameIndexBuilder();
+  private readonly hash: Hash = createHash('sha256');
+  private frameNumber = 0;
+  private lastPts = 0;
+  private lastDelta = 0;
+  private failure: VmsError | undefined;
+  private closed = false;
+  /** Frames appended but never written because the writer had failed. */
+  lostFrames = 0;
+
+  private constructor(
+    private readonly deps: { db: MediaDb; keys: SiteKeys; clock: Clock; options: WriterOptions },
+    readonly id: number,
+    readonly cameraId: string,
+    readonly streamKey: string,
+    readonly storage: StorageHandle,
+    readonly params: VideoParameters,
+    readonly start90k: Time90k,
+    private readonly fd: number,
+    private readonly noncePrefix: Uint8Array,
+  ) {}
+
+  static async create(
+    deps: { db: MediaDb; keys: SiteKeys; clock: Clock; options?: WriterOptions },
+    o: { storage: StorageHandle; cameraId: string; streamKey: string; runId: number; params: VideoParameters; start90k: Time90k },
+  ): Promise<RecordingWriter> {
+    const { id, path } = deps.db.insertOpenRecording({
+      cameraId: o.cameraId, streamKey: o.streamKey, storageId: o.storage.id, runId: o.runId,
+      start90k: o.start90k, videoParamsId: deps.db.paramsId(o.params), now: deps.clock.now(),
+    });
+    const file = join(o.storage.root, path);
+    const noncePrefix = o.storage.cipher ? randomBytes(8) : new Uint8Array(8);
+    let fd: number;
+    try {
+      await pMkdir(dirname(file), { recursive: true });
+      fd = await pOpen(file, 'wx');
+      const header = encodeFileHeader({
+        version: FILE_VERSION, flags: o.storage.cipher ? FILE_FLAG_ENCRYPTED : 0, start90k: o.start90k, noncePrefix,
+      });
+      await pWritev(fd, [header], 0);
+    } catch (e) {
+      deps.db.forgetRecordings([id]);
+      throw storageError(e, o.storage.id);
+    }
+    return new RecordingWriter(
+      { ...deps, options: deps.options ?? defaultWriterOptions },
+      id, o.cameraId, o.streamKey, o.storage, o.params, o.start90k, fd, noncePrefix,
+    );
+  }
+
+  get failed(): VmsError | undefined {
+    return this.failure;
+  }
+
+  get frames(): number {
+    return this.frameNumber;
+  }
+
+  get lastTime90k(): Time90k {
+    return this.start90k + this.lastPts;
+  }
+
+  append(frame: VideoFrame): void {
+    if (this.closed) throw new Error('append after close');
+    if (this.failure) {
+      this.lostFrames++;
+      return;
+    }
+    // Timestamps never go backwards inside a recording; the recorder starts a new one on jumps.
+    const ptsOffset = Math.max(this.lastPts, Math.round(frame.time90k - this.start90k));
+    if (this.frameNumber > 0) this.lastDelta = ptsOffset - this.lastPts;
+    this.lastPts = ptsOffset;
+    const payload = this.storage.cipher
+      ? this.storage.cipher.encrypt(this.noncePrefix, this.frameNumber, frame.data)
+      : frame.data;
+    this.frameNumber++;
+    const header = new Uint8Array(FRAME_HEADER_BYTES);
+    writeFrameHeader(header, 0, { length: payload.length, ptsOffset, isKey: frame.isKey });
+    this.pending.push({ header, payload, ptsOffset, isKey: frame.isKey });
+    this.flushTimer ??= this.deps.clock.setTimeout(() => this.flush(), this.deps.options.flushIntervalMs);
+  }
+
+  /** Writes what is pending now; resolves when it is in the file (or the writer failed). */
+  flush(): Promise<void> {
+    this.flushTimer?.cancel();
+    this.flushTimer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 0) return this.inflight;
+    this.inflight = this.inflight.then(() => this.writeBatch(batch));
+    return this.inflight;
+  }
+
+  private async writeBatch(batch: Pending[]): Promise<void> {
+    if (this.failure) {
+      this.lostFrames += batch.length;
+      return;
+    }
+    const buffers: Uint8Array[] = [];
+    let bytes = 0;
+    for (const p of batch) {
+      buffers.push(p.header, p.payload);
+      bytes += p.header.length + p.payload.length;
+    }
+    try {
+      const { bytesWritten } = await pWritev(this.fd, buffers, this.position);
+      if (bytesWritten !== bytes) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
+      this.position += bytes;
+      for (const p of batch) {
+        this.index.add(p.ptsOffset, p.payload.length, p.isKey);
+        this.hash.update(p.payload);
+      }
+      const now = this.deps.clock.monotonic();
+      if (now - this.lastSync >= this.deps.options.syncIntervalMs) {
+        this.lastSync = now;
+        await pFdatasync(this.fd);
+      }
+    } catch (e) {
+      this.lostFrames += batch.length;
+      this.failure = storageError(e, this.storage.id);
+      this.onDidFailEmitter.fire(this.failure);
+    }
+  }
+
+  /**
+   * Seals the recording. `end90k` is where the next recording of the run starts, so a run
+   * has no gaps; by default the last frame lasts as long as the one before it.
+   */
+  async close(end90k?: Time90k): Promise<ClosedRecording | undefined> {
+    if (this.closed) throw new Error('closed twice');
+    this.closed = true;
+    await this.flush();
+    try {
+      await pFdatasync(this.fd);
+    } catch {
+      // A failed sync on a failing disk changes nothing below: the indexed frames are written.
+    }
+    await pClose(this.fd).catch(() => undefined);
+    this.onDidFailEmitter.dispose();
+    if (this.index.count === 0) {
+      this.deps.db.forgetRecordings([this.id]);
+      return undefined;
+    }
+    const lastEnd = this.start90k + this.lastPts + (this.lastDelta || 3600);
+    const end = Math.max(end90k ?? lastEnd, this.start90k + this.lastPts + 1);
+    const contentSha256 = this.hash.digest();
+    const prev = this.deps.db.chainHead(this.cameraId, this.streamKey) ?? CHAIN_GENESIS;
+    const fields = { id: this.id, cameraId: this.cameraId, streamKey: this.streamKey, start90k: this.start90k,
+      end90k: end, frames: this.index.count };
+    const { chainHash, signature } = linkRecording(this.deps.keys, prev, fields, contentSha256);
+    this.deps.db.closeRecording(this.id, {
+      end90k: end, frames: this.index.count, keyFrames: this.index.keyCount, fileBytes: this.position,
+      frameIndex: this.index.toBytes(), contentSha256, prevChainHash: prev, chainHash, signature,
+    });
+    return { id: this.id, start90k: this.start90k, end90k: end, frames: this.index.count };
+  }
+}
+
+export function storageError(e: unknown, storageId: string): VmsError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new VmsError('VMS_ERR_STORAGE_FULL', `storage ${storageId} is full`, { cause: e });
+  }
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') {
+    return new VmsError('VMS_ERR_STORAGE_READ_ONLY', `storage ${storageId} is not writable (${code})`, { cause: e });
+  }
+  return new VmsError('VMS_ERR_STORAGE_IO', `storage ${storageId}: ${(e as Error).message}`, { cause: e });
+}
