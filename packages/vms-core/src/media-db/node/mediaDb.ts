@@ -18,6 +18,15 @@ export interface ClosedRecordingFields {
   signature: Uint8Array;
 }
 
+export interface SealFields {
+  frameIndex: Uint8Array | null;
+  contentSha256: Uint8Array | null;
+  prevChainHash: Uint8Array | null;
+  chainHash: Uint8Array | null;
+  signature: Uint8Array | null;
+  groomed: string | null;
+}
+
 export interface StoredParams {
   codec: 'h264' | 'h265';
   width: number;
@@ -142,6 +151,15 @@ export class MediaDb {
   frameIndex(id: number): Uint8Array | undefined {
     const row = this.db.prepare('SELECT frame_index AS b FROM recording WHERE id = ?').get(id) as { b: Uint8Array | null } | undefined;
     return row?.b ?? undefined;
+  }
+
+  sealFields(id: number): SealFields | undefined {
+    return this.db
+      .prepare(
+        `SELECT frame_index AS frameIndex, content_sha256 AS contentSha256, prev_chain_hash AS prevChainHash,
+           chain_hash AS chainHash, signature, groomed FROM recording WHERE id = ?`,
+      )
+      .get(id) as SealFields | undefined;
   }
 
   /** Closed recordings of a camera overlapping [from, to), oldest first. */

@@ -21,6 +21,14 @@ const pClose = promisify(close);
 const pWritev = promisify(writev);
 const pFdatasync = promisify(fdatasync);
 
+/** The file operations the writer uses; tests inject faults (disk full, I/O errors) here. */
+export interface WriterIo {
+  writev(fd: number, buffers: Uint8Array[], position: number): Promise<{ bytesWritten: number }>;
+  fdatasync(fd: number): Promise<void>;
+}
+
+export const nodeWriterIo: WriterIo = { writev: pWritev, fdatasync: pFdatasync };
+
 export interface WriterOptions {
   /** How long a frame may wait in memory before it is written (bounds crash loss). */
   flushIntervalMs: number;
@@ -71,7 +79,7 @@ export class RecordingWriter {
   lostFrames = 0;
 
   private constructor(
-    private readonly deps: { db: MediaDb; keys: SiteKeys; clock: Clock; options: WriterOptions },
+    private readonly deps: { db: MediaDb; keys: SiteKeys; clock: Clock; options: WriterOptions; io: WriterIo },
     readonly id: number,
     readonly cameraId: string,
     readonly streamKey: string,
@@ -83,7 +91,7 @@ export class RecordingWriter {
   ) {}
 
   static async create(
-    deps: { db: MediaDb; keys: SiteKeys; clock: Clock; options?: WriterOptions },
+    deps: { db: MediaDb; keys: SiteKeys; clock: Clock; options?: WriterOptions; io?: WriterIo },
     o: { storage: StorageHandle; cameraId: string; streamKey: string; runId: number; params: VideoParameters; start90k: Time90k },
   ): Promise<RecordingWriter> {
     const { id, path } = deps.db.insertOpenRecording({
@@ -99,13 +107,13 @@ export class RecordingWriter {
       const header = encodeFileHeader({
         version: FILE_VERSION, flags: o.storage.cipher ? FILE_FLAG_ENCRYPTED : 0, start90k: o.start90k, noncePrefix,
       });
-      await pWritev(fd, [header], 0);
+      await (deps.io ?? nodeWriterIo).writev(fd, [header], 0);
     } catch (e) {
       deps.db.forgetRecordings([id]);
       throw storageError(e, o.storage.id);
     }
     return new RecordingWriter(
-      { ...deps, options: deps.options ?? defaultWriterOptions },
+      { ...deps, options: deps.options ?? defaultWriterOptions, io: deps.io ?? nodeWriterIo },
       id, o.cameraId, o.streamKey, o.storage, o.params, o.start90k, fd, noncePrefix,
     );
   }
@@ -165,7 +173,7 @@ export class RecordingWriter {
       bytes += p.header.length + p.payload.length;
     }
     try {
-      const { bytesWritten } = await pWritev(this.fd, buffers, this.position);
+      const { bytesWritten } = await this.deps.io.writev(this.fd, buffers, this.position);
       if (bytesWritten !== bytes) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
       this.position += bytes;
       for (const p of batch) {
@@ -175,7 +183,7 @@ export class RecordingWriter {
       const now = this.deps.clock.monotonic();
       if (now - this.lastSync >= this.deps.options.syncIntervalMs) {
         this.lastSync = now;
-        await pFdatasync(this.fd);
+        await this.deps.io.fdatasync(this.fd);
       }
     } catch (e) {
       this.lostFrames += batch.length;
@@ -193,7 +201,7 @@ export class RecordingWriter {
     this.closed = true;
     await this.flush();
     try {
-      await pFdatasync(this.fd);
+      await this.deps.io.fdatasync(this.fd);
     } catch {
       // A failed sync on a failing disk changes nothing below: the indexed frames are written.
     }
