@@ -27,6 +27,17 @@ export interface SealFields {
   groomed: string | null;
 }
 
+/** The new file of a recording that archiving moved (see moveRecording). */
+export interface RecordingMove {
+  storageId: string;
+  path: string;
+  frameIndex: Uint8Array;
+  frames: number;
+  keyFrames: number;
+  fileBytes: number;
+  groomed: string | null;
+}
+
 export interface StoredParams {
   codec: 'h264' | 'h265';
   width: number;
@@ -100,14 +111,14 @@ export class MediaDb {
     now: number;
   }): { id: number; path: string } {
     return this.db.transaction(() => {
-      const id = ((this.db.prepare('SELECT MAX(id) AS m FROM recording').get() as { m: number | null }).m ?? 0) + 1;
-      const path = `${r.cameraId}/${id}.njf`;
-      this.db
+      const { id } = this.db
         .prepare(
-          `INSERT INTO recording (id, camera_id, stream_key, storage_id, path, run_id, start_90k, video_params_id, created_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO recording (camera_id, stream_key, storage_id, path, run_id, start_90k, video_params_id, created_at)
+           VALUES (?, ?, ?, '', ?, ?, ?, ?) RETURNING id`,
         )
-        .run(id, r.cameraId, r.streamKey, r.storageId, path, r.runId, r.start90k, r.videoParamsId, r.now);
+        .get(r.cameraId, r.streamKey, r.storageId, r.runId, r.start90k, r.videoParamsId, r.now) as { id: number };
+      const path = `${r.cameraId}/${id}.njf`;
+      this.db.prepare('UPDATE recording SET path = ? WHERE id = ?').run(path, id);
       return { id, path };
     })();
   }
@@ -223,6 +234,47 @@ export class MediaDb {
 
   removeGarbage(storageId: string, path: string): void {
     this.db.prepare('DELETE FROM garbage WHERE storage_id = ? AND path = ?').run(storageId, path);
+  }
+
+  /**
+   * Lists a file as garbage before it exists: a file being written by a move is deleted by
+   * garbage collection if the move never commits (see moveRecording).
+   */
+  addGarbage(storageId: string, path: string): void {
+    this.db.prepare('INSERT OR IGNORE INTO garbage (storage_id, path) VALUES (?, ?)').run(storageId, path);
+  }
+
+  /**
+   * Points a closed recording at its new file, in one transaction: the new file leaves the
+   * garbage list and the old one joins it. The signed chain columns are not touched. Returns
+   * false (changing nothing) when the recording no longer sits at `from`.
+   */
+  moveRecording(id: number, from: { storageId: string; path: string }, to: RecordingMove): boolean {
+    return this.db.transaction(() => {
+      const changed = this.db
+        .prepare(
+          `UPDATE recording SET storage_id = ?, path = ?, frame_index = ?, frames = ?, key_frames = ?, file_bytes = ?,
+             groomed = ? WHERE id = ? AND storage_id = ? AND path = ? AND end_90k IS NOT NULL`,
+        )
+        .run(to.storageId, to.path, to.frameIndex, to.frames, to.keyFrames, to.fileBytes, to.groomed, id, from.storageId,
+          from.path).changes;
+      if (changed === 0) return false;
+      this.removeGarbage(to.storageId, to.path);
+      this.addGarbage(from.storageId, from.path);
+      return true;
+    })();
+  }
+
+  /** Closed recordings of a storage, oldest first, after a (start, id) cursor. */
+  oldestRecordings(storageId: string, o: { limit: number; endBefore90k?: Time90k; after?: { start90k: Time90k; id: number } }): RecordingRow[] {
+    const after = o.after ?? { start90k: -Number.MAX_SAFE_INTEGER, id: 0 };
+    return this.db
+      .prepare(
+        `SELECT ${recordingColumns} FROM recording
+         WHERE storage_id = ? AND end_90k IS NOT NULL AND end_90k <= ? AND (start_90k, id) > (?, ?)
+         ORDER BY start_90k, id LIMIT ?`,
+      )
+      .all(storageId, o.endBefore90k ?? Number.MAX_SAFE_INTEGER, after.start90k, after.id, o.limit) as RecordingRow[];
   }
 
   storageBytes(storageId: string): number {

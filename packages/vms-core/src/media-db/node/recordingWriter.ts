@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { close, fdatasync, mkdir, open, writev } from 'node:fs';
+import { close, fdatasync, mkdirSync, openSync, writeSync, writev } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Emitter } from '../../base/common/event';
@@ -15,8 +15,6 @@ import type { MediaDb } from './mediaDb';
 import { CHAIN_GENESIS, linkRecording } from './signatureChain';
 import type { StorageHandle } from './storageHandle';
 
-const pOpen = promisify(open);
-const pMkdir = promisify(mkdir);
 const pClose = promisify(close);
 const pWritev = promisify(writev);
 const pFdatasync = promisify(fdatasync);
@@ -90,10 +88,14 @@ export class RecordingWriter {
     private readonly noncePrefix: Uint8Array,
   ) {}
 
-  static async create(
+  /**
+   * Synchronous on purpose: one row and one small file a minute per camera, and the recorder
+   * can then cut recordings exactly at the frame it decides on, with nothing queued meanwhile.
+   */
+  static create(
     deps: { db: MediaDb; keys: SiteKeys; clock: Clock; options?: WriterOptions; io?: WriterIo },
     o: { storage: StorageHandle; cameraId: string; streamKey: string; runId: number; params: VideoParameters; start90k: Time90k },
-  ): Promise<RecordingWriter> {
+  ): RecordingWriter {
     const { id, path } = deps.db.insertOpenRecording({
       cameraId: o.cameraId, streamKey: o.streamKey, storageId: o.storage.id, runId: o.runId,
       start90k: o.start90k, videoParamsId: deps.db.paramsId(o.params), now: deps.clock.now(),
@@ -102,14 +104,15 @@ export class RecordingWriter {
     const noncePrefix = o.storage.cipher ? randomBytes(8) : new Uint8Array(8);
     let fd: number;
     try {
-      await pMkdir(dirname(file), { recursive: true });
-      fd = await pOpen(file, 'wx');
+      mkdirSync(dirname(file), { recursive: true });
+      fd = openSync(file, 'wx');
       const header = encodeFileHeader({
         version: FILE_VERSION, flags: o.storage.cipher ? FILE_FLAG_ENCRYPTED : 0, start90k: o.start90k, noncePrefix,
       });
-      await (deps.io ?? nodeWriterIo).writev(fd, [header], 0);
+      writeSync(fd, header, 0, header.length, 0);
     } catch (e) {
       deps.db.forgetRecordings([id]);
+      deps.db.removeGarbage(o.storage.id, path);
       throw storageError(e, o.storage.id);
     }
     return new RecordingWriter(
@@ -122,8 +125,14 @@ export class RecordingWriter {
     return this.failure;
   }
 
+  /** Frames appended so far. */
   get frames(): number {
     return this.frameNumber;
+  }
+
+  /** Frames whose bytes are in the file (what a crash now would keep). */
+  get writtenFrames(): number {
+    return this.index.count;
   }
 
   get lastTime90k(): Time90k {

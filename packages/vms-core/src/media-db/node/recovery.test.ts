@@ -36,7 +36,7 @@ describe('recording writer, recovery and check', () => {
   const deps = () => ({ db, keys, clock: systemClock });
 
   async function record(frames: ReturnType<typeof syntheticFrames>, s = storage) {
-    const w = await RecordingWriter.create(deps(), {
+    const w = RecordingWriter.create(deps(), {
       storage: s, cameraId: 'cam1', streamKey: 'main', runId: db.newRunId(), params: frames[0]!.params, start90k: frames[0]!.time90k,
     });
     for (const f of frames) w.append(f);
@@ -71,7 +71,7 @@ describe('recording writer, recovery and check', () => {
   });
 
   it('drops an open recording with no complete frame and removes orphan files', async () => {
-    await RecordingWriter.create(deps(), {
+    RecordingWriter.create(deps(), {
       storage, cameraId: 'cam1', streamKey: 'main', runId: 1, params: syntheticFrames({ count: 1, start90k: START })[0]!.params, start90k: START,
     });
     mkdirSync(join(storage.root, 'cam9'));
@@ -129,7 +129,7 @@ describe('recording writer, recovery and check', () => {
       fdatasync: nodeWriterIo.fdatasync,
     };
     const frames = syntheticFrames({ count: 25, start90k: START });
-    const w = await RecordingWriter.create({ ...deps(), io }, {
+    const w = RecordingWriter.create({ ...deps(), io }, {
       storage, cameraId: 'cam1', streamKey: 'main', runId: 1, params: frames[0]!.params, start90k: START,
     });
     const failures: string[] = [];

@@ -17,7 +17,8 @@ CREATE TABLE video_params (
 );
 
 CREATE TABLE recording (
-  id INTEGER PRIMARY KEY,
+  -- AUTOINCREMENT: ids (and so file names) are never reused, even after deletion
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
   camera_id TEXT NOT NULL,
   stream_key TEXT NOT NULL,
   storage_id TEXT NOT NULL,

@@ -1,0 +1,134 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../base/common/clock';
+import { MediaDb } from '../../media-db/node/mediaDb';
+import { checkMediaDb } from '../../media-db/node/check';
+import { SiteKeys } from '../../security/node/siteKeys';
+import { syntheticFrames, syntheticParams, tempDir } from '../../../test/util/syntheticMedia';
+import type { VideoFrame } from '../../media/common/types';
+import { defaultRecordingPolicy } from '../common/recordingPolicy';
+import type { RecordingPolicy } from '../common/recordingPolicy';
+import { CameraRecorder } from './cameraRecorder';
+
+describe('CameraRecorder', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let db: MediaDb;
+  let keys: SiteKeys;
+  let clock: ManualClock;
+  const storage = () => ({ id: 'live', root: join(dir.path, 'live') });
+
+  beforeEach(() => {
+    dir = tempDir();
+    db = new MediaDb(join(dir.path, 'media.db'));
+    keys = SiteKeys.loadOrCreate(join(dir.path, 'key.json'));
+    clock = new ManualClock(Date.UTC(2026, 3, 1));
+    mkdirSync(storage().root);
+  });
+  afterEach(() => {
+    db.close();
+    dir.dispose();
+  });
+
+  function recorder(policy: Partial<RecordingPolicy>) {
+    return new CameraRecorder({ db, keys, clock }, 'cam1', 'main', { ...defaultRecordingPolicy, ...policy }, storage);
+  }
+
+  /** Feeds frames, moving the clock to each frame's time so mode decisions see real time. */
+  function feed(r: CameraRecorder, frames: VideoFrame[]) {
+    for (const f of frames) {
+      const t = f.time90k / 90;
+      if (t > clock.now()) clock.advance(t - clock.now());
+      r.onFrame(f);
+    }
+  }
+
+  const start90k = () => clock.now() * 90;
+  const recs = () => db.allRecordings();
+
+  it('records always, one recording a minute, contiguous in one run', async () => {
+    const r = recorder({ mode: 'always' });
+    feed(r, syntheticFrames({ count: 25 * 150, start90k: start90k() }));
+    await r.close();
+    const rows = recs();
+    expect(rows.map((x) => x.frames)).toEqual([1500, 1500, 750]);
+    expect(new Set(rows.map((x) => x.runId)).size).toBe(1);
+    expect(rows[1]!.start90k).toBe(rows[0]!.end90k);
+    expect((await checkMediaDb(db, keys, [storage()])).problems).toEqual([]);
+    expect(r.status.framesWritten).toBe(25 * 150);
+  });
+
+  it('records nothing in mode never', async () => {
+    const r = recorder({ mode: 'never' });
+    feed(r, syntheticFrames({ count: 100, start90k: start90k() }));
+    await r.close();
+    expect(recs()).toEqual([]);
+  });
+
+  it('starts an event recording with the pre-buffer and stops after the post-buffer', async () => {
+    const r = recorder({ mode: 'event', preBufferSeconds: 3, postBufferSeconds: 2 });
+    const s = start90k();
+    const frames = syntheticFrames({ count: 25 * 20, start90k: s });
+    feed(r, frames.slice(0, 25 * 10)); // 10 s of nothing
+    r.triggerEvent(1);
+    feed(r, frames.slice(25 * 10));
+    await r.close();
+    const [rec] = recs();
+    // Pre-buffer: starts at the key frame at or before 10 s - 3 s; ends 1 s + 2 s after 10 s.
+    expect((rec!.start90k - s) / 90_000).toBe(7);
+    expect((rec!.end90k! - s) / 90_000).toBeCloseTo(13, 1);
+  });
+
+  it('motion mode records while motion lasts plus the post-buffer', async () => {
+    const r = recorder({ mode: 'motion', preBufferSeconds: 2, postBufferSeconds: 3 });
+    const s = start90k();
+    const frames = syntheticFrames({ count: 25 * 30, start90k: s });
+    feed(r, frames.slice(0, 25 * 5));
+    r.setMotion(true);
+    feed(r, frames.slice(25 * 5, 25 * 8));
+    r.setMotion(false);
+    feed(r, frames.slice(25 * 8));
+    await r.close();
+    const [rec] = recs();
+    expect((rec!.start90k - s) / 90_000).toBe(3);
+    expect((rec!.end90k! - s) / 90_000).toBeCloseTo(11, 1);
+  });
+
+  it('manual recording stops by itself after its maximum', async () => {
+    const r = recorder({ mode: 'manual', manualMaxMinutes: 1, preBufferSeconds: 0 });
+    const s = start90k();
+    r.startManual();
+    feed(r, syntheticFrames({ count: 25 * 100, start90k: s }));
+    expect(r.status.recording).toBe(false);
+    await r.close();
+    const total = recs().reduce((n, x) => n + (x.end90k! - x.start90k), 0) / 90_000;
+    expect(total).toBeCloseTo(60, 0);
+  });
+
+  it('keeps key frames only, and thins to a frame-rate limit', async () => {
+    const a = recorder({ mode: 'always', keyFramesOnly: true });
+    feed(a, syntheticFrames({ count: 250, start90k: start90k() }));
+    await a.close();
+    expect(recs().map((x) => [x.frames, x.keyFrames])).toEqual([[10, 10]]);
+    db.forgetRecordings(recs().map((x) => x.id));
+    // Key frames every 5 frames at 25 fps, limit 5 fps: exactly the key frames survive.
+    const b = recorder({ mode: 'always', maxFps: 5 });
+    feed(b, syntheticFrames({ count: 250, start90k: start90k(), gop: 5 }));
+    await b.close();
+    expect(recs().map((x) => x.frames)).toEqual([50]);
+  });
+
+  it('starts a new recording at a resolution change and a new run after a gap', async () => {
+    const r = recorder({ mode: 'always' });
+    const s = start90k();
+    feed(r, syntheticFrames({ count: 50, start90k: s }));
+    feed(r, syntheticFrames({ count: 50, start90k: s + 2 * 90_000, params: syntheticParams(2) }));
+    feed(r, syntheticFrames({ count: 50, start90k: s + 60 * 90_000, params: syntheticParams(2) }));
+    await r.close();
+    const rows = recs();
+    expect(rows.map((x) => x.frames)).toEqual([50, 50, 50]);
+    expect(rows[0]!.videoParamsId).not.toBe(rows[1]!.videoParamsId);
+    expect(rows[0]!.runId).toBe(rows[1]!.runId);
+    expect(rows[2]!.runId).not.toBe(rows[1]!.runId);
+  });
+});

@@ -1,0 +1,227 @@
+import type { Clock } from '../../base/common/clock';
+import { Emitter } from '../../base/common/event';
+import { VmsError } from '../../base/common/errors';
+import type { VideoFrame } from '../../media/common/types';
+import type { MediaDb } from '../../media-db/node/mediaDb';
+import { RecordingWriter } from '../../media-db/node/recordingWriter';
+import type { WriterIo, WriterOptions } from '../../media-db/node/recordingWriter';
+import type { StorageHandle } from '../../media-db/node/storageHandle';
+import type { SiteKeys } from '../../security/node/siteKeys';
+import { FrameFilter } from '../common/frameFilter';
+import { PreBuffer } from '../common/preBuffer';
+import type { RecordingPolicy } from '../common/recordingPolicy';
+
+/** Recordings are cut at the first key frame after this long (about a minute, as Moonfire). */
+const ROLLOVER_90K = 60 * 90_000;
+/** A time jump larger than this (or backwards) ends the run: the timeline shows a gap. */
+const MAX_FRAME_GAP_90K = 5 * 90_000;
+/** After a storage failure, how long before trying to record again. */
+const RETRY_AFTER_FAILURE_MS = 10_000;
+
+export interface RecorderDeps {
+  db: MediaDb;
+  keys: SiteKeys;
+  clock: Clock;
+  writerOptions?: WriterOptions;
+  io?: WriterIo;
+}
+
+export interface RecorderStatus {
+  recording: boolean;
+  manualUntil: number | null;
+  motion: boolean;
+  framesWritten: number;
+  framesLost: number;
+  lastError?: { code: string; message: string; at: number };
+}
+
+/**
+ * Decides, frame by frame, whether a camera stream is being recorded (mode, manual, event and
+ * motion triggers, pre- and post-buffer), and feeds the frames to RecordingWriters: one
+ * recording a minute, a new run after a gap, a new recording when the parameters change.
+ * Never decodes; dropping for keyframes-only and the frame-rate limit is done on NAL headers.
+ */
+export class CameraRecorder {
+  private readonly onDidChangeRecordingEmitter = new Emitter<{ cameraId: string; recording: boolean }>();
+  readonly onDidChangeRecording = this.onDidChangeRecordingEmitter.event;
+  private readonly onDidFailEmitter = new Emitter<{ cameraId: string; error: VmsError }>();
+  readonly onDidFail = this.onDidFailEmitter.event;
+
+  private readonly preBuffer: PreBuffer;
+  private filter: FrameFilter;
+  private writer: RecordingWriter | undefined;
+  private closing: Promise<unknown> = Promise.resolve();
+  private runId = 0;
+  private waitForKey = false;
+  private recording = false;
+  private manualUntil = 0;
+  private eventUntil = 0;
+  private motionActive = false;
+  private motionUntil = 0;
+  private blockedUntil = 0;
+  private framesWritten = 0;
+  private framesLost = 0;
+  private lastError: RecorderStatus['lastError'];
+
+  constructor(
+    private readonly deps: RecorderDeps,
+    readonly cameraId: string,
+    readonly streamKey: string,
+    private policy: RecordingPolicy,
+    private readonly storage: () => StorageHandle | undefined,
+  ) {
+    this.preBuffer = new PreBuffer(policy.preBufferSeconds);
+    this.filter = new FrameFilter(policy);
+  }
+
+  setPolicy(policy: RecordingPolicy): void {
+    this.policy = policy;
+    this.preBuffer.setSeconds(policy.preBufferSeconds);
+    this.filter = new FrameFilter(policy);
+  }
+
+  startManual(): number {
+    this.manualUntil = this.deps.clock.now() + this.policy.manualMaxMinutes * 60_000;
+    return this.manualUntil;
+  }
+
+  stopManual(): void {
+    this.manualUntil = 0;
+  }
+
+  /** An event asks for recording from pre-buffer until duration plus post-buffer from now. */
+  triggerEvent(durationSeconds = 0): number {
+    this.eventUntil = Math.max(this.eventUntil, this.deps.clock.now() + (durationSeconds + this.policy.postBufferSeconds) * 1000);
+    return this.eventUntil;
+  }
+
+  setMotion(active: boolean): void {
+    if (this.motionActive && !active) this.motionUntil = this.deps.clock.now() + this.policy.postBufferSeconds * 1000;
+    this.motionActive = active;
+  }
+
+  get status(): RecorderStatus {
+    const now = this.deps.clock.now();
+    return {
+      recording: this.recording,
+      manualUntil: this.manualUntil > now ? this.manualUntil : null,
+      motion: this.motionActive,
+      framesWritten: this.framesWritten + (this.writer?.writtenFrames ?? 0),
+      framesLost: this.framesLost + (this.writer?.lostFrames ?? 0),
+      ...(this.lastError ? { lastError: this.lastError } : {}),
+    };
+  }
+
+  private wantsRecording(now: number): boolean {
+    const { mode } = this.policy;
+    if (mode === 'never' || now < this.blockedUntil) return false;
+    if (this.manualUntil > now || mode === 'always') return true;
+    if (mode === 'motion') return this.motionActive || now < this.motionUntil;
+    if (mode === 'event') return now < this.eventUntil;
+    return false;
+  }
+
+  onFrame(frame: VideoFrame): void {
+    if (!this.wantsRecording(this.deps.clock.now())) {
+      if (this.recording) this.stopRecording(frame.time90k);
+      this.preBuffer.push(frame);
+      return;
+    }
+    if (!this.recording) {
+      this.preBuffer.push(frame);
+      const frames = this.preBuffer.drain();
+      if (frames.length === 0) return; // no key frame yet
+      this.recording = true;
+      this.onDidChangeRecordingEmitter.fire({ cameraId: this.cameraId, recording: true });
+      this.runId = this.deps.db.newRunId();
+      this.filter = new FrameFilter(this.policy);
+      for (const f of frames) this.write(f);
+      return;
+    }
+    this.write(frame);
+  }
+
+  private write(frame: VideoFrame): void {
+    const w = this.writer;
+    const last = w?.lastTime90k;
+    if (last !== undefined && (frame.time90k < last || frame.time90k - last > MAX_FRAME_GAP_90K)) {
+      this.closeWriter(); // gap: this run ends, the next starts at a key frame
+      this.runId = this.deps.db.newRunId();
+      this.waitForKey = true;
+    }
+    if (this.waitForKey && !frame.isKey) return;
+    this.waitForKey = false;
+    if (!this.filter.accept(frame)) return;
+    if (w && frame.isKey && (frame.time90k - w.start90k >= ROLLOVER_90K || frame.params !== w.params)) {
+      this.closeWriter(frame.time90k);
+    } else if (w && frame.params !== w.params) {
+      this.waitForKey = true; // new parameters must start at a key frame
+      return;
+    }
+    if (this.writer) {
+      this.writer.append(frame);
+      return;
+    }
+    if (!frame.isKey) return;
+    this.openWriter(frame);
+  }
+
+  private openWriter(first: VideoFrame): void {
+    const storage = this.storage();
+    if (!storage) {
+      this.framesLost++;
+      this.fail(new VmsError('VMS_ERR_STORAGE_FULL', 'no storage can take recordings for this camera now'));
+      return;
+    }
+    try {
+      const w = RecordingWriter.create(
+        { db: this.deps.db, keys: this.deps.keys, clock: this.deps.clock, options: this.deps.writerOptions, io: this.deps.io },
+        { storage, cameraId: this.cameraId, streamKey: this.streamKey, runId: this.runId, params: first.params, start90k: first.time90k },
+      );
+      w.onDidFail((e) => this.fail(e));
+      w.append(first);
+      this.writer = w;
+    } catch (e) {
+      this.framesLost++;
+      this.fail(e instanceof VmsError ? e : new VmsError('VMS_ERR_STORAGE_IO', String(e)));
+    }
+  }
+
+  private fail(error: VmsError): void {
+    this.lastError = { code: error.code, message: error.message, at: this.deps.clock.now() };
+    this.blockedUntil = this.deps.clock.now() + RETRY_AFTER_FAILURE_MS;
+    this.onDidFailEmitter.fire({ cameraId: this.cameraId, error });
+    if (this.recording) this.stopRecording();
+  }
+
+  private closeWriter(end90k?: number): void {
+    const w = this.writer;
+    this.writer = undefined;
+    if (!w) return;
+    this.closing = this.closing.then(async () => {
+      await w.close(end90k).catch((e: unknown) => this.fail(e instanceof VmsError ? e : new VmsError('VMS_ERR_STORAGE_IO', String(e))));
+      this.framesWritten += w.writtenFrames;
+      this.framesLost += w.lostFrames;
+    });
+  }
+
+  private stopRecording(end90k?: number): void {
+    this.recording = false;
+    this.closeWriter(end90k);
+    this.onDidChangeRecordingEmitter.fire({ cameraId: this.cameraId, recording: false });
+  }
+
+  /** The stream went away: seal what is being written; the next frames start a new run. */
+  endRun(): void {
+    if (this.recording) this.stopRecording();
+    this.preBuffer.clear();
+  }
+
+  /** Seals everything; resolves when the index is up to date. */
+  async close(): Promise<void> {
+    if (this.recording) this.stopRecording();
+    await this.closing;
+    this.onDidChangeRecordingEmitter.dispose();
+    this.onDidFailEmitter.dispose();
+  }
+}
