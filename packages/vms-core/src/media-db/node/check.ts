@@ -9,6 +9,8 @@ import type { MediaDb } from './mediaDb';
 import { chainMetadata } from './signatureChain';
 import type { StorageHandle } from './storageHandle';
 import { listFrameFiles } from './recovery';
+import { verifyGroomed } from './archiver';
+import type { GroomedInfo } from './archiver';
 
 export interface CheckProblem {
   recordingId?: number;
@@ -29,13 +31,25 @@ export interface CheckReport {
  * Verifies the media database invariants listed in docs/design/media-database.md against
  * the files on disk. Read-only: it reports, recovery repairs.
  */
-export async function checkMediaDb(db: MediaDb, keys: SiteKeys, storages: StorageHandle[]): Promise<CheckReport> {
+export interface CheckScope {
+  cameraId?: string;
+  from90k?: number;
+  to90k?: number;
+}
+
+export async function checkMediaDb(db: MediaDb, keys: SiteKeys, storages: StorageHandle[], scope: CheckScope = {}): Promise<CheckReport> {
+  const scoped = scope.cameraId !== undefined || scope.from90k !== undefined || scope.to90k !== undefined;
+  const inScope = (r: { cameraId: string; start90k: number; end90k: number | null }) =>
+    (scope.cameraId === undefined || r.cameraId === scope.cameraId) &&
+    (scope.to90k === undefined || r.start90k < scope.to90k) &&
+    (scope.from90k === undefined || r.end90k === null || r.end90k > scope.from90k);
   const report: CheckReport = { recordings: 0, frames: 0, problems: [], open: [] };
   const byId = new Map(storages.map((s) => [s.id, s]));
   const add = (p: CheckProblem) => report.problems.push(p);
   const lastOfStream = new Map<string, { id: number; end90k: number; chainHash: Uint8Array | null }>();
 
   for (const r of db.allRecordings()) {
+    if (!inScope(r)) continue;
     report.recordings++;
     if (r.end90k === null) {
       report.open.push(r.id);
@@ -80,7 +94,14 @@ export async function checkMediaDb(db: MediaDb, keys: SiteKeys, storages: Storag
     if (firstBad >= 0 || scan.frames.length !== index.length) {
       const n = firstBad >= 0 ? firstBad : Math.min(index.length, scan.frames.length);
       add({ ...at, invariant: 'index-matches-file', detail: `frame ${n} in the file differs from the index` });
-    } else if (seal.contentSha256 && !seal.groomed && !bytesEqual(scan.contentSha256, seal.contentSha256)) {
+    } else if (seal.groomed) {
+      const info = JSON.parse(seal.groomed) as GroomedInfo;
+      if (!bytesEqual(scan.contentSha256, Buffer.from(info.contentSha256, 'hex'))) {
+        add({ ...at, invariant: 'content-hash', detail: 'frame payloads differ from the archived (groomed) content hash' });
+      } else if (!seal.chainHash || !verifyGroomed(keys, seal.chainHash, info)) {
+        add({ ...at, invariant: 'groomed-signature', detail: 'archived copy is not signed as derived from its original' });
+      }
+    } else if (seal.contentSha256 && !bytesEqual(scan.contentSha256, seal.contentSha256)) {
       add({ ...at, invariant: 'content-hash', detail: 'frame payloads differ from the signed content hash' });
     }
     if (!seal.chainHash || !seal.signature || !seal.prevChainHash || !seal.contentSha256) {
@@ -96,6 +117,7 @@ export async function checkMediaDb(db: MediaDb, keys: SiteKeys, storages: Storag
     lastOfStream.set(key, { id: r.id, end90k: r.end90k, chainHash: seal.chainHash });
   }
 
+  if (scoped) return report;
   const known = new Set(db.allRecordings().map((r) => `${r.storageId}\0${r.path}`));
   for (const s of storages) {
     for (const file of await listFrameFiles(s.root)) {

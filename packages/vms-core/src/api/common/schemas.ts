@@ -1,0 +1,136 @@
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+
+/** Request and response shapes of the public API; the OpenAPI document is generated from these. */
+
+export const ErrorBody = Type.Object({ code: Type.String(), kind: Type.String(), message: Type.String() }, { $id: 'Error' });
+
+export const LoginRequest = Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) });
+export const LoginResponse = Type.Object({
+  token: Type.String(),
+  expiresAt: Type.String({ format: 'date-time' }),
+  user: Type.Object({ id: Type.String(), username: Type.String(), role: Type.String() }),
+});
+
+export const StreamInfoSchema = Type.Object({
+  key: Type.String(), name: Type.String(), url: Type.String(),
+  codec: Type.Optional(Type.Union([Type.Literal('h264'), Type.Literal('h265')])),
+  width: Type.Optional(Type.Integer()), height: Type.Optional(Type.Integer()), fps: Type.Optional(Type.Number()),
+});
+
+export const RecordingModeSchema = Type.Union([
+  Type.Literal('always'), Type.Literal('motion'), Type.Literal('event'), Type.Literal('manual'), Type.Literal('never'),
+]);
+export const RegionSchema = Type.Object({
+  x: Type.Number({ minimum: 0, maximum: 1 }), y: Type.Number({ minimum: 0, maximum: 1 }),
+  width: Type.Number({ minimum: 0, maximum: 1 }), height: Type.Number({ minimum: 0, maximum: 1 }),
+});
+export const PolicySchema = Type.Object({
+  mode: RecordingModeSchema,
+  preBufferSeconds: Type.Number({ minimum: 0, maximum: 60 }),
+  postBufferSeconds: Type.Number({ minimum: 0, maximum: 600 }),
+  keyFramesOnly: Type.Boolean(),
+  maxFps: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 120 })),
+  manualMaxMinutes: Type.Number({ exclusiveMinimum: 0, maximum: 24 * 60 }),
+});
+export const MotionSchema = Type.Object({
+  enabled: Type.Boolean(),
+  sensitivity: Type.Number({ minimum: 0, maximum: 100 }),
+  exclusions: Type.Array(RegionSchema, { maxItems: 64 }),
+  streamKey: Type.Optional(Type.String()),
+  keyFramesOnly: Type.Boolean(),
+});
+export const CameraSchema = Type.Object({
+  id: Type.String(), hardwareId: Type.String(), deviceKey: Type.String(), name: Type.String(), enabled: Type.Boolean(),
+  streams: Type.Array(StreamInfoSchema), recordStream: Type.String(), liveStream: Type.String(), storageId: Type.String(),
+  policy: PolicySchema, motion: MotionSchema, transport: Type.Union([Type.Literal('tcp'), Type.Literal('udp')]),
+});
+export const UpdateCameraRequest = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  enabled: Type.Optional(Type.Boolean()),
+  recordStream: Type.Optional(Type.String()),
+  liveStream: Type.Optional(Type.String()),
+  storageId: Type.Optional(Type.String()),
+  transport: Type.Optional(Type.Union([Type.Literal('tcp'), Type.Literal('udp')])),
+  policy: Type.Optional(Type.Partial(PolicySchema)),
+  motion: Type.Optional(Type.Partial(MotionSchema)),
+}, { additionalProperties: false });
+
+export const AddHardwareRequest = Type.Object({
+  driver: Type.Union([Type.Literal('rtsp'), Type.Literal('onvif'), Type.Literal('simulated')]),
+  address: Type.String({ minLength: 1, maxLength: 2000 }),
+  username: Type.Optional(Type.String()),
+  password: Type.Optional(Type.String()),
+  streamUrls: Type.Optional(Type.Array(Type.String(), { maxItems: 8 })),
+  name: Type.Optional(Type.String({ maxLength: 200 })),
+  storageId: Type.Optional(Type.String()),
+});
+export const HardwareSchema = Type.Object({
+  id: Type.String(), driver: Type.String(), address: Type.String(), name: Type.String(),
+  username: Type.Optional(Type.String()), manufacturer: Type.Optional(Type.String()), model: Type.Optional(Type.String()),
+  firmware: Type.Optional(Type.String()), serial: Type.Optional(Type.String()),
+});
+export const AddHardwareResponse = Type.Object({ hardware: HardwareSchema, cameras: Type.Array(CameraSchema) });
+
+export const ConnectionStatusSchema = Type.Object({
+  state: Type.String(), since: Type.String({ format: 'date-time' }), attempts: Type.Integer(), framesReceived: Type.Integer(),
+  error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
+});
+export const CameraStatusSchema = Type.Object({
+  cameraId: Type.String(), enabled: Type.Boolean(),
+  connection: Type.Union([ConnectionStatusSchema, Type.Null()]),
+  recording: Type.Boolean(), manualUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  motion: Type.Boolean(), framesWritten: Type.Integer(), framesLost: Type.Integer(),
+  lastError: Type.Optional(Type.Object({ code: Type.String(), message: Type.String(), at: Type.String({ format: 'date-time' }) })),
+});
+
+export const TimeRangeQuery = Type.Object({
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+});
+export const SpanSchema = Type.Object({ start: Type.String({ format: 'date-time' }), end: Type.String({ format: 'date-time' }) });
+export const SequencesResponse = Type.Object({ cameraId: Type.String(), recordings: Type.Array(SpanSchema), motion: Type.Array(SpanSchema) });
+
+export const ManualRecordingResponse = Type.Object({ recording: Type.Boolean(), until: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]) });
+export const TriggerEventRequest = Type.Object({ durationSeconds: Type.Optional(Type.Number({ minimum: 0, maximum: 3600 })) });
+
+export const EvidenceLockRequest = Type.Object({
+  cameraIds: Type.Array(Type.String(), { minItems: 1, maxItems: 1000 }),
+  from: Type.String({ format: 'date-time' }),
+  to: Type.String({ format: 'date-time' }),
+  until: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+  reason: Type.String({ minLength: 1, maxLength: 2000 }),
+});
+export const EvidenceLockSchema = Type.Object({
+  id: Type.String(), cameraIds: Type.Array(Type.String()), from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }),
+  until: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]), reason: Type.String(), createdBy: Type.String(),
+  createdAt: Type.String({ format: 'date-time' }),
+});
+
+export const GroomingSchema = Type.Object({ keyFramesOnly: Type.Boolean(), maxFps: Type.Optional(Type.Number({ exclusiveMinimum: 0 })) });
+export const StorageSchema = Type.Object({
+  id: Type.String(), name: Type.String(), path: Type.String(), maxBytes: Type.Integer(), retentionHours: Type.Number(),
+  archiveEveryMinutes: Type.Integer(), archive: Type.Optional(Type.Object({ storageId: Type.String(), grooming: Type.Optional(GroomingSchema) })),
+  encrypted: Type.Boolean(), minFreeBytes: Type.Integer(), usedBytes: Type.Integer(),
+});
+export const UpdateStorageRequest = Type.Object({
+  name: Type.Optional(Type.String({ minLength: 1 })),
+  maxBytes: Type.Optional(Type.Integer({ minimum: 1 })),
+  retentionHours: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+  archiveEveryMinutes: Type.Optional(Type.Integer({ minimum: 1 })),
+  archive: Type.Optional(Type.Union([Type.Object({ storageId: Type.String(), grooming: Type.Optional(GroomingSchema) }), Type.Null()])),
+  encrypted: Type.Optional(Type.Boolean()),
+  minFreeBytes: Type.Optional(Type.Integer({ minimum: 0 })),
+}, { additionalProperties: false });
+
+export const SystemEventSchema = Type.Object({
+  id: Type.Integer(), type: Type.String(), at: Type.String({ format: 'date-time' }), cameraId: Type.Optional(Type.String()),
+  storageId: Type.Optional(Type.String()), severity: Type.String(), message: Type.String(), code: Type.Optional(Type.String()),
+});
+
+export type LoginResponseBody = Static<typeof LoginResponse>;
+export type CameraBody = Static<typeof CameraSchema>;
+export type CameraStatusBody = Static<typeof CameraStatusSchema>;
+export type SequencesBody = Static<typeof SequencesResponse>;
+export type StorageBody = Static<typeof StorageSchema>;
+export type EvidenceLockBody = Static<typeof EvidenceLockSchema>;

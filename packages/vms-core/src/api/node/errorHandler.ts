@@ -1,0 +1,35 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { ErrorKind } from '../../base/common/errors';
+import { isVmsError } from '../../base/common/errors';
+
+/** The only place where error kinds become HTTP statuses. */
+const statusOfKind: Record<ErrorKind, number> = {
+  badInput: 400,
+  unauthenticated: 401,
+  permissionDenied: 403,
+  notFound: 404,
+  conflict: 409,
+  unavailable: 503,
+  dataLoss: 500,
+  internal: 500,
+};
+
+export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): void {
+  if (isVmsError(error)) {
+    // A camera refusing our credentials is bad input to addHardware, not a failed API login.
+    const status = error.code === 'VMS_ERR_DEVICE_AUTH' ? 422 : statusOfKind[error.kind];
+    void reply.status(status).send({ code: error.code, kind: error.kind, message: error.message });
+    return;
+  }
+  const fe = error as FastifyError;
+  if (fe.validation) {
+    void reply.status(400).send({ code: 'VMS_ERR_BAD_INPUT', kind: 'badInput', message: fe.message });
+    return;
+  }
+  if (fe.statusCode && fe.statusCode < 500) {
+    void reply.status(fe.statusCode).send({ code: 'VMS_ERR_BAD_INPUT', kind: 'badInput', message: fe.message });
+    return;
+  }
+  request.log.error(error);
+  void reply.status(500).send({ code: 'VMS_ERR_INTERNAL', kind: 'internal', message: 'internal error' });
+}

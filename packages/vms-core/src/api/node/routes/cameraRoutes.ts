@@ -1,0 +1,49 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { CameraSchema, CameraStatusSchema, ErrorBody, UpdateCameraRequest } from '../../common/schemas';
+import type { ApiDeps } from '../apiDeps';
+import { iso, requireAdmin } from '../server';
+
+const CameraParams = Type.Object({ cameraId: Type.String() });
+
+export const cameraRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
+  app.get('/api/cameras', {
+    schema: { operationId: 'listCameras', summary: 'All cameras of the site', tags: ['cameras'], response: { 200: Type.Array(CameraSchema) } },
+  }, async () => deps.config.listCameras());
+
+  app.get('/api/cameras/:cameraId', {
+    schema: { operationId: 'getCamera', tags: ['cameras'], params: CameraParams, response: { 200: CameraSchema, 404: ErrorBody } },
+  }, async (req) => deps.config.getCamera(req.params.cameraId));
+
+  app.patch('/api/cameras/:cameraId', {
+    schema: {
+      operationId: 'updateCamera', summary: 'Change recording mode, streams, motion detection or storage of a camera', tags: ['cameras'],
+      params: CameraParams, body: UpdateCameraRequest, response: { 200: CameraSchema, 400: ErrorBody, 404: ErrorBody },
+    },
+  }, async (req) => {
+    requireAdmin(req);
+    const camera = deps.config.updateCamera(req.params.cameraId, req.body);
+    deps.recording.applyCamera(camera);
+    return camera;
+  });
+
+  app.get('/api/cameras/:cameraId/status', {
+    schema: { operationId: 'getCameraStatus', summary: 'Connection and recording state of a camera', tags: ['cameras'], params: CameraParams, response: { 200: CameraStatusSchema, 404: ErrorBody } },
+  }, async (req) => {
+    const s = deps.recording.cameraStatus(deps.config.getCamera(req.params.cameraId));
+    const r = s.recorder;
+    return {
+      cameraId: s.cameraId,
+      enabled: s.enabled,
+      connection: s.connection
+        ? { state: s.connection.state, since: iso(s.connection.since), attempts: s.connection.attempts, framesReceived: s.connection.framesReceived, ...(s.connection.error ? { error: s.connection.error } : {}) }
+        : null,
+      recording: r?.recording ?? false,
+      manualUntil: r?.manualUntil ? iso(r.manualUntil) : null,
+      motion: r?.motion ?? false,
+      framesWritten: r?.framesWritten ?? 0,
+      framesLost: r?.framesLost ?? 0,
+      ...(r?.lastError ? { lastError: { code: r.lastError.code, message: r.lastError.message, at: iso(r.lastError.at) } } : {}),
+    };
+  });
+};

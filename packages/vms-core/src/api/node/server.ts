@@ -1,0 +1,71 @@
+import Fastify from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { VmsError } from '../../base/common/errors';
+import type { ApiDeps } from './apiDeps';
+import { errorHandler } from './errorHandler';
+import { authRoutes } from './routes/authRoutes';
+import { hardwareRoutes } from './routes/hardwareRoutes';
+import { cameraRoutes } from './routes/cameraRoutes';
+import { recordingRoutes } from './routes/recordingRoutes';
+import { storageRoutes } from './routes/storageRoutes';
+import { eventRoutes } from './routes/eventRoutes';
+
+const PUBLIC_ROUTES = new Set(['/api/login', '/api/openapi.json', '/api/health']);
+
+/**
+ * Builds the API server without listening (fastify's build/listen split): tests call
+ * inject(); the site calls listen(). The OpenAPI document is generated from the route schemas.
+ */
+export async function buildServer(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setErrorHandler(errorHandler);
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'Nightjar VMS API', version: '0.1.0', description: 'Public API of a Nightjar site. All routes but login need a bearer token.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+
+  app.decorateRequest('user', null as never);
+  app.addHook('onRequest', async (request) => {
+    const path = request.url.split('?')[0]!;
+    if (PUBLIC_ROUTES.has(path) || !path.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const user = token ? deps.identity.authenticate(token, deps.clock.now()) : undefined;
+    if (!user) throw new VmsError('VMS_ERR_UNAUTHENTICATED', 'a valid bearer token is required (POST /api/login)');
+    request.user = user;
+  });
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { operationId: 'getHealth', security: [] } }, async () => ({ ok: true }));
+
+  await app.register(authRoutes(deps));
+  await app.register(hardwareRoutes(deps));
+  await app.register(cameraRoutes(deps));
+  await app.register(recordingRoutes(deps));
+  await app.register(storageRoutes(deps));
+  await app.register(eventRoutes(deps));
+  await app.ready();
+  return app;
+}
+
+/** Only administrators change configuration. */
+export function requireAdmin(request: { user: { role: string } }): void {
+  if (request.user.role !== 'administrator') {
+    throw new VmsError('VMS_ERR_PERMISSION_DENIED', 'this needs the administrator role');
+  }
+}
+
+export const iso = (ms: number): string => new Date(ms).toISOString();
+export const isoOf90k = (t: number): string => new Date(Math.round(t / 90)).toISOString();
+
+export function parseInstant(s: string, field: string): number {
+  const ms = Date.parse(s);
+  if (Number.isNaN(ms)) throw new VmsError('VMS_ERR_BAD_INPUT', `${field}: "${s}" is not a date-time`);
+  return ms;
+}

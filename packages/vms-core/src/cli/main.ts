@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { errorMessage } from '../base/common/errors';
+import { runCheck } from './checkCommand';
+import { runSite } from './siteCommand';
+import { runVerify } from './verifyCommand';
+
+const usage = `usage: vms <command> [options]
+
+  site   --data DIR [--port N] [--host H] [--admin-password P] [--no-demo-camera]
+         run an all-in-one site; prints the URL it serves when ready
+  check  --data DIR [--quick]
+         verify the media database invariants; exits 1 with a report when one is broken
+  verify --data DIR [--camera ID] [--from ISO] [--to ISO]
+         prove recordings untouched (signature chain and content), or name what was altered`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      data: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'admin-password': { type: 'string' },
+      'demo-camera': { type: 'boolean' },
+      'no-demo-camera': { type: 'boolean' },
+      camera: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      quick: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (!command || command === 'help' || command === '--help') {
+    console.log(usage);
+    return command ? 0 : 2;
+  }
+  if (!values.data) {
+    console.error(`vms ${command}: --data DIR is required\n\n${usage}`);
+    return 2;
+  }
+  switch (command) {
+    case 'site':
+      return runSite({
+        dataDir: values.data,
+        port: values.port === undefined ? 8080 : Number(values.port),
+        host: values.host ?? '127.0.0.1',
+        adminPassword: values['admin-password'] ?? process.env.VMS_ADMIN_PASSWORD,
+        demoCamera: !values['no-demo-camera'],
+      });
+    case 'check':
+      return runCheck(values.data);
+    case 'verify':
+      return runVerify(values.data, { cameraId: values.camera, from: values.from, to: values.to });
+    default:
+      console.error(`vms: unknown command "${command}"\n\n${usage}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== -1) process.exit(code);
+  },
+  (e: unknown) => {
+    console.error(`vms: ${errorMessage(e)}`);
+    process.exit(1);
+  },
+);

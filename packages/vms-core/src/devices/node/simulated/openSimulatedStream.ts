@@ -1,0 +1,156 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { VmsError } from '../../../base/common/errors';
+import { Emitter } from '../../../base/common/event';
+import type { Event } from '../../../base/common/event';
+import { AccessUnitAssembler } from '../../../media/common/accessUnitAssembler';
+import { AnnexBSplitter } from '../../../media/common/annexB';
+import { msTo90k } from '../../../media/common/types';
+import type { VideoFrame } from '../../../media/common/types';
+import type { OpenStreamOptions, StreamOpener, StreamSession } from '../frameSource';
+
+export interface SimulatedStreamConfig {
+  width: number;
+  height: number;
+  fps: number;
+}
+
+const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
+
+/** Reads sim://<name>?width=&height=&fps= (defaults 1280x720 at 25 fps). */
+export function parseSimulatedUrl(url: string): SimulatedStreamConfig {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    throw new VmsError('VMS_ERR_BAD_INPUT', `not a URL: ${url}`);
+  }
+  if (u.protocol !== 'sim:') throw new VmsError('VMS_ERR_BAD_INPUT', `not a sim:// URL: ${url}`);
+  const num = (name: string, def: number, min: number, max: number) => {
+    const text = u.searchParams.get(name);
+    const v = text === null ? def : Number(text);
+    if (!Number.isInteger(v) || v < min || v > max) throw new VmsError('VMS_ERR_BAD_INPUT', `sim:// ${name} must be an integer in ${min}..${max}`);
+    return v;
+  };
+  const config = { width: num('width', 1280, 16, 3840), height: num('height', 720, 16, 2160), fps: num('fps', 25, 1, 60) };
+  if (config.width % 2 || config.height % 2) throw new VmsError('VMS_ERR_BAD_INPUT', 'sim:// width and height must be even');
+  return config;
+}
+
+/**
+ * ffmpeg arguments: a test pattern with the wall-clock time (with milliseconds) burned in, so
+ * latency and seeking can be checked by eye. `pts:hms` plus an offset of the seconds since
+ * local midnight at start shows local time, because -re paces pts to the real clock.
+ */
+export function simulatedFfmpegArgs(config: SimulatedStreamConfig, startMs: number): string[] {
+  const start = new Date(startMs);
+  const midnight = new Date(start.getFullYear(), start.getMonth(), start.getDate()).getTime();
+  const offsetS = ((startMs - midnight) / 1000).toFixed(3);
+  const fontSize = Math.max(12, Math.round(config.height / 15));
+  const text = `drawtext=fontfile=${FONT}:fontsize=${fontSize}:fontcolor=white:box=1:boxcolor=black@0.6:x=20:y=${fontSize}:text='%{pts\\:hms\\:${offsetS}}'`;
+  return [
+    '-hide_banner', '-loglevel', 'error', '-nostdin', '-re',
+    '-f', 'lavfi', '-i', `testsrc2=size=${config.width}x${config.height}:rate=${config.fps}`,
+    '-vf', text,
+    '-c:v', 'libx264', '-preset', 'ultrafast', '-tune', 'zerolatency', '-pix_fmt', 'yuv420p', '-bf', '0',
+    '-g', String(config.fps), '-keyint_min', String(config.fps), '-sc_threshold', '0',
+    '-f', 'h264', 'pipe:1',
+  ];
+}
+
+/**
+ * The built-in demo camera: ffmpeg encodes live, we split its Annex B output into frames.
+ * Frame n is stamped start + n/fps: ffmpeg's pacing follows the real clock, and exact
+ * spacing keeps time90k monotonic regardless of pipe jitter.
+ */
+export class SimulatedSession implements StreamSession {
+  readonly closed: Promise<Error | undefined>;
+  private readonly emitter = new Emitter<VideoFrame>();
+  private early: VideoFrame[] | undefined = [];
+  private resolveClosed!: (e: Error | undefined) => void;
+  private isClosed = false;
+  private frameCount = 0;
+  private stderr = '';
+  /** Resolves on the first frame, or with the error that ended the session before one. */
+  readonly firstFrame: Promise<Error | undefined>;
+  private resolveFirstFrame!: (e: Error | undefined) => void;
+
+  readonly onFrame: Event<VideoFrame> = (listener) => {
+    const sub = this.emitter.event(listener);
+    const early = this.early;
+    if (early) {
+      this.early = undefined;
+      queueMicrotask(() => early.forEach((f) => this.emitter.fire(f)));
+    }
+    return sub;
+  };
+
+  constructor(config: SimulatedStreamConfig, ffmpegPath = 'ffmpeg') {
+    this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
+    this.firstFrame = new Promise((resolve) => (this.resolveFirstFrame = resolve));
+    const startMs = Date.now();
+    const start90k = msTo90k(startMs);
+    const assembler = new AccessUnitAssembler(
+      'h264',
+      (frame) => {
+        frame.time90k = start90k + Math.round((this.frameCount++ * 90000) / config.fps);
+        this.resolveFirstFrame(undefined);
+        if (this.early) {
+          if (this.early.length < 100) this.early.push(frame);
+        } else this.emitter.fire(frame);
+      },
+      { splitOnTimestamp: false },
+    );
+    const splitter = new AnnexBSplitter();
+    this.child = spawn(ffmpegPath, simulatedFfmpegArgs(config, startMs), { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child.stdout!.on('data', (chunk: Buffer) => {
+      for (const nal of splitter.push(chunk)) assembler.push(nal, 0);
+    });
+    this.child.stderr!.on('data', (d: Buffer) => (this.stderr = (this.stderr + d.toString()).slice(-2000)));
+    this.child.once('error', (e) => this.close(new VmsError('VMS_ERR_DEVICE_UNREACHABLE', `cannot run ffmpeg: ${e.message}`, { cause: e })));
+    this.child.once('exit', (code, signal) =>
+      this.close(new VmsError('VMS_ERR_DEVICE_UNREACHABLE', `ffmpeg exited (${code ?? signal}): ${this.stderr.trim()}`)),
+    );
+  }
+
+  private readonly child: ChildProcess;
+
+  private close(error: Error | undefined): void {
+    if (this.isClosed) return;
+    this.isClosed = true;
+    this.child.stdout?.removeAllListeners('data');
+    this.child.stdout?.destroy();
+    this.child.stderr?.destroy();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
+    this.early = undefined;
+    this.emitter.dispose();
+    this.resolveFirstFrame(error ?? new VmsError('VMS_ERR_DEVICE_UNREACHABLE', 'closed'));
+    this.resolveClosed(error);
+  }
+
+  dispose(): void {
+    this.close(undefined);
+  }
+}
+
+export async function openSimulatedSession(options: Pick<OpenStreamOptions, 'url' | 'signal'> & { ffmpegPath?: string }): Promise<SimulatedSession> {
+  const config = parseSimulatedUrl(options.url);
+  options.signal.throwIfAborted();
+  const session = new SimulatedSession(config, options.ffmpegPath);
+  const onAbort = () => session.dispose();
+  options.signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    const error = await session.firstFrame;
+    options.signal.throwIfAborted();
+    if (error) throw error;
+    return session;
+  } catch (e) {
+    session.dispose();
+    throw e;
+  } finally {
+    options.signal.removeEventListener('abort', onAbort);
+  }
+}
+
+/** StreamOpener for sim:// URLs. Resolves once the first frame is ready. */
+export const openSimulatedStream: StreamOpener = (options) => openSimulatedSession(options);

@@ -1,0 +1,228 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Db } from '../../base/node/sqlite';
+import { openDatabase } from '../../base/node/sqlite';
+import { VmsError } from '../../base/common/errors';
+import type { HardwareInfo } from '../../devices/common/types';
+import type { EvidenceLock, Grooming, StorageConfig } from '../../media-db/common/storageConfig';
+import type { SiteKeys } from '../../security/node/siteKeys';
+import { defaultRecordingPolicy } from '../../recording/common/recordingPolicy';
+import type { Camera, Hardware, MotionSettings } from '../common/camera';
+import { defaultMotionSettings } from '../common/camera';
+import { configMigrations } from './migrations/001_initial';
+
+interface StorageRow {
+  id: string; name: string; path: string; max_bytes: number; retention_hours: number; archive_every_minutes: number;
+  archive_storage_id: string | null; grooming: string | null; encrypted: number; wrapped_key: string | null; min_free_bytes: number;
+}
+
+interface CameraRow {
+  id: string; hardware_id: string; device_key: string; name: string; enabled: number; record_stream: string;
+  live_stream: string; storage_id: string; policy: string; motion: string; transport: 'tcp' | 'udp';
+}
+
+/**
+ * The management server's configuration database: storages, hardware, cameras and their
+ * streams, evidence locks. Users and tokens live beside it in identity.ts (same file).
+ */
+export class ConfigStore {
+  readonly db: Db;
+
+  constructor(path: string, private readonly keys: SiteKeys) {
+    this.db = openDatabase(path, configMigrations);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // Storages
+
+  listStorages(): StorageConfig[] {
+    return (this.db.prepare('SELECT * FROM storage ORDER BY rowid').all() as StorageRow[]).map(toStorage);
+  }
+
+  getStorage(id: string): StorageConfig {
+    const row = this.db.prepare('SELECT * FROM storage WHERE id = ?').get(id) as StorageRow | undefined;
+    if (!row) throw new VmsError('VMS_ERR_NOT_FOUND', `storage ${id} does not exist`);
+    return toStorage(row);
+  }
+
+  addStorage(s: Omit<StorageConfig, 'id' | 'wrappedKey'> & { id?: string }): StorageConfig {
+    const id = s.id ?? randomUUID();
+    const wrapped = s.encrypted ? this.keys.wrapKey(randomBytes(32), id) : null;
+    this.db
+      .prepare(
+        `INSERT INTO storage (id, name, path, max_bytes, retention_hours, archive_every_minutes, archive_storage_id,
+           grooming, encrypted, wrapped_key, min_free_bytes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, s.name, s.path, s.maxBytes, s.retentionHours, s.archiveEveryMinutes, s.archive?.storageId ?? null,
+        s.archive?.grooming ? JSON.stringify(s.archive.grooming) : null, s.encrypted ? 1 : 0, wrapped, s.minFreeBytes);
+    return this.getStorage(id);
+  }
+
+  updateStorage(id: string, patch: Partial<Omit<StorageConfig, 'id' | 'path' | 'wrappedKey'>>): StorageConfig {
+    const cur = this.getStorage(id);
+    const next = { ...cur, ...patch };
+    if (next.archive && !this.listStorages().some((s) => s.id === next.archive!.storageId && s.id !== id)) {
+      throw new VmsError('VMS_ERR_BAD_INPUT', `archive storage ${next.archive.storageId} does not exist`);
+    }
+    if (next.archive && this.archiveLoops(id, next.archive.storageId)) {
+      throw new VmsError('VMS_ERR_BAD_INPUT', 'archive stages may not loop back to this storage');
+    }
+    // Turning encryption on creates a key for new recordings; old ones keep their own state.
+    const wrapped = next.encrypted && !cur.wrappedKey ? this.keys.wrapKey(randomBytes(32), id) : (cur.wrappedKey ?? null);
+    this.db
+      .prepare(
+        `UPDATE storage SET name = ?, max_bytes = ?, retention_hours = ?, archive_every_minutes = ?, archive_storage_id = ?,
+           grooming = ?, encrypted = ?, wrapped_key = ?, min_free_bytes = ? WHERE id = ?`,
+      )
+      .run(next.name, next.maxBytes, next.retentionHours, next.archiveEveryMinutes, next.archive?.storageId ?? null,
+        next.archive?.grooming ? JSON.stringify(next.archive.grooming) : null, next.encrypted ? 1 : 0, wrapped,
+        next.minFreeBytes, id);
+    return this.getStorage(id);
+  }
+
+  private archiveLoops(from: string, to: string): boolean {
+    const seen = new Set([from]);
+    let cur: string | undefined = to;
+    while (cur) {
+      if (seen.has(cur)) return true;
+      seen.add(cur);
+      cur = this.listStorages().find((s) => s.id === cur)?.archive?.storageId;
+    }
+    return false;
+  }
+
+  // Hardware and cameras
+
+  addHardware(info: HardwareInfo, creds: { username?: string; password?: string }, name: string | undefined, storageId: string): { hardware: Hardware; cameras: Camera[] } {
+    const hardwareId = randomUUID();
+    const now = Date.now();
+    const cameraIds: string[] = [];
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO hardware (id, driver, address, name, username, password_wrapped, manufacturer, model, firmware, serial, created_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(hardwareId, info.driver, info.address, name ?? info.model ?? info.address, creds.username ?? null,
+          creds.password ? this.keys.wrapKey(Buffer.from(creds.password), `hardware:${hardwareId}`) : null,
+          info.manufacturer ?? null, info.model ?? null, info.firmware ?? null, info.serial ?? null, now);
+      for (const c of info.cameras) {
+        const id = randomUUID();
+        cameraIds.push(id);
+        const streams = [...c.streams].sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0));
+        const main = streams[0]?.key ?? c.streams[0]!.key;
+        this.db
+          .prepare(
+            `INSERT INTO camera (id, hardware_id, device_key, name, record_stream, live_stream, storage_id, policy, motion, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(id, hardwareId, c.key, info.cameras.length > 1 ? `${name ?? c.name} ${c.name}` : (name ?? c.name), main, main,
+            storageId, JSON.stringify(defaultRecordingPolicy), JSON.stringify(defaultMotionSettings), now);
+        const ins = this.db.prepare(
+          'INSERT INTO stream (camera_id, key, name, url, codec, width, height, fps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        );
+        for (const s of c.streams) ins.run(id, s.key, s.name, s.url, s.codec ?? null, s.width ?? null, s.height ?? null, s.fps ?? null);
+      }
+    })();
+    return { hardware: this.getHardware(hardwareId), cameras: cameraIds.map((id) => this.getCamera(id)) };
+  }
+
+  getHardware(id: string): Hardware {
+    const r = this.db.prepare('SELECT * FROM hardware WHERE id = ?').get(id) as Record<string, string | null> | undefined;
+    if (!r) throw new VmsError('VMS_ERR_NOT_FOUND', `hardware ${id} does not exist`);
+    return {
+      id: r.id!, driver: r.driver as Hardware['driver'], address: r.address!, name: r.name!,
+      ...(r.username ? { username: r.username } : {}), ...(r.manufacturer ? { manufacturer: r.manufacturer } : {}),
+      ...(r.model ? { model: r.model } : {}), ...(r.firmware ? { firmware: r.firmware } : {}), ...(r.serial ? { serial: r.serial } : {}),
+    };
+  }
+
+  hardwareCredentials(id: string): { username?: string; password?: string } {
+    const r = this.db.prepare('SELECT username, password_wrapped AS p FROM hardware WHERE id = ?').get(id) as { username: string | null; p: string | null } | undefined;
+    if (!r) return {};
+    return {
+      ...(r.username ? { username: r.username } : {}),
+      ...(r.p ? { password: this.keys.unwrapKey(r.p, `hardware:${id}`).toString() } : {}),
+    };
+  }
+
+  listCameras(): Camera[] {
+    return (this.db.prepare('SELECT * FROM camera ORDER BY created_at, rowid').all() as CameraRow[]).map((r) => this.toCamera(r));
+  }
+
+  getCamera(id: string): Camera {
+    const row = this.db.prepare('SELECT * FROM camera WHERE id = ?').get(id) as CameraRow | undefined;
+    if (!row) throw new VmsError('VMS_ERR_NOT_FOUND', `camera ${id} does not exist`);
+    return this.toCamera(row);
+  }
+
+  updateCamera(id: string, patch: Partial<Pick<Camera, 'name' | 'enabled' | 'recordStream' | 'liveStream' | 'storageId' | 'transport'>> & {
+    policy?: Partial<Camera['policy']>; motion?: Partial<MotionSettings>;
+  }): Camera {
+    const cur = this.getCamera(id);
+    const next: Camera = { ...cur, ...patch, policy: { ...cur.policy, ...patch.policy }, motion: { ...cur.motion, ...patch.motion } };
+    const keys = new Set(cur.streams.map((s) => s.key));
+    for (const k of [next.recordStream, next.liveStream, ...(next.motion.streamKey ? [next.motion.streamKey] : [])]) {
+      if (!keys.has(k)) throw new VmsError('VMS_ERR_BAD_INPUT', `camera ${id} has no stream "${k}"`);
+    }
+    this.getStorage(next.storageId);
+    this.db
+      .prepare(
+        `UPDATE camera SET name = ?, enabled = ?, record_stream = ?, live_stream = ?, storage_id = ?, policy = ?, motion = ?, transport = ?
+         WHERE id = ?`,
+      )
+      .run(next.name, next.enabled ? 1 : 0, next.recordStream, next.liveStream, next.storageId, JSON.stringify(next.policy),
+        JSON.stringify(next.motion), next.transport, id);
+    return this.getCamera(id);
+  }
+
+  private toCamera(r: CameraRow): Camera {
+    const streams = this.db.prepare('SELECT * FROM stream WHERE camera_id = ? ORDER BY rowid').all(r.id) as {
+      key: string; name: string; url: string; codec: 'h264' | 'h265' | null; width: number | null; height: number | null; fps: number | null;
+    }[];
+    return {
+      id: r.id, hardwareId: r.hardware_id, deviceKey: r.device_key, name: r.name, enabled: r.enabled === 1,
+      streams: streams.map((s) => ({
+        key: s.key, name: s.name, url: s.url, ...(s.codec ? { codec: s.codec } : {}), ...(s.width ? { width: s.width } : {}),
+        ...(s.height ? { height: s.height } : {}), ...(s.fps ? { fps: s.fps } : {}),
+      })),
+      recordStream: r.record_stream, liveStream: r.live_stream, storageId: r.storage_id,
+      policy: { ...defaultRecordingPolicy, ...(JSON.parse(r.policy) as object) },
+      motion: { ...defaultMotionSettings, ...(JSON.parse(r.motion) as object) }, transport: r.transport,
+    };
+  }
+
+  // Evidence locks
+
+  createEvidenceLock(l: Omit<EvidenceLock, 'id' | 'createdAt'>, now: number): EvidenceLock {
+    for (const c of l.cameraIds) this.getCamera(c);
+    if (!(l.to90k > l.from90k)) throw new VmsError('VMS_ERR_BAD_INPUT', 'evidence lock must end after it starts');
+    const lock: EvidenceLock = { ...l, id: randomUUID(), createdAt: now };
+    this.db
+      .prepare('INSERT INTO evidence_lock (id, camera_ids, from_90k, to_90k, until, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(lock.id, JSON.stringify(lock.cameraIds), lock.from90k, lock.to90k, lock.until, lock.reason, lock.createdBy, now);
+    return lock;
+  }
+
+  listEvidenceLocks(): EvidenceLock[] {
+    return (this.db.prepare('SELECT * FROM evidence_lock ORDER BY created_at').all() as {
+      id: string; camera_ids: string; from_90k: number; to_90k: number; until: number | null; reason: string; created_by: string; created_at: number;
+    }[]).map((r) => ({
+      id: r.id, cameraIds: JSON.parse(r.camera_ids) as string[], from90k: r.from_90k, to90k: r.to_90k, until: r.until,
+      reason: r.reason, createdBy: r.created_by, createdAt: r.created_at,
+    }));
+  }
+}
+
+function toStorage(r: StorageRow): StorageConfig {
+  return {
+    id: r.id, name: r.name, path: r.path, maxBytes: r.max_bytes, retentionHours: r.retention_hours,
+    archiveEveryMinutes: r.archive_every_minutes,
+    ...(r.archive_storage_id
+      ? { archive: { storageId: r.archive_storage_id, ...(r.grooming ? { grooming: JSON.parse(r.grooming) as Grooming } : {}) } }
+      : {}),
+    encrypted: r.encrypted === 1, ...(r.wrapped_key ? { wrappedKey: r.wrapped_key } : {}), minFreeBytes: r.min_free_bytes,
+  };
+}

@@ -1,0 +1,36 @@
+/**
+ * Parameter sets produced by ffmpeg 5.1 (libx264 / libx265, testsrc2), for tests and fuzzers.
+ * 1080p ones exercise cropping (1088 coded lines).
+ */
+export const hex = (s: string): Uint8Array => Uint8Array.from(s.match(/../g) ?? [], (h) => parseInt(h, 16));
+
+export const H264_VECTORS = [
+  { width: 1280, height: 720, rfc6381: 'avc1.64001F', sps: '6764001facd9405005bb011000000300100000030320f1831960' },
+  { width: 1920, height: 1080, rfc6381: 'avc1.640028', sps: '67640028acd940780227e5c044000003000400000300c83c60c658' },
+  { width: 640, height: 360, rfc6381: 'avc1.64001E', sps: '6764001eacd940a02ff97011000003000100000300320f162d96' },
+  { width: 176, height: 144, rfc6381: 'avc1.64000B', sps: '6764000bacd942c4ec0440000003004000000c83c50a6580' },
+  { width: 640, height: 360, rfc6381: 'avc1.42C01E', sps: '6742c01ed900a02ff97011000003000100000300320f162e48' },
+];
+export const H264_PPS = '68ebe3cb22c0';
+
+export const H265_VECTORS = [
+  {
+    width: 1280,
+    height: 720,
+    vps: '40010c01ffff01600000030090000003000003005d959809',
+    sps: '42010101600000030090000003000003005da00280802d165959a4932bc05a020000030002000003003210',
+  },
+  {
+    width: 1920,
+    height: 1080,
+    vps: '40010c01ffff016000000300900000030000030078959809',
+    sps: '420101016000000300900000030000030078a003c08010e596566924caf0168080000003008000000c84',
+  },
+  {
+    width: 176,
+    height: 144,
+    vps: '40010c01ffff01600000030090000003000003003c959809',
+    sps: '42010101600000030090000003000003003ca0162024596566924caf016808000003000800000300c840',
+  },
+];
+export const H265_PPS = '4401c172b46240';

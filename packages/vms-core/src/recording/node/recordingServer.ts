@@ -1,0 +1,158 @@
+import { mkdirSync } from 'node:fs';
+import type { Clock } from '../../base/common/clock';
+import { VmsError } from '../../base/common/errors';
+import type { EventLog } from '../../events/node/eventLog';
+import type { StreamOpener } from '../../devices/node/frameSource';
+import type { MediaDb } from '../../media-db/node/mediaDb';
+import type { WriterIo, WriterOptions } from '../../media-db/node/recordingWriter';
+import { recoverMediaDb } from '../../media-db/node/recovery';
+import type { RecoveryReport } from '../../media-db/node/recovery';
+import type { StorageHandle } from '../../media-db/node/storageHandle';
+import type { StorageConfig } from '../../media-db/common/storageConfig';
+import type { Camera } from '../../management/common/camera';
+import type { ConfigStore } from '../../management/node/configStore';
+import { FrameCipher } from '../../security/node/frameCipher';
+import type { SiteKeys } from '../../security/node/siteKeys';
+import type { ConnectionStatus } from './streamConnection';
+import type { RecorderStatus } from './cameraRecorder';
+import { CameraPipeline } from './cameraPipeline';
+
+export interface RecordingServerDeps {
+  config: ConfigStore;
+  media: MediaDb;
+  keys: SiteKeys;
+  clock: Clock;
+  events: EventLog;
+  /** Stream openers by URL scheme, e.g. { 'rtsp:': ..., 'sim:': ... }. */
+  openers: Record<string, StreamOpener>;
+  writerOptions?: WriterOptions;
+  io?: WriterIo;
+}
+
+export interface CameraStatus {
+  cameraId: string;
+  enabled: boolean;
+  connection: ConnectionStatus | null;
+  recorder: RecorderStatus | null;
+}
+
+/**
+ * The recording server role: runs one pipeline per enabled camera, repairs the media database
+ * before it records, and applies configuration changes by restarting only what changed.
+ */
+export class RecordingServer {
+  private readonly pipelines = new Map<string, CameraPipeline>();
+  private handles = new Map<string, StorageHandle>();
+  /** Storages that may not take new recordings now (full of locked data, failing). */
+  private readonly blocked = new Set<string>();
+  private started = false;
+
+  constructor(private readonly deps: RecordingServerDeps) {}
+
+  async start(): Promise<RecoveryReport> {
+    this.refreshStorages();
+    const report = await recoverMediaDb(this.deps.media, this.deps.keys, [...this.handles.values()]);
+    this.started = true;
+    for (const c of this.deps.config.listCameras()) this.applyCamera(c);
+    return report;
+  }
+
+  storageHandles(): StorageHandle[] {
+    return [...this.handles.values()];
+  }
+
+  storageHandle(id: string): StorageHandle | undefined {
+    return this.handles.get(id);
+  }
+
+  /** Re-reads storages (folders, keys) from the configuration. */
+  refreshStorages(): void {
+    const next = new Map<string, StorageHandle>();
+    for (const s of this.deps.config.listStorages()) next.set(s.id, this.toHandle(s));
+    this.handles = next;
+  }
+
+  private toHandle(s: StorageConfig): StorageHandle {
+    mkdirSync(s.path, { recursive: true });
+    return {
+      id: s.id,
+      root: s.path,
+      ...(s.encrypted && s.wrappedKey ? { cipher: new FrameCipher(this.deps.keys.unwrapKey(s.wrappedKey, s.id)) } : {}),
+    };
+  }
+
+  setStorageBlocked(storageId: string, blocked: boolean): void {
+    if (blocked) this.blocked.add(storageId);
+    else this.blocked.delete(storageId);
+  }
+
+  /** Starts, restarts or reconfigures a camera after its configuration changed. */
+  applyCamera(camera: Camera): void {
+    if (!this.started) return;
+    const cur = this.pipelines.get(camera.id);
+    const needsRestart =
+      !cur || !camera.enabled || cur.camera.recordStream !== camera.recordStream || cur.camera.transport !== camera.transport ||
+      cur.camera.storageId !== camera.storageId || JSON.stringify(cur.camera.streams) !== JSON.stringify(camera.streams);
+    if (cur && !needsRestart) {
+      cur.recorder.setPolicy(camera.policy);
+      Object.assign(cur.camera, camera);
+      return;
+    }
+    if (cur) {
+      this.pipelines.delete(camera.id);
+      void cur.close();
+    }
+    if (!camera.enabled) return;
+    const stream = camera.streams.find((s) => s.key === camera.recordStream) ?? camera.streams[0];
+    if (!stream) return;
+    const opener = this.deps.openers[new URL(stream.url).protocol];
+    if (!opener) {
+      this.deps.events.raise({ type: 'recordingFailed', cameraId: camera.id, severity: 'error', code: 'VMS_ERR_BAD_INPUT', message: `${camera.name}: no driver for ${stream.url}` });
+      return;
+    }
+    const storageId = camera.storageId;
+    const pipeline = new CameraPipeline(
+      { ...camera },
+      { db: this.deps.media, keys: this.deps.keys, clock: this.deps.clock, events: this.deps.events, writerOptions: this.deps.writerOptions, io: this.deps.io },
+      opener,
+      this.deps.config.hardwareCredentials(camera.hardwareId),
+      () => (this.blocked.has(storageId) ? undefined : this.handles.get(storageId)),
+    );
+    this.pipelines.set(camera.id, pipeline);
+  }
+
+  private pipeline(cameraId: string): CameraPipeline {
+    const p = this.pipelines.get(cameraId);
+    if (!p) throw new VmsError('VMS_ERR_CONFLICT', `camera ${cameraId} is not running (disabled or no stream)`);
+    return p;
+  }
+
+  startManualRecording(cameraId: string): { until: number } {
+    return { until: this.pipeline(cameraId).recorder.startManual() };
+  }
+
+  stopManualRecording(cameraId: string): void {
+    this.pipeline(cameraId).recorder.stopManual();
+  }
+
+  triggerEvent(cameraId: string, durationSeconds: number): { until: number } {
+    return { until: this.pipeline(cameraId).recorder.triggerEvent(durationSeconds) };
+  }
+
+  cameraStatus(camera: Camera): CameraStatus {
+    const p = this.pipelines.get(camera.id);
+    return {
+      cameraId: camera.id,
+      enabled: camera.enabled,
+      connection: p ? p.connection.currentStatus : null,
+      recorder: p ? p.recorder.status : null,
+    };
+  }
+
+  /** Stops every camera and seals what is being written. */
+  async close(): Promise<void> {
+    const all = [...this.pipelines.values()];
+    this.pipelines.clear();
+    await Promise.all(all.map((p) => p.close()));
+  }
+}

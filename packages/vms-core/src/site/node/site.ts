@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, statfsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../base/common/clock';
+import { systemClock } from '../../base/node/systemClock';
+import { buildServer } from '../../api/node/server';
+import type { AddHardwareRequest, HardwareInfo } from '../../devices/common/types';
+import type { StreamOpener } from '../../devices/node/frameSource';
+import { probeHardware, streamOpeners } from '../../devices/node/drivers';
+import { EventLog } from '../../events/node/eventLog';
+import { MediaDb } from '../../media-db/node/mediaDb';
+import type { RecoveryReport } from '../../media-db/node/recovery';
+import { ConfigStore } from '../../management/node/configStore';
+import { Identity } from '../../management/node/identity';
+import { RecordingServer } from '../../recording/node/recordingServer';
+import type { WriterOptions } from '../../media-db/node/recordingWriter';
+import { SiteKeys } from '../../security/node/siteKeys';
+import { VmsError } from '../../base/common/errors';
+import { StorageMaintenance } from '../../media-db/node/storageMaintenance';
+import { connectMaintenanceEvents } from './maintenanceEvents';
+
+export interface SiteOptions {
+  dataDir: string;
+  /** Creates the administrator "admin" on first start; a random one is generated and reported otherwise. */
+  adminPassword?: string;
+  /** Adds the built-in simulated camera when the site has no hardware yet. */
+  demoCamera?: boolean;
+  clock?: Clock;
+  openers?: Record<string, StreamOpener>;
+  probeHardware?: (req: AddHardwareRequest) => Promise<HardwareInfo>;
+  writerOptions?: WriterOptions;
+  logger?: boolean;
+}
+
+/** Paths inside a site's data folder. */
+export function siteLayout(dataDir: string) {
+  const root = resolve(dataDir);
+  return {
+    root,
+    keyFile: join(root, 'site-key.json'),
+    configDb: join(root, 'config.db'),
+    mediaDb: join(root, 'recording', 'media.db'),
+    liveStorage: join(root, 'storage', 'live'),
+  };
+}
+
+/**
+ * An all-in-one site: management (configuration, identity, API) and recording server in one
+ * process over one data folder. Each role is its own object so it can later run on its own.
+ */
+export class Site {
+  private constructor(
+    readonly config: ConfigStore,
+    readonly identity: Identity,
+    readonly media: MediaDb,
+    readonly keys: SiteKeys,
+    readonly events: EventLog,
+    readonly recording: RecordingServer,
+    readonly maintenance: StorageMaintenance,
+    readonly api: FastifyInstance,
+    readonly recovery: RecoveryReport,
+    /** Set when this start created the administrator with a generated password. */
+    readonly generatedAdminPassword: string | undefined,
+  ) {}
+
+  static async open(o: SiteOptions): Promise<Site> {
+    const clock = o.clock ?? systemClock;
+    const layout = siteLayout(o.dataDir);
+    mkdirSync(join(layout.root, 'recording'), { recursive: true });
+    const keys = SiteKeys.loadOrCreate(layout.keyFile);
+    const config = new ConfigStore(layout.configDb, keys);
+    const identity = new Identity(config.db);
+    const media = new MediaDb(layout.mediaDb);
+    const events = new EventLog(clock);
+
+    let generated: string | undefined;
+    if (!identity.hasUsers()) {
+      const password = o.adminPassword ?? (generated = randomBytes(9).toString('base64url'));
+      identity.createUser('admin', password, 'administrator', clock.now());
+    }
+    if (config.listStorages().length === 0) {
+      mkdirSync(layout.liveStorage, { recursive: true });
+      const disk = statfsSync(layout.liveStorage);
+      const diskBytes = disk.blocks * disk.bsize;
+      config.addStorage({
+        id: 'live', name: 'Live storage', path: layout.liveStorage, maxBytes: Math.floor(diskBytes * 0.5),
+        retentionHours: 7 * 24, archiveEveryMinutes: 60, encrypted: false, minFreeBytes: Math.min(2 ** 30, Math.floor(diskBytes * 0.05)),
+      });
+    }
+    const probe = o.probeHardware ?? probeHardware;
+    if (o.demoCamera && config.listCameras().length === 0) {
+      const info = await probe({ driver: 'simulated', address: 'sim://demo' });
+      config.addHardware(info, {}, 'Demo camera', config.listStorages()[0]!.id);
+    }
+
+    const recording = new RecordingServer({
+      config, media, keys, clock, events, openers: o.openers ?? streamOpeners, ...(o.writerOptions ? { writerOptions: o.writerOptions } : {}),
+    });
+    const recovery = await recording.start();
+    const maintenance = new StorageMaintenance({
+      db: media, clock, keys,
+      storages: () => config.listStorages(),
+      handles: (id) => {
+        const h = recording.storageHandle(id);
+        if (!h) throw new VmsError('VMS_ERR_NOT_FOUND', `storage ${id} is not configured`);
+        return h;
+      },
+      locks: () => config.listEvidenceLocks(),
+    });
+    connectMaintenanceEvents(maintenance, recording, events);
+    maintenance.start();
+    const api = await buildServer({ config, identity, media, recording, events, clock, probeHardware: probe }, { logger: o.logger ?? false });
+    return new Site(config, identity, media, keys, events, recording, maintenance, api, recovery, generated);
+  }
+
+  /** Starts serving; resolves with the URL once the port is open. */
+  async listen(port = 8080, host = '127.0.0.1'): Promise<string> {
+    await this.api.listen({ port, host });
+    const addr = this.api.server.address();
+    const actual = typeof addr === 'object' && addr ? addr.port : port;
+    return `http://${host}:${actual}`;
+  }
+
+  async close(): Promise<void> {
+    await this.api.close();
+    await this.maintenance.dispose();
+    await this.recording.close();
+    this.events.dispose();
+    this.media.close();
+    this.config.close();
+  }
+}

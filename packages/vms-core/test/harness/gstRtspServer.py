@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+"""A real RTSP camera for tests: GStreamer's RTSP server on 127.0.0.1.
+
+Prints "READY <port>" once listening. Run with /usr/bin/python3 (it needs the system `gi`).
+Live sources encode with x264/x265; --file serves a pre-encoded MP4 in a loop at about 1% of a
+core, for many-camera benchmarks.
+"""
+import argparse
+import signal
+import sys
+
+import gi
+
+gi.require_version("Gst", "1.0")
+gi.require_version("GstRtsp", "1.0")
+gi.require_version("GstRtspServer", "1.0")
+from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
+
+
+def make_looping_media():
+    """A media that loops its file with non-flushing segment seeks, so RTP time keeps going.
+
+    Defined on demand: registering an RTSPMedia subclass warns about the handle-message signal,
+    and live cameras do not need it.
+    """
+
+    class LoopingMedia(GstRtspServer.RTSPMedia):
+        def do_prepared(self):
+            pipeline = self.get_element().get_parent() or self.get_element()
+            self._pipeline = pipeline
+            pipeline.seek(1.0, Gst.Format.TIME, Gst.SeekFlags.FLUSH | Gst.SeekFlags.SEGMENT,
+                          Gst.SeekType.SET, 0, Gst.SeekType.NONE, -1)
+
+        def do_handle_message(self, message):
+            if message.type == Gst.MessageType.SEGMENT_DONE:
+                self._pipeline.seek(1.0, Gst.Format.TIME, Gst.SeekFlags.SEGMENT,
+                                    Gst.SeekType.SET, 0, Gst.SeekType.NONE, -1)
+                return True
+            return GstRtspServer.RTSPMedia.do_handle_message(self, message)
+
+    return LoopingMedia
+
+
+def launch_line(args):
+    if args.file:
+        parse = "h264parse" if args.codec == "h264" else "h265parse"
+        pay = "rtph264pay" if args.codec == "h264" else "rtph265pay"
+        return (f"( filesrc location={args.file} ! qtdemux ! {parse} ! "
+                f"{pay} name=pay0 pt=96 config-interval=1 )")
+    caps = f"video/x-raw,width={args.width},height={args.height},framerate={args.fps}/1"
+    overlay = "clockoverlay time-format=\"%H:%M:%S\" ! " if Gst.ElementFactory.find("clockoverlay") else ""
+    if args.codec == "h264":
+        enc = (f"x264enc tune=zerolatency speed-preset=ultrafast key-int-max={args.fps} "
+               f"bitrate={args.bitrate} ! rtph264pay name=pay0 pt=96 config-interval=1")
+    else:
+        enc = (f"x265enc tune=zerolatency speed-preset=ultrafast key-int-max={args.fps} "
+               f"bitrate={args.bitrate} ! rtph265pay name=pay0 pt=96 config-interval=1")
+    return f"( videotestsrc is-live=true ! {caps} ! {overlay}videoconvert ! {enc} )"
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--port", type=int, default=0)
+    p.add_argument("--codec", choices=["h264", "h265"], default="h264")
+    p.add_argument("--width", type=int, default=640)
+    p.add_argument("--height", type=int, default=360)
+    p.add_argument("--fps", type=int, default=25)
+    p.add_argument("--bitrate", type=int, default=1000, help="kbit/s")
+    p.add_argument("--mount", action="append", help="mount path, repeatable (default /stream)")
+    p.add_argument("--user")
+    p.add_argument("--password", default="")
+    p.add_argument("--auth", choices=["basic", "digest"], default="basic")
+    p.add_argument("--file", help="serve this MP4 in a loop instead of encoding")
+    args = p.parse_args()
+
+    Gst.init(None)
+    server = GstRtspServer.RTSPServer()
+    server.set_address("127.0.0.1")
+    server.set_service(str(args.port))
+
+    if args.user:
+        auth = GstRtspServer.RTSPAuth()
+        token = GstRtspServer.RTSPToken()
+        token.set_string("media.factory.role", args.user)
+        if args.auth == "digest":
+            auth.set_supported_methods(GstRtsp.RTSPAuthMethod.DIGEST)
+            auth.add_digest(args.user, args.password, token)
+        else:
+            auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password), token)
+        server.set_auth(auth)
+
+    for mount in args.mount or ["/stream"]:
+        factory = GstRtspServer.RTSPMediaFactory()
+        factory.set_launch(launch_line(args))
+        factory.set_shared(True)
+        if args.file:
+            factory.set_media_gtype(make_looping_media())
+        if args.user:
+            factory.add_role_from_structure(Gst.Structure.new_from_string(
+                f"{args.user}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))
+        server.get_mount_points().add_factory(mount, factory)
+
+    if server.attach(None) == 0:
+        print(f"cannot listen on port {args.port}", file=sys.stderr)
+        sys.exit(1)
+    loop = GLib.MainLoop()
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGTERM, loop.quit)
+    GLib.unix_signal_add(GLib.PRIORITY_DEFAULT, signal.SIGINT, loop.quit)
+    print(f"READY {server.get_bound_port()}", flush=True)
+    loop.run()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+/** The simulated ONVIF Device service (ver10): identity, capabilities, services, clock. */
+import { escapeXml, NS } from './soapXml';
+import type { SoapFault } from './soapXml';
+import type { SimulatorConfig } from './simulatorConfig';
+
+export interface ServiceContext {
+  config: SimulatorConfig;
+  deviceXAddr: string;
+  mediaXAddr: string;
+  /** Base URL of the simulator's HTTP server, for snapshot URIs. */
+  httpBase: string;
+  deviceNow(): number;
+}
+
+export type OperationResult = { body: string } | SoapFault;
+
+/**
+ * Operations any caller may use without credentials (ONVIF Core, access class PRE_AUTH): a
+ * client needs the device clock before it can build a valid WS-Security timestamp.
+ */
+export const preAuthDeviceOperations = new Set(['GetSystemDateAndTime', 'GetServices', 'GetCapabilities']);
+
+export function handleDeviceOperation(name: string, ctx: ServiceContext): OperationResult | undefined {
+  const { config } = ctx;
+  switch (name) {
+    case 'GetDeviceInformation':
+      return {
+        body:
+          `<tds:GetDeviceInformationResponse>` +
+          `<tds:Manufacturer>${escapeXml(config.manufacturer)}</tds:Manufacturer>` +
+          `<tds:Model>${escapeXml(config.model)}</tds:Model>` +
+          `<tds:FirmwareVersion>${escapeXml(config.firmware)}</tds:FirmwareVersion>` +
+          `<tds:SerialNumber>${escapeXml(config.serial)}</tds:SerialNumber>` +
+          `<tds:HardwareId>sim</tds:HardwareId>` +
+          `</tds:GetDeviceInformationResponse>`,
+      };
+    case 'GetCapabilities':
+      return {
+        body:
+          `<tds:GetCapabilitiesResponse><tds:Capabilities>` +
+          `<tt:Device><tt:XAddr>${escapeXml(ctx.deviceXAddr)}</tt:XAddr></tt:Device>` +
+          `<tt:Media><tt:XAddr>${escapeXml(ctx.mediaXAddr)}</tt:XAddr>` +
+          `<tt:StreamingCapabilities><tt:RTPMulticast>false</tt:RTPMulticast>` +
+          `<tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP>` +
+          `</tt:StreamingCapabilities></tt:Media>` +
+          `</tds:Capabilities></tds:GetCapabilitiesResponse>`,
+      };
+    case 'GetServices':
+      return {
+        body:
+          `<tds:GetServicesResponse>` +
+          service(NS.tds, ctx.deviceXAddr) +
+          service(NS.trt, ctx.mediaXAddr) +
+          `</tds:GetServicesResponse>`,
+      };
+    case 'GetSystemDateAndTime':
+      return { body: systemDateAndTime(new Date(ctx.deviceNow())) };
+    default:
+      return undefined;
+  }
+}
+
+function service(namespace: string, xaddr: string): string {
+  return (
+    `<tds:Service><tds:Namespace>${namespace}</tds:Namespace>` +
+    `<tds:XAddr>${escapeXml(xaddr)}</tds:XAddr>` +
+    `<tds:Version><tt:Major>2</tt:Major><tt:Minor>60</tt:Minor></tds:Version></tds:Service>`
+  );
+}
+
+function systemDateAndTime(now: Date): string {
+  return (
+    `<tds:GetSystemDateAndTimeResponse><tds:SystemDateAndTime>` +
+    `<tt:DateTimeType>NTP</tt:DateTimeType><tt:DaylightSavings>false</tt:DaylightSavings>` +
+    `<tt:TimeZone><tt:TZ>UTC0</tt:TZ></tt:TimeZone>` +
+    `<tt:UTCDateTime>` +
+    `<tt:Time><tt:Hour>${now.getUTCHours()}</tt:Hour><tt:Minute>${now.getUTCMinutes()}</tt:Minute>` +
+    `<tt:Second>${now.getUTCSeconds()}</tt:Second></tt:Time>` +
+    `<tt:Date><tt:Year>${now.getUTCFullYear()}</tt:Year><tt:Month>${now.getUTCMonth() + 1}</tt:Month>` +
+    `<tt:Day>${now.getUTCDate()}</tt:Day></tt:Date>` +
+    `</tt:UTCDateTime>` +
+    `</tds:SystemDateAndTime></tds:GetSystemDateAndTimeResponse>`
+  );
+}

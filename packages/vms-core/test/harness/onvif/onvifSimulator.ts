@@ -1,0 +1,154 @@
+/**
+ * A simulated ONVIF camera for tests: Device and Media services over SOAP 1.2 on 127.0.0.1,
+ * WS-Security UsernameToken checking, and an optional WS-Discovery responder. No real cameras
+ * are reachable from CI, so this is what the ONVIF driver is tested against.
+ */
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleDeviceOperation, preAuthDeviceOperations } from './deviceService';
+import type { OperationResult, ServiceContext } from './deviceService';
+import { startDiscoveryResponder } from './discoveryResponder';
+import type { DiscoveryResponder } from './discoveryResponder';
+import { handleMediaOperation } from './mediaService';
+import { resolveConfig } from './simulatorConfig';
+import type { OnvifSimulatorOptions } from './simulatorConfig';
+import { bodyOperation, envelope, faultEnvelope, notAuthorized, parseXml } from './soapXml';
+import type { SoapFault } from './soapXml';
+import { UsernameTokenCheck } from './usernameTokenCheck';
+
+export type { OnvifSimulatorOptions, SimulatedProfile } from './simulatorConfig';
+
+export interface OnvifSimulator {
+  /** Device service URL, as a camera announces it in WS-Discovery. */
+  xaddr: string;
+  port: number;
+  /** WS-Discovery endpoint reference (urn:uuid:...). */
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+const DEVICE_PATH = '/onvif/device_service';
+const MEDIA_PATH = '/onvif/media_service';
+const SNAPSHOT_PATH = '/onvif/snapshot';
+/** A 1x1 grey JPEG, so snapshot URIs lead somewhere real. */
+const SNAPSHOT_JPEG = Buffer.from(
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==',
+  'base64',
+);
+
+export async function startOnvifSimulator(opts: OnvifSimulatorOptions = {}): Promise<OnvifSimulator> {
+  const config = resolveConfig(opts);
+  const deviceNow = () => Date.now() + config.clockOffsetMs;
+  const tokens = new UsernameTokenCheck(config.username, config.password, deviceNow);
+  const endpoint = `urn:uuid:${randomUUID()}`;
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const httpBase = `http://127.0.0.1:${port}`;
+  const ctx: ServiceContext = {
+    config,
+    deviceXAddr: httpBase + DEVICE_PATH,
+    mediaXAddr: httpBase + MEDIA_PATH,
+    httpBase,
+    deviceNow,
+  };
+  // Attached only now because the service addresses depend on the port listen() picked; no
+  // request can arrive before this line runs.
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handle(req, res, ctx, tokens).catch(() => res.destroy());
+  });
+
+  let responder: DiscoveryResponder | undefined;
+  if (opts.discovery) {
+    const multicastInterface =
+      (typeof opts.discovery === 'object' && opts.discovery.multicastInterface) || '127.0.0.1';
+    const scopes = [
+      'onvif://www.onvif.org/type/video_encoder',
+      'onvif://www.onvif.org/Profile/Streaming',
+      `onvif://www.onvif.org/hardware/${encodeURIComponent(config.model)}`,
+      `onvif://www.onvif.org/name/${encodeURIComponent(config.manufacturer)}`,
+    ];
+    try {
+      responder = await startDiscoveryResponder({ endpoint, xaddrs: [ctx.deviceXAddr], scopes }, multicastInterface);
+    } catch (e) {
+      await closeServer(server);
+      throw e;
+    }
+  }
+
+  return {
+    xaddr: ctx.deviceXAddr,
+    port,
+    endpoint,
+    async stop() {
+      await responder?.close();
+      await closeServer(server);
+    },
+  };
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  ctx: ServiceContext,
+  tokens: UsernameTokenCheck,
+): Promise<void> {
+  const path = new URL(req.url ?? '/', ctx.httpBase).pathname;
+  if (req.method === 'GET' && path === SNAPSHOT_PATH) {
+    res.writeHead(200, { 'content-type': 'image/jpeg' }).end(SNAPSHOT_JPEG);
+    return;
+  }
+  if (req.method !== 'POST' || (path !== DEVICE_PATH && path !== MEDIA_PATH)) {
+    res.writeHead(404).end();
+    return;
+  }
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const doc = parseXml(Buffer.concat(chunks).toString('utf8'));
+  const operation = doc && bodyOperation(doc);
+  if (!doc || !operation) {
+    return sendFault(res, { status: 400, code: 'env:Sender', subcodes: ['ter:WellFormed'], reason: 'Malformed SOAP' });
+  }
+
+  const raw = ctx.config.rawResponses[operation.name];
+  if (raw !== undefined) {
+    res.writeHead(200, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(raw);
+    return;
+  }
+  const isPreAuth = path === DEVICE_PATH && preAuthDeviceOperations.has(operation.name);
+  if (!isPreAuth && tokens.verify(doc) !== 'ok') {
+    return sendFault(res, notAuthorized(ctx.config.authFailureStatus));
+  }
+
+  const result: OperationResult | undefined =
+    path === DEVICE_PATH
+      ? handleDeviceOperation(operation.name, ctx)
+      : handleMediaOperation(operation.name, operation.payload, ctx);
+  if (!result) {
+    return sendFault(res, {
+      status: 400,
+      code: 'env:Receiver',
+      subcodes: ['ter:ActionNotSupported'],
+      reason: `${operation.name} is not supported`,
+    });
+  }
+  if ('status' in result) return sendFault(res, result);
+  res.writeHead(200, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(envelope(result.body));
+}
+
+function sendFault(res: ServerResponse, fault: SoapFault): void {
+  res.writeHead(fault.status, { 'content-type': 'application/soap+xml; charset=utf-8' }).end(faultEnvelope(fault));
+}
+
+function closeServer(server: ReturnType<typeof createServer>): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.close((err) => (err ? reject(err) : resolve()));
+    // Clients keep SOAP connections alive; drop them so stop() does not wait for their timeout.
+    server.closeAllConnections();
+  });
+}

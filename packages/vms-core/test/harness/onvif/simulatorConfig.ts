@@ -1,0 +1,101 @@
+/** What a test can configure on the simulated ONVIF device, and the defaults it gets. */
+
+export interface SimulatedProfile {
+  token: string;
+  name: string;
+  encoding: 'H264' | 'H265';
+  width: number;
+  height: number;
+  fps: number;
+  /** The RTSP URL GetStreamUri returns for this profile. */
+  rtspUrl: string;
+  /** Video source (sensor/channel) the profile encodes; defaults to "VideoSource_1". */
+  videoSourceToken?: string;
+}
+
+export interface OnvifSimulatorOptions {
+  username?: string;
+  password?: string;
+  manufacturer?: string;
+  model?: string;
+  firmware?: string;
+  serial?: string;
+  profiles?: SimulatedProfile[];
+  /** How far the device clock is off the host clock; WS-Security timestamps are checked against it. */
+  clockOffsetMs?: number;
+  /** HTTP status of a NotAuthorized fault: 400 per the ONVIF Core spec, 401 on many real cameras. */
+  authFailureStatus?: 400 | 401;
+  /** Cameras that put user:password into the stream URI (some do); the driver must strip it. */
+  embedCredentialsInStreamUri?: boolean;
+  /** Operation name → raw HTTP 200 body, to feed clients broken or unexpected replies. */
+  rawResponses?: Record<string, string>;
+  /**
+   * Answer WS-Discovery probes on UDP 3702. Off by default: the port and group are shared by every
+   * simulator on the host. The group is joined only on `multicastInterface` (default 127.0.0.1),
+   * so neither probes nor answers leave the machine.
+   */
+  discovery?: boolean | { multicastInterface?: string };
+}
+
+export interface SimulatorConfig {
+  username: string;
+  password: string;
+  manufacturer: string;
+  model: string;
+  firmware: string;
+  serial: string;
+  profiles: Required<SimulatedProfile>[];
+  clockOffsetMs: number;
+  authFailureStatus: 400 | 401;
+  embedCredentialsInStreamUri: boolean;
+  rawResponses: Record<string, string>;
+}
+
+export interface VideoSource {
+  token: string;
+  width: number;
+  height: number;
+  fps: number;
+}
+
+export function resolveConfig(opts: OnvifSimulatorOptions): SimulatorConfig {
+  const profiles = (opts.profiles ?? defaultProfiles()).map((p) => ({
+    videoSourceToken: 'VideoSource_1',
+    ...p,
+  }));
+  return {
+    username: opts.username ?? 'admin',
+    password: opts.password ?? 'admin',
+    manufacturer: opts.manufacturer ?? 'Nightjar',
+    model: opts.model ?? 'SimCam 1',
+    firmware: opts.firmware ?? '1.0.0',
+    serial: opts.serial ?? 'SIM-0001',
+    profiles,
+    clockOffsetMs: opts.clockOffsetMs ?? 0,
+    authFailureStatus: opts.authFailureStatus ?? 400,
+    embedCredentialsInStreamUri: opts.embedCredentialsInStreamUri ?? false,
+    rawResponses: opts.rawResponses ?? {},
+  };
+}
+
+function defaultProfiles(): SimulatedProfile[] {
+  return [
+    { token: 'main', name: 'Main', encoding: 'H264', width: 1920, height: 1080, fps: 25, rtspUrl: 'rtsp://127.0.0.1:8554/main' },
+    { token: 'sub', name: 'Sub', encoding: 'H264', width: 640, height: 360, fps: 15, rtspUrl: 'rtsp://127.0.0.1:8554/sub' },
+  ];
+}
+
+/** A sensor is as large and fast as the largest profile that encodes it. */
+export function videoSources(config: SimulatorConfig): VideoSource[] {
+  const byToken = new Map<string, VideoSource>();
+  for (const p of config.profiles) {
+    const current = byToken.get(p.videoSourceToken);
+    byToken.set(p.videoSourceToken, {
+      token: p.videoSourceToken,
+      width: Math.max(current?.width ?? 0, p.width),
+      height: Math.max(current?.height ?? 0, p.height),
+      fps: Math.max(current?.fps ?? 0, p.fps),
+    });
+  }
+  return [...byToken.values()];
+}
