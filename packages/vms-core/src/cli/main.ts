@@ -22,7 +22,6 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string' },
       host: { type: 'string' },
       'admin-password': { type: 'string' },
-      'demo-camera': { type: 'boolean' },
       'no-demo-camera': { type: 'boolean' },
       camera: { type: 'string' },
       from: { type: 'string' },
