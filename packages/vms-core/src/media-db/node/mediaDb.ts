@@ -213,6 +213,17 @@ export class MediaDb {
     this.db.prepare('UPDATE motion_event SET end_90k = ? WHERE id = ?').run(end90k, id);
   }
 
+  /** After a crash: motion spans left open end where their camera's recordings end (or at once). */
+  closeOpenMotion(): number {
+    return this.db
+      .prepare(
+        `UPDATE motion_event SET end_90k = MAX(start_90k,
+           COALESCE((SELECT MAX(end_90k) FROM recording r WHERE r.camera_id = motion_event.camera_id), start_90k))
+         WHERE end_90k IS NULL`,
+      )
+      .run().changes;
+  }
+
   /** Forgets recordings and lists their files as garbage, in one transaction. */
   forgetRecordings(ids: number[]): void {
     const get = this.db.prepare('SELECT storage_id AS s, path FROM recording WHERE id = ?');

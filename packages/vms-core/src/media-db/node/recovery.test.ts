@@ -60,12 +60,16 @@ describe('recording writer, recovery and check', () => {
   it('recovers an open recording after a crash, cutting a torn last frame', async () => {
     const w = await record(syntheticFrames({ count: 60, start90k: START }));
     await w.flush();
+    db.startMotion('cam1', START + 90_000);
     // The process "dies": the row stays open; a torn half frame follows the last good one.
     const row = db.openRecordings()[0]!;
     const file = join(storage.root, row.path);
     appendFileSync(file, Buffer.from([0, 0, 1, 0, 0, 0, 0, 9, 1, 0xa5, 0, 0, 1, 2, 3]));
     const report = await recoverMediaDb(db, keys, [storage]);
     expect(report.sealed).toEqual([{ id: row.id, frames: 60, truncatedBytes: 15 }]);
+    expect(report.motionClosed).toBe(1);
+    const [seq] = db.listSequences(['cam1'], START, START + 3600 * 90_000, START + 3600 * 90_000);
+    expect(seq!.motion).toEqual([{ start90k: START + 90_000, end90k: db.getRecording(row.id)!.end90k }]);
     expect(db.openRecordings()).toEqual([]);
     expect((await checkMediaDb(db, keys, [storage])).problems).toEqual([]);
   });

@@ -13,6 +13,8 @@ export interface RecoveryReport {
   dropped: number[];
   garbageRemoved: number;
   orphansRemoved: string[];
+  /** Motion spans left open by the crash, now ended. */
+  motionClosed: number;
 }
 
 /**
@@ -20,10 +22,11 @@ export interface RecoveryReport {
  * 1. finish the garbage list (files already forgotten by the index);
  * 2. seal each open recording from its file's own frame headers: cut a torn last frame,
  *    rebuild the index, hash and chain link; forget one that holds no complete frame;
- * 3. remove frame files that no row references (orphans).
+ * 3. end motion spans the crash left open;
+ * 4. remove frame files that no row references (orphans).
  */
 export async function recoverMediaDb(db: MediaDb, keys: SiteKeys, storages: StorageHandle[]): Promise<RecoveryReport> {
-  const report: RecoveryReport = { sealed: [], dropped: [], garbageRemoved: 0, orphansRemoved: [] };
+  const report: RecoveryReport = { sealed: [], dropped: [], garbageRemoved: 0, orphansRemoved: [], motionClosed: 0 };
   const byId = new Map(storages.map((s) => [s.id, s]));
 
   for (const g of db.garbage()) {
@@ -61,6 +64,8 @@ export async function recoverMediaDb(db: MediaDb, keys: SiteKeys, storages: Stor
     });
     report.sealed.push({ id: r.id, frames: scan.frames.length, truncatedBytes: scan.fileBytes - scan.validBytes });
   }
+
+  report.motionClosed = db.closeOpenMotion();
 
   const known = new Set(db.allRecordings().map((r) => `${r.storageId}\0${r.path}`));
   for (const s of storages) {

@@ -7,6 +7,8 @@ import type { Camera } from '../../management/common/camera';
 import type { RecorderDeps } from './cameraRecorder';
 import { CameraRecorder } from './cameraRecorder';
 import { StreamConnection } from './streamConnection';
+import { MotionDetector } from './motionDetector';
+import type { StreamInfo } from '../../devices/common/types';
 
 /**
  * Everything the recording server runs for one camera: the connection to its recorded stream
@@ -15,11 +17,15 @@ import { StreamConnection } from './streamConnection';
 export class CameraPipeline {
   readonly connection: StreamConnection;
   readonly recorder: CameraRecorder;
+  /** Present when motion is detected; fed by `connection` or by its own connection to a smaller stream. */
+  readonly motion: MotionDetector | undefined;
+  private motionConnection: StreamConnection | undefined;
+  private openMotionSpan: number | undefined;
   private readonly store = new DisposableStore();
 
   constructor(
     readonly camera: Camera,
-    deps: RecorderDeps & { clock: Clock; events: EventLog },
+    private readonly deps: RecorderDeps & { clock: Clock; events: EventLog; ffmpegPath?: string },
     opener: StreamOpener,
     credentials: { username?: string; password?: string },
     storage: () => StorageHandle | undefined,
@@ -30,6 +36,15 @@ export class CameraPipeline {
     const cameraId = camera.id;
     const { events } = deps;
     this.store.add(this.connection.onFrame((f) => this.recorder.onFrame(f)));
+    if (camera.motion.enabled || camera.policy.mode === 'motion') {
+      this.motion = new MotionDetector({ settings: camera.motion, clock: deps.clock, ...(deps.ffmpegPath ? { ffmpegPath: deps.ffmpegPath } : {}) });
+      const source = motionStream(camera);
+      const conn = source.key === stream.key
+        ? this.connection
+        : (this.motionConnection = new StreamConnection(opener, { url: source.url, credentials, transport: camera.transport }, deps.clock));
+      this.store.add(conn.onFrame((f) => this.motion!.push(f)));
+      this.store.add(this.motion.onDidChangeMotion((m) => this.onMotion(m.active, m.time90k)));
+    }
     this.store.add(
       this.connection.onDidLoseConnection((s) => {
         this.recorder.endRun();
@@ -53,9 +68,33 @@ export class CameraPipeline {
     );
   }
 
-  async close(): Promise<void> {
-    this.store.dispose();
-    await this.connection.close();
-    await this.recorder.close();
+  private onMotion(active: boolean, time90k: number): void {
+    const { id: cameraId, name } = this.camera;
+    const { db, events } = this.deps;
+    this.recorder.setMotion(active);
+    if (active && this.openMotionSpan === undefined) {
+      this.openMotionSpan = db.startMotion(cameraId, time90k);
+    } else if (!active && this.openMotionSpan !== undefined) {
+      db.endMotion(this.openMotionSpan, time90k);
+      this.openMotionSpan = undefined;
+    }
+    events.raise({ type: active ? 'motionStarted' : 'motionStopped', cameraId, severity: 'info', message: `${name}: motion ${active ? 'started' : 'stopped'}` });
   }
+
+  async close(): Promise<void> {
+    // Sources first; the recorder's last events (recording stopped) still reach the event log.
+    await Promise.all([this.connection.close(), this.motionConnection?.close(), this.motion?.dispose()]);
+    // Motion still going on when the camera stops ends now, so the index holds no open span.
+    if (this.openMotionSpan !== undefined) this.deps.db.endMotion(this.openMotionSpan, this.deps.clock.now() * 90);
+    this.openMotionSpan = undefined;
+    await this.recorder.close();
+    this.store.dispose();
+  }
+}
+
+/** The stream motion detection reads: the configured one, else the smallest (cheapest to decode). */
+function motionStream(camera: Camera): StreamInfo {
+  const byKey = camera.streams.find((s) => s.key === camera.motion.streamKey);
+  if (byKey) return byKey;
+  return [...camera.streams].sort((a, b) => (a.width ?? 1e9) * (a.height ?? 1e9) - (b.width ?? 1e9) * (b.height ?? 1e9))[0]!;
 }

@@ -92,7 +92,8 @@ export class RecordingServer {
     const cur = this.pipelines.get(camera.id);
     const needsRestart =
       !cur || !camera.enabled || cur.camera.recordStream !== camera.recordStream || cur.camera.transport !== camera.transport ||
-      cur.camera.storageId !== camera.storageId || JSON.stringify(cur.camera.streams) !== JSON.stringify(camera.streams);
+      cur.camera.storageId !== camera.storageId || JSON.stringify(cur.camera.streams) !== JSON.stringify(camera.streams) ||
+      JSON.stringify(cur.camera.motion) !== JSON.stringify(camera.motion) || (cur.camera.policy.mode === 'motion') !== (camera.policy.mode === 'motion');
     if (cur && !needsRestart) {
       cur.recorder.setPolicy(camera.policy);
       Object.assign(cur.camera, camera);

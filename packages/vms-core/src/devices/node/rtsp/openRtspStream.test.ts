@@ -133,13 +133,13 @@ describe('openRtspSession against a GStreamer camera', () => {
     await expect(pending).rejects.toThrow('stop');
   });
 
-  it('serves a pre-encoded clip in a loop with continuous timestamps', async () => {
-    const file = await makeTestClip({ seconds: 1, width: 320, height: 240 });
+  it('serves a pre-encoded clip in real time', async () => {
+    const file = await makeTestClip({ seconds: 2, width: 320, height: 240 });
     const cam = await camera({ file });
     const session = await open({ url: cam.url });
-    const frames = await collect(session, 60); // 2.4 s: the 1 s clip has looped twice
+    const frames = await collect(session, 40);
     expect(frames[0]!.params).toMatchObject({ width: 320, height: 240 });
-    expect(frames.filter((f) => f.isKey).length).toBeGreaterThanOrEqual(2);
+    expect(frames.filter((f) => f.isKey).length).toBe(2);
     checkTiming(frames, 25);
   });
 
