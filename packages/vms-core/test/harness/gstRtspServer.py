@@ -2,8 +2,9 @@
 """A real RTSP camera for tests: GStreamer's RTSP server on 127.0.0.1.
 
 Prints "READY <port>" once listening. Run with /usr/bin/python3 (it needs the system `gi`).
-Live sources encode with x264/x265; --file serves a pre-encoded MP4 in a loop at about 1% of a
-core, for many-camera benchmarks.
+Live sources encode with x264/x265; --file serves a pre-encoded MP4 at about 1% of a core, for
+many-camera benchmarks. The file plays once (then the stream ends), so make it as long as the
+run: looping with a non-flushing seek was tried and qtdemux did not resume inside the RTSP media.
 """
 import argparse
 import signal
@@ -15,30 +16,6 @@ gi.require_version("Gst", "1.0")
 gi.require_version("GstRtsp", "1.0")
 gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
-
-
-def make_looping_media():
-    """A media that loops its file with non-flushing segment seeks, so RTP time keeps going.
-
-    Defined on demand: registering an RTSPMedia subclass warns about the handle-message signal,
-    and live cameras do not need it.
-    """
-
-    class LoopingMedia(GstRtspServer.RTSPMedia):
-        def do_prepared(self):
-            pipeline = self.get_element().get_parent() or self.get_element()
-            self._pipeline = pipeline
-            pipeline.seek(1.0, Gst.Format.TIME, Gst.SeekFlags.FLUSH | Gst.SeekFlags.SEGMENT,
-                          Gst.SeekType.SET, 0, Gst.SeekType.NONE, -1)
-
-        def do_handle_message(self, message):
-            if message.type == Gst.MessageType.SEGMENT_DONE:
-                self._pipeline.seek(1.0, Gst.Format.TIME, Gst.SeekFlags.SEGMENT,
-                                    Gst.SeekType.SET, 0, Gst.SeekType.NONE, -1)
-                return True
-            return GstRtspServer.RTSPMedia.do_handle_message(self, message)
-
-    return LoopingMedia
 
 
 def launch_line(args):
@@ -70,7 +47,7 @@ def main():
     p.add_argument("--user")
     p.add_argument("--password", default="")
     p.add_argument("--auth", choices=["basic", "digest"], default="basic")
-    p.add_argument("--file", help="serve this MP4 in a loop instead of encoding")
+    p.add_argument("--file", help="serve this MP4 (once) instead of encoding")
     args = p.parse_args()
 
     Gst.init(None)
@@ -93,8 +70,6 @@ def main():
         factory = GstRtspServer.RTSPMediaFactory()
         factory.set_launch(launch_line(args))
         factory.set_shared(True)
-        if args.file:
-            factory.set_media_gtype(make_looping_media())
         if args.user:
             factory.add_role_from_structure(Gst.Structure.new_from_string(
                 f"{args.user}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))

@@ -21,7 +21,7 @@ export interface TestCameraOptions {
   user?: string;
   password?: string;
   auth?: 'basic' | 'digest';
-  /** Serve this MP4 in a loop instead of encoding live (see makeTestClip). */
+  /** Serve this MP4 (played once, not looped) instead of encoding live (see makeTestClip). */
   file?: string;
 }
 

@@ -15,6 +15,7 @@ export interface ApiDeps {
   events: EventLog;
   clock: Clock;
   probeHardware: (req: AddHardwareRequest) => Promise<HardwareInfo>;
+  discoverHardware: (o: { timeoutMs: number; interface?: string }) => Promise<{ xaddrs: string[]; scopes: string[]; endpoint: string }[]>;
 }
 
 declare module 'fastify' {

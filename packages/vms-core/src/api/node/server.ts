@@ -19,7 +19,12 @@ const PUBLIC_ROUTES = new Set(['/api/login', '/api/openapi.json', '/api/health']
  * inject(); the site calls listen(). The OpenAPI document is generated from the route schemas.
  */
 export async function buildServer(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Reject unknown fields instead of silently dropping them: a misspelt setting must not "succeed".
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
   app.setErrorHandler(errorHandler);
   await app.register(swagger, {
     openapi: {

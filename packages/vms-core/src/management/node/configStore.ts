@@ -167,7 +167,9 @@ export class ConfigStore {
     for (const k of [next.recordStream, next.liveStream, ...(next.motion.streamKey ? [next.motion.streamKey] : [])]) {
       if (!keys.has(k)) throw new VmsError('VMS_ERR_BAD_INPUT', `camera ${id} has no stream "${k}"`);
     }
-    this.getStorage(next.storageId);
+    if (!this.listStorages().some((st) => st.id === next.storageId)) {
+      throw new VmsError('VMS_ERR_BAD_INPUT', `storage ${next.storageId} does not exist`);
+    }
     this.db
       .prepare(
         `UPDATE camera SET name = ?, enabled = ?, record_stream = ?, live_stream = ?, storage_id = ?, policy = ?, motion = ?, transport = ?

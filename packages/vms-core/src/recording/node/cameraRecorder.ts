@@ -50,6 +50,8 @@ export class CameraRecorder {
   private readonly preBuffer: PreBuffer;
   private filter: FrameFilter;
   private writer: RecordingWriter | undefined;
+  /** Writers being sealed: their frames still count as written until they are added below. */
+  private readonly sealing = new Set<RecordingWriter>();
   private closing: Promise<unknown> = Promise.resolve();
   private runId = 0;
   private waitForKey = false;
@@ -106,8 +108,8 @@ export class CameraRecorder {
       recording: this.recording,
       manualUntil: this.manualUntil > now ? this.manualUntil : null,
       motion: this.motionActive,
-      framesWritten: this.framesWritten + (this.writer?.writtenFrames ?? 0),
-      framesLost: this.framesLost + (this.writer?.lostFrames ?? 0),
+      framesWritten: this.framesWritten + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.writtenFrames, 0),
+      framesLost: this.framesLost + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.lostFrames, 0),
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };
   }
@@ -198,8 +200,10 @@ export class CameraRecorder {
     const w = this.writer;
     this.writer = undefined;
     if (!w) return;
+    this.sealing.add(w);
     this.closing = this.closing.then(async () => {
       await w.close(end90k).catch((e: unknown) => this.fail(e instanceof VmsError ? e : new VmsError('VMS_ERR_STORAGE_IO', String(e))));
+      this.sealing.delete(w);
       this.framesWritten += w.writtenFrames;
       this.framesLost += w.lostFrames;
     });

@@ -83,7 +83,8 @@ function detector(settings: Partial<MotionDetectorOptions['settings']>, clock = 
 async function feed(d: MotionDetector, frames: VideoFrame[]): Promise<void> {
   for (const f of frames) {
     d.push(f);
-    if (d.stats.fed - d.stats.decoded >= 2) await next(d.onDidAnalyze);
+    // Re-checked after every picture: one stdout chunk may carry several pictures.
+    while (d.stats.fed - d.stats.decoded >= 2) { const t = setTimeout(() => console.log("STALL", d.stats, (f.time90k - START) / 90000), 2000); await next(d.onDidAnalyze); clearTimeout(t); }
   }
 }
 

@@ -141,8 +141,9 @@ export class MotionDetector {
     if (d && (d.params.codec !== frame.params.codec || !sameParameters(d.params, frame.params))) {
       this.stop(d);
       d = undefined;
-    } else if (d && d.pending.length >= 2 && now - d.pending[0]!.at > STALL_MS) {
-      // ffmpeg holds one picture until the next arrives; two or more old ones mean it lost one.
+    } else if (d && d.pending.length >= this.maxPending && now - d.pending[0]!.at > STALL_MS) {
+      // ffmpeg holds a picture or two until more input arrives, and a picture it could not
+      // decode never comes out; only a queue that stays full means it stopped working.
       this.stats.lastError = 'motion decoder stalled; restarting';
       this.stop(d);
       d = undefined;

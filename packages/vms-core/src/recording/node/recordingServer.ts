@@ -45,6 +45,8 @@ export class RecordingServer {
   private handles = new Map<string, StorageHandle>();
   /** Storages that may not take new recordings now (full of locked data, failing). */
   private readonly blocked = new Set<string>();
+  /** Pipelines being stopped after a reconfiguration; close() waits for them too. */
+  private readonly closing = new Set<Promise<void>>();
   private started = false;
 
   constructor(private readonly deps: RecordingServerDeps) {}
@@ -101,7 +103,8 @@ export class RecordingServer {
     }
     if (cur) {
       this.pipelines.delete(camera.id);
-      void cur.close();
+      const done = cur.close().finally(() => this.closing.delete(done));
+      this.closing.add(done);
     }
     if (!camera.enabled) return;
     const stream = camera.streams.find((s) => s.key === camera.recordStream) ?? camera.streams[0];
@@ -129,7 +132,11 @@ export class RecordingServer {
   }
 
   startManualRecording(cameraId: string): { until: number } {
-    return { until: this.pipeline(cameraId).recorder.startManual() };
+    const p = this.pipeline(cameraId);
+    if (p.camera.policy.mode === 'never') {
+      throw new VmsError('VMS_ERR_CONFLICT', `camera ${p.camera.name} has recording mode "never"; change the mode to record`);
+    }
+    return { until: p.recorder.startManual() };
   }
 
   stopManualRecording(cameraId: string): void {
@@ -154,6 +161,6 @@ export class RecordingServer {
   async close(): Promise<void> {
     const all = [...this.pipelines.values()];
     this.pipelines.clear();
-    await Promise.all(all.map((p) => p.close()));
+    await Promise.all([...all.map((p) => p.close()), ...this.closing]);
   }
 }

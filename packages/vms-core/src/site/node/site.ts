@@ -8,6 +8,7 @@ import { buildServer } from '../../api/node/server';
 import type { AddHardwareRequest, HardwareInfo } from '../../devices/common/types';
 import type { StreamOpener } from '../../devices/node/frameSource';
 import { probeHardware, streamOpeners } from '../../devices/node/drivers';
+import { discoverOnvif } from '../../devices/node/onvif';
 import { EventLog } from '../../events/node/eventLog';
 import { MediaDb } from '../../media-db/node/mediaDb';
 import type { RecoveryReport } from '../../media-db/node/recovery';
@@ -110,7 +111,10 @@ export class Site {
     });
     connectMaintenanceEvents(maintenance, recording, events);
     maintenance.start();
-    const api = await buildServer({ config, identity, media, recording, events, clock, probeHardware: probe }, { logger: o.logger ?? false });
+    const api = await buildServer(
+      { config, identity, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif },
+      { logger: o.logger ?? false },
+    );
     return new Site(config, identity, media, keys, events, recording, maintenance, api, recovery, generated);
   }
 

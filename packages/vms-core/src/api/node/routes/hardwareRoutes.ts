@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
 import { VmsError } from '../../../base/common/errors';
 import { AddHardwareRequest, AddHardwareResponse, ErrorBody } from '../../common/schemas';
 import type { ApiDeps } from '../apiDeps';
@@ -15,11 +16,25 @@ export const hardwareRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     const { storageId, name, ...probe } = req.body;
     const storage = storageId ?? deps.config.listStorages()[0]?.id;
     if (!storage) throw new VmsError('VMS_ERR_CONFLICT', 'no storage is configured');
-    deps.config.getStorage(storage);
+    if (!deps.config.listStorages().some((s) => s.id === storage)) throw new VmsError('VMS_ERR_BAD_INPUT', `storage ${storage} does not exist`);
     const info = await deps.probeHardware(probe);
     if (info.cameras.length === 0) throw new VmsError('VMS_ERR_DEVICE_PROTOCOL', 'the device reports no video stream');
     const added = deps.config.addHardware(info, { username: req.body.username, password: req.body.password }, name, storage);
     for (const c of added.cameras) deps.recording.applyCamera(c);
     return reply.status(201).send(added);
+  });
+
+  app.post('/api/hardware/discover', {
+    schema: {
+      operationId: 'discoverHardware', summary: 'Find ONVIF devices on the local network by WS-Discovery', tags: ['hardware'],
+      body: Type.Object({
+        timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 30_000 })),
+        interface: Type.Optional(Type.String({ description: 'network interface name or IPv4 address to probe from' })),
+      }),
+      response: { 200: Type.Array(Type.Object({ xaddrs: Type.Array(Type.String()), scopes: Type.Array(Type.String()), endpoint: Type.String() })), 400: ErrorBody },
+    },
+  }, async (req) => {
+    requireAdmin(req);
+    return deps.discoverHardware({ timeoutMs: req.body.timeoutMs ?? 3000, ...(req.body.interface ? { interface: req.body.interface } : {}) });
   });
 };

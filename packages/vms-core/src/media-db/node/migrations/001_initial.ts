@@ -1,4 +1,5 @@
 import type { Migration } from '../../../base/node/sqlite';
+import { m002RecordingSpanIndex } from './002_recording_span_index';
 
 /** See docs/design/media-database.md for what each column means and the invariants. */
 export const m001Initial: Migration = {
@@ -76,4 +77,4 @@ CREATE TABLE chain_head (
 `,
 };
 
-export const mediaMigrations = [m001Initial];
+export const mediaMigrations = [m001Initial, m002RecordingSpanIndex];
