@@ -127,6 +127,11 @@ export class MotionDetector {
     return this.decoder?.proc.pid;
   }
 
+  /** Frames written to the running ffmpeg and not yet decoded (it holds one or two back). */
+  get pending(): number {
+    return this.decoder?.pending.length ?? 0;
+  }
+
   get active(): boolean {
     return this.analyzer.active;
   }
