@@ -32,6 +32,10 @@ export interface TestCamera {
   stop(): Promise<void>;
   /** Stops and starts again on the same port (a camera reboot). */
   restart(): Promise<void>;
+  /** SIGKILL: the server never tears down its RTSP sessions, as when a camera loses power. */
+  kill(): Promise<void>;
+  /** Starts a stopped or killed camera again on the same port. */
+  start(): Promise<void>;
 }
 
 /** Servers still running when the test process exits are killed, so none outlive a crash. */
@@ -49,6 +53,10 @@ export async function startTestCamera(opts: TestCameraOptions = {}): Promise<Tes
     stop: () => stopProcess(child.process),
     async restart() {
       await stopProcess(child.process);
+      child = await spawnServer(opts, port);
+    },
+    kill: () => stopProcess(child.process, 'SIGKILL'),
+    async start() {
       child = await spawnServer(opts, port);
     },
   };
@@ -89,10 +97,10 @@ async function spawnServer(opts: TestCameraOptions, port: number): Promise<{ pro
   });
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+async function stopProcess(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = once(child, 'exit');
-  child.kill('SIGTERM');
+  child.kill(signal);
   const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
   await exited;
   clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { startKillableCamera } from './killableCamera';
 import { TestSite, cleanup, testCamera } from './siteFixture';
+import { startTestCamera } from '../harness/testCamera';
 
 describe('connection loss', () => {
   it('reports a lost camera, reconnects soon after it is back, and leaves a gap on the timeline', async () => {
@@ -49,7 +49,7 @@ describe('connection loss', () => {
 
   it('reconnects to a camera that was killed without closing its session and came back on the same port', async () => {
     const ts = await TestSite.open();
-    const cam = await startKillableCamera({ width: 320, height: 180 });
+    const cam = await startTestCamera({ width: 320, height: 180, bitrateKbps: 300 });
     cleanup(() => cam.stop());
     const camera = await ts.addRtspCamera(cam.url);
     await ts.waitForEvent('recordingStarted', { cameraId: camera.id });

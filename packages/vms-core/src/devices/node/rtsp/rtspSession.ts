@@ -1,5 +1,4 @@
 import { VmsError } from '../../../base/common/errors';
-import { Emitter } from '../../../base/common/event';
 import type { Event } from '../../../base/common/event';
 import { AccessUnitAssembler } from '../../../media/common/accessUnitAssembler';
 import { msTo90k } from '../../../media/common/types';
@@ -12,6 +11,7 @@ import type { VideoTrack } from '../../common/rtsp/sdp';
 import type { StreamSession } from '../frameSource';
 import type { RtspConnection } from './rtspConnection';
 import type { UdpPair } from './udpPair';
+import { EarlyFrameEmitter } from '../earlyFrameEmitter';
 
 export interface RtspSessionTimings {
   /** No media for this long closes the session with an error. */
@@ -43,9 +43,8 @@ export class RtspSession implements StreamSession {
   readonly closed: Promise<Error | undefined>;
   readonly stats = { rtpPackets: 0, badRtpPackets: 0 };
   readonly assembler: AccessUnitAssembler;
-  private readonly emitter = new Emitter<VideoFrame>();
-  /** Frames that arrive before anyone listens (PLAY's answer and the first RTP can share a read). */
-  private early: VideoFrame[] | undefined = [];
+  /** Holds frames that arrive before anyone listens (PLAY's answer and the first RTP can share a read). */
+  private readonly emitter = new EarlyFrameEmitter();
   private readonly depacketizer: Depacketizer;
   private readonly unwrapper = new TimestampUnwrapper();
   private anchor: { ts: number; time90k: number } | undefined;
@@ -54,15 +53,7 @@ export class RtspSession implements StreamSession {
   private resolveClosed!: (e: Error | undefined) => void;
   private isClosed = false;
 
-  readonly onFrame: Event<VideoFrame> = (listener) => {
-    const sub = this.emitter.event(listener);
-    const early = this.early;
-    if (early) {
-      this.early = undefined;
-      queueMicrotask(() => early.forEach((f) => this.emitter.fire(f)));
-    }
-    return sub;
-  };
+  readonly onFrame: Event<VideoFrame> = this.emitter.event;
 
   constructor(
     private readonly stream: PlayingStream,
@@ -70,11 +61,7 @@ export class RtspSession implements StreamSession {
   ) {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
     const { track, connection } = stream;
-    this.assembler = new AccessUnitAssembler(track.codec, (frame) => {
-      if (this.early) {
-        if (this.early.length < 100) this.early.push(frame);
-      } else this.emitter.fire(frame);
-    });
+    this.assembler = new AccessUnitAssembler(track.codec, (frame) => this.emitter.fire(frame));
     this.assembler.setParameterSets(track.parameterSets);
     this.depacketizer = track.codec === 'h264' ? new H264Depacketizer(this.assembler) : new H265Depacketizer(this.assembler);
 
@@ -167,7 +154,6 @@ export class RtspSession implements StreamSession {
     if (error) this.stream.connection.dispose();
     else this.stream.connection.teardownAndDispose(this.stream.controlUrl);
     this.stream.udp?.dispose();
-    this.early = undefined;
     this.emitter.dispose();
     this.resolveClosed(error);
   }

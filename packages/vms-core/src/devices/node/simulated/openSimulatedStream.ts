@@ -1,13 +1,13 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { VmsError } from '../../../base/common/errors';
-import { Emitter } from '../../../base/common/event';
 import type { Event } from '../../../base/common/event';
 import { AccessUnitAssembler } from '../../../media/common/accessUnitAssembler';
 import { AnnexBSplitter } from '../../../media/common/annexB';
 import { msTo90k } from '../../../media/common/types';
 import type { VideoFrame } from '../../../media/common/types';
 import type { OpenStreamOptions, StreamOpener, StreamSession } from '../frameSource';
+import { EarlyFrameEmitter } from '../earlyFrameEmitter';
 
 export interface SimulatedStreamConfig {
   width: number;
@@ -65,8 +65,7 @@ export function simulatedFfmpegArgs(config: SimulatedStreamConfig, startMs: numb
  */
 export class SimulatedSession implements StreamSession {
   readonly closed: Promise<Error | undefined>;
-  private readonly emitter = new Emitter<VideoFrame>();
-  private early: VideoFrame[] | undefined = [];
+  private readonly emitter = new EarlyFrameEmitter();
   private resolveClosed!: (e: Error | undefined) => void;
   private isClosed = false;
   private frameCount = 0;
@@ -75,15 +74,7 @@ export class SimulatedSession implements StreamSession {
   readonly firstFrame: Promise<Error | undefined>;
   private resolveFirstFrame!: (e: Error | undefined) => void;
 
-  readonly onFrame: Event<VideoFrame> = (listener) => {
-    const sub = this.emitter.event(listener);
-    const early = this.early;
-    if (early) {
-      this.early = undefined;
-      queueMicrotask(() => early.forEach((f) => this.emitter.fire(f)));
-    }
-    return sub;
-  };
+  readonly onFrame: Event<VideoFrame> = this.emitter.event;
 
   constructor(config: SimulatedStreamConfig, ffmpegPath = 'ffmpeg') {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
@@ -95,9 +86,7 @@ export class SimulatedSession implements StreamSession {
       (frame) => {
         frame.time90k = start90k + Math.round((this.frameCount++ * 90000) / config.fps);
         this.resolveFirstFrame(undefined);
-        if (this.early) {
-          if (this.early.length < 100) this.early.push(frame);
-        } else this.emitter.fire(frame);
+        this.emitter.fire(frame);
       },
       { splitOnTimestamp: false },
     );
@@ -122,7 +111,6 @@ export class SimulatedSession implements StreamSession {
     this.child.stdout?.destroy();
     this.child.stderr?.destroy();
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
-    this.early = undefined;
     this.emitter.dispose();
     this.resolveFirstFrame(error ?? new VmsError('VMS_ERR_DEVICE_UNREACHABLE', 'closed'));
     this.resolveClosed(error);

@@ -1,0 +1,36 @@
+import type { Event } from '../../base/common/event';
+import { Emitter } from '../../base/common/event';
+import type { VideoFrame } from '../../media/common/types';
+
+/** Frames kept for a listener that has not subscribed yet; more than this is not "early". */
+const MAX_EARLY_FRAMES = 100;
+
+/**
+ * A frame emitter that holds the frames fired before anyone listens and replays them to the
+ * first listener. A session resolves its open promise when PLAY is answered, and the first
+ * media can arrive in the same read, before the caller had a chance to subscribe.
+ */
+export class EarlyFrameEmitter {
+  private readonly emitter = new Emitter<VideoFrame>();
+  private early: VideoFrame[] | undefined = [];
+
+  readonly event: Event<VideoFrame> = (listener) => {
+    const sub = this.emitter.event(listener);
+    const early = this.early;
+    if (early) {
+      this.early = undefined;
+      queueMicrotask(() => early.forEach((f) => this.emitter.fire(f)));
+    }
+    return sub;
+  };
+
+  fire(frame: VideoFrame): void {
+    if (!this.early) this.emitter.fire(frame);
+    else if (this.early.length < MAX_EARLY_FRAMES) this.early.push(frame);
+  }
+
+  dispose(): void {
+    this.early = undefined;
+    this.emitter.dispose();
+  }
+}
