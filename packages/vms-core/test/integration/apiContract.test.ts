@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CameraBody, StorageBody } from '../../src/api/common/schemas';
+import { OPERATORS_ROLE_ID } from '../../src/management/common/permissions';
 import { TestSite, testCamera } from './siteFixture';
 import type { ErrorReply } from './siteFixture';
 
@@ -7,6 +8,7 @@ const OPERATION_IDS = [
   'login', 'addHardware', 'listCameras', 'getCamera', 'updateCamera', 'getCameraStatus', 'listSequences',
   'startManualRecording', 'stopManualRecording', 'triggerRecordingEvent', 'createEvidenceLock', 'listEvidenceLocks',
   'listStorages', 'updateStorage', 'listEvents', 'logout',
+  'refreshToken', 'listRoles', 'createRole', 'updateRole', 'deleteRole', 'listUsers', 'createUser', 'updateUser', 'deleteUser', 'listAuditLog',
 ];
 
 /** A camera whose configuration the validation tests try to change; it need not stream. */
@@ -50,10 +52,10 @@ describe('API contract', () => {
 
   it('lets an operator read and record but not change configuration', async () => {
     const { ts, camera } = await siteWithCamera();
-    ts.site.identity.createUser('olivia', 'operator-pw', 'operator', Date.now());
-    const login = await ts.request<{ token: string; user: { role: string } }>('POST', '/api/login', { username: 'olivia', password: 'operator-pw' }, null);
+    await ts.site.identity.createUser({ username: 'olivia', password: 'operator-pw', roleIds: [OPERATORS_ROLE_ID] });
+    const login = await ts.request<{ token: string; user: { roleIds: string[] } }>('POST', '/api/login', { username: 'olivia', password: 'operator-pw' }, null);
     expect(login.status).toBe(200);
-    expect(login.body.user.role).toBe('operator');
+    expect(login.body.user.roleIds).toEqual([OPERATORS_ROLE_ID]);
     const op = login.body.token;
 
     expect((await ts.request('GET', '/api/cameras', undefined, op)).status).toBe(200);

@@ -13,6 +13,7 @@ import type { CheckReport } from '../../src/media-db/node/check';
 import { openSiteData } from '../../src/cli/openSiteData';
 import { Site } from '../../src/site/node/site';
 import type { CameraBody, CameraStatusBody } from '../../src/api/common/schemas';
+import type { SiteOptions } from '../../src/site/node/site';
 import { startTestCamera } from '../harness/testCamera';
 import type { TestCamera, TestCameraOptions } from '../harness/testCamera';
 
@@ -72,11 +73,13 @@ export class TestSite {
    * and logs in as the administrator. After the test it is closed, its media database checked
    * (no broken invariant, nothing left open), and the folder deleted.
    */
-  static async open(o: { reopen?: TestSite } = {}): Promise<TestSite> {
+  static async open(o: { reopen?: TestSite } & Pick<SiteOptions, 'clock' | 'probeHardware'> = {}): Promise<TestSite> {
     if (o.reopen && !o.reopen.closed) throw new Error('close the site before opening its data folder again');
     const dataDir = o.reopen?.dataDir ?? mkdtempSync(join(tmpdir(), 'nightjar-it-'));
     if (!o.reopen) cleanup(() => rmSync(dataDir, { recursive: true, force: true }));
-    const ts = new TestSite(await Site.open({ dataDir, adminPassword: ADMIN_PASSWORD }), dataDir);
+    const ts = new TestSite(await Site.open({
+      dataDir, adminPassword: ADMIN_PASSWORD, ...(o.clock ? { clock: o.clock } : {}), ...(o.probeHardware ? { probeHardware: o.probeHardware } : {}),
+    }), dataDir);
     cleanup(async () => {
       if (ts.closed) return;
       const report = await ts.closeAndCheck();

@@ -6,10 +6,14 @@ import type { Static } from 'typebox';
 export const ErrorBody = Type.Object({ code: Type.String(), kind: Type.String(), message: Type.String() }, { $id: 'Error' });
 
 export const LoginRequest = Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) });
+export const RefreshRequest = Type.Object({ refreshToken: Type.String({ minLength: 1 }) });
+/** A token pair: `token` is the bearer for API calls; `refreshToken` is exchanged once for a new pair (refreshToken). */
 export const LoginResponse = Type.Object({
   token: Type.String(),
   expiresAt: Type.String({ format: 'date-time' }),
-  user: Type.Object({ id: Type.String(), username: Type.String(), role: Type.String() }),
+  refreshToken: Type.String(),
+  refreshExpiresAt: Type.String({ format: 'date-time' }),
+  user: Type.Object({ id: Type.String(), username: Type.String(), roleIds: Type.Array(Type.String()) }),
 });
 
 export const StreamInfoSchema = Type.Object({

@@ -2,14 +2,19 @@ import type { Clock } from '../../base/common/clock';
 import type { AddHardwareRequest, HardwareInfo } from '../../devices/common/types';
 import type { EventLog } from '../../events/node/eventLog';
 import type { MediaDb } from '../../media-db/node/mediaDb';
+import type { RoleDefinition } from '../../management/common/permissions';
+import type { AuditLog } from '../../management/node/auditLog';
 import type { ConfigStore } from '../../management/node/configStore';
 import type { Identity, User } from '../../management/node/identity';
+import type { RoleStore } from '../../management/node/roleStore';
 import type { RecordingServer } from '../../recording/node/recordingServer';
 
 /** What the API needs from the site; tests pass their own (fastify inject, no socket). */
 export interface ApiDeps {
   config: ConfigStore;
   identity: Identity;
+  roles: RoleStore;
+  audit: AuditLog;
   media: MediaDb;
   recording: RecordingServer;
   events: EventLog;
@@ -20,6 +25,11 @@ export interface ApiDeps {
 
 declare module 'fastify' {
   interface FastifyRequest {
+    /** The signed-in user (set by access.ts for every non-public route). */
     user: User;
+    /** The user's roles, read once per request so role changes apply at the next call. */
+    roles: RoleDefinition[];
+    /** The token family of this request's login: logout revokes it. */
+    sessionId: string;
   }
 }

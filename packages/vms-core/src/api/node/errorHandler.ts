@@ -9,6 +9,7 @@ const statusOfKind: Record<ErrorKind, number> = {
   permissionDenied: 403,
   notFound: 404,
   conflict: 409,
+  rateLimited: 429,
   unavailable: 503,
   dataLoss: 500,
   internal: 500,
@@ -18,6 +19,7 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
   if (isVmsError(error)) {
     // A camera refusing our credentials is bad input to addHardware, not a failed API login.
     const status = error.code === 'VMS_ERR_DEVICE_AUTH' ? 422 : statusOfKind[error.kind];
+    if (error.retryAfterMs !== undefined) void reply.header('retry-after', String(Math.max(1, Math.ceil(error.retryAfterMs / 1000))));
     void reply.status(status).send({ code: error.code, kind: error.kind, message: error.message });
     return;
   }

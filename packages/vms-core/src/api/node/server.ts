@@ -11,8 +11,10 @@ import { cameraRoutes } from './routes/cameraRoutes';
 import { recordingRoutes } from './routes/recordingRoutes';
 import { storageRoutes } from './routes/storageRoutes';
 import { eventRoutes } from './routes/eventRoutes';
-
-const PUBLIC_ROUTES = new Set(['/api/login', '/api/openapi.json', '/api/health']);
+import { userRoutes } from './routes/userRoutes';
+import { roleRoutes } from './routes/roleRoutes';
+import { auditRoutes } from './routes/auditRoutes';
+import { authenticateHook } from './access';
 
 /**
  * Builds the API server without listening (fastify's build/listen split): tests call
@@ -29,22 +31,20 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'Nightjar VMS API', version: '0.1.0', description: 'Public API of a Nightjar site. All routes but login need a bearer token.' },
+      info: {
+        title: 'Nightjar VMS API', version: '0.1.0',
+        description: 'Public API of a Nightjar site. All routes but login, token refresh and health need a bearer token; ' +
+          'what each user may do comes from their roles (403 VMS_ERR_PERMISSION_DENIED otherwise).',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
   });
 
   app.decorateRequest('user', null as never);
-  app.addHook('onRequest', async (request) => {
-    const path = request.url.split('?')[0]!;
-    if (PUBLIC_ROUTES.has(path) || !path.startsWith('/api/')) return;
-    const header = request.headers.authorization;
-    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
-    const user = token ? deps.identity.authenticate(token, deps.clock.now()) : undefined;
-    if (!user) throw new VmsError('VMS_ERR_UNAUTHENTICATED', 'a valid bearer token is required (POST /api/login)');
-    request.user = user;
-  });
+  app.decorateRequest('roles', null as never);
+  app.decorateRequest('sessionId', '');
+  app.addHook('onRequest', authenticateHook(deps));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', { schema: { operationId: 'getHealth', security: [] } }, async () => ({ ok: true }));
@@ -55,15 +55,11 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   await app.register(recordingRoutes(deps));
   await app.register(storageRoutes(deps));
   await app.register(eventRoutes(deps));
+  await app.register(userRoutes(deps));
+  await app.register(roleRoutes(deps));
+  await app.register(auditRoutes(deps));
   await app.ready();
   return app;
-}
-
-/** Only administrators change configuration. */
-export function requireAdmin(request: { user: { role: string } }): void {
-  if (request.user.role !== 'administrator') {
-    throw new VmsError('VMS_ERR_PERMISSION_DENIED', 'this needs the administrator role');
-  }
 }
 
 export const iso = (ms: number): string => new Date(ms).toISOString();

@@ -8,6 +8,8 @@ export type ErrorKind =
   | 'permissionDenied'
   | 'notFound'
   | 'conflict'
+  /** Too many attempts: the caller may retry after `retryAfterMs`. */
+  | 'rateLimited'
   | 'unavailable'
   | 'dataLoss'
   | 'internal';
@@ -17,6 +19,12 @@ export const errorCodes = {
   VMS_ERR_UNAUTHENTICATED: 'unauthenticated',
   VMS_ERR_BAD_CREDENTIALS: 'unauthenticated',
   VMS_ERR_PERMISSION_DENIED: 'permissionDenied',
+  /** A refresh token was presented again after rotation: the whole session is revoked. */
+  VMS_ERR_TOKEN_REUSED: 'unauthenticated',
+  /** Failed logins for this user name or address: wait before the next attempt. */
+  VMS_ERR_TOO_MANY_ATTEMPTS: 'rateLimited',
+  /** So many failed logins that the user name or address is locked for a while. */
+  VMS_ERR_LOCKED_OUT: 'rateLimited',
   VMS_ERR_NOT_FOUND: 'notFound',
   VMS_ERR_CONFLICT: 'conflict',
   VMS_ERR_DEVICE_UNREACHABLE: 'unavailable',
@@ -35,14 +43,17 @@ export type ErrorCode = keyof typeof errorCodes;
 
 export class VmsError extends Error {
   readonly kind: ErrorKind;
+  /** For rateLimited errors: how long the caller should wait (becomes Retry-After at the edge). */
+  readonly retryAfterMs: number | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterMs?: number },
   ) {
     super(message, options);
     this.name = 'VmsError';
     this.kind = errorCodes[code];
+    this.retryAfterMs = options?.retryAfterMs;
   }
 }
 

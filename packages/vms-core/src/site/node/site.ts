@@ -14,6 +14,10 @@ import { MediaDb } from '../../media-db/node/mediaDb';
 import type { RecoveryReport } from '../../media-db/node/recovery';
 import { ConfigStore } from '../../management/node/configStore';
 import { Identity } from '../../management/node/identity';
+import type { IdentityOptions } from '../../management/node/identity';
+import { RoleStore } from '../../management/node/roleStore';
+import { AuditLog } from '../../management/node/auditLog';
+import { ADMINISTRATORS_ROLE_ID } from '../../management/common/permissions';
 import { RecordingServer } from '../../recording/node/recordingServer';
 import type { WriterOptions } from '../../media-db/node/recordingWriter';
 import { SiteKeys } from '../../security/node/siteKeys';
@@ -31,6 +35,8 @@ export interface SiteOptions {
   openers?: Record<string, StreamOpener>;
   probeHardware?: (req: AddHardwareRequest) => Promise<HardwareInfo>;
   writerOptions?: WriterOptions;
+  /** Token lifetimes and login throttling; defaults suit production. */
+  identity?: IdentityOptions;
   logger?: boolean;
 }
 
@@ -54,6 +60,8 @@ export class Site {
   private constructor(
     readonly config: ConfigStore,
     readonly identity: Identity,
+    readonly roles: RoleStore,
+    readonly audit: AuditLog,
     readonly media: MediaDb,
     readonly keys: SiteKeys,
     readonly events: EventLog,
@@ -71,14 +79,16 @@ export class Site {
     mkdirSync(join(layout.root, 'recording'), { recursive: true });
     const keys = SiteKeys.loadOrCreate(layout.keyFile);
     const config = new ConfigStore(layout.configDb, keys);
-    const identity = new Identity(config.db);
+    const roles = new RoleStore(config.db, clock);
+    const audit = new AuditLog(config.db, clock);
+    const identity = new Identity(config.db, clock, roles, o.identity);
     const media = new MediaDb(layout.mediaDb);
     const events = new EventLog(clock);
 
     let generated: string | undefined;
     if (!identity.hasUsers()) {
       const password = o.adminPassword ?? (generated = randomBytes(9).toString('base64url'));
-      identity.createUser('admin', password, 'administrator', clock.now());
+      await identity.createUser({ username: 'admin', password, roleIds: [ADMINISTRATORS_ROLE_ID] });
     }
     if (config.listStorages().length === 0) {
       mkdirSync(layout.liveStorage, { recursive: true });
@@ -112,10 +122,10 @@ export class Site {
     connectMaintenanceEvents(maintenance, recording, events);
     maintenance.start();
     const api = await buildServer(
-      { config, identity, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif },
+      { config, identity, roles, audit, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif },
       { logger: o.logger ?? false },
     );
-    return new Site(config, identity, media, keys, events, recording, maintenance, api, recovery, generated);
+    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, api, recovery, generated);
   }
 
   /** Starts serving; resolves with the URL once the port is open. */

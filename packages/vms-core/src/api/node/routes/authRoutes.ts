@@ -1,24 +1,75 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { ErrorBody, LoginRequest, LoginResponse } from '../../common/schemas';
+import { isVmsError } from '../../../base/common/errors';
+import type { User } from '../../../management/node/identity';
+import type { TokenPair } from '../../../management/node/tokenStore';
+import { ErrorBody, LoginRequest, LoginResponse, RefreshRequest } from '../../common/schemas';
+import { audit } from '../access';
 import type { ApiDeps } from '../apiDeps';
 import { iso } from '../server';
+
+const sessionBody = (r: { pair: TokenPair; user: User }) => ({
+  token: r.pair.token, expiresAt: iso(r.pair.expiresAt),
+  refreshToken: r.pair.refreshToken, refreshExpiresAt: iso(r.pair.refreshExpiresAt),
+  user: { id: r.user.id, username: r.user.username, roleIds: r.user.roleIds },
+});
 
 export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/api/login', {
     schema: {
-      operationId: 'login', summary: 'Exchange a user name and password for a bearer token', tags: ['auth'], security: [],
-      body: LoginRequest, response: { 200: LoginResponse, 401: ErrorBody },
+      operationId: 'login', tags: ['auth'], security: [],
+      summary: 'Exchange a user name and password for a short-lived bearer token and a refresh token',
+      description: 'Repeated failures for a user name or source address are answered with 429 (VMS_ERR_TOO_MANY_ATTEMPTS, ' +
+        'then VMS_ERR_LOCKED_OUT) and a Retry-After header.',
+      body: LoginRequest, response: { 200: LoginResponse, 401: ErrorBody, 429: ErrorBody },
     },
   }, async (req) => {
-    const r = deps.identity.login(req.body.username, req.body.password, deps.clock.now());
-    return { token: r.token, expiresAt: iso(r.expiresAt), user: r.user };
+    const source = req.ip;
+    try {
+      const r = await deps.identity.login(req.body.username, req.body.password, source);
+      deps.audit.record({ userId: r.user.id, username: r.user.username, source, action: 'login', target: r.user.id });
+      return sessionBody(r);
+    } catch (e) {
+      if (isVmsError(e)) {
+        deps.audit.record({
+          userId: deps.identity.userIdByName(req.body.username) ?? null, username: req.body.username, source,
+          action: 'loginFailed', target: null, outcome: 'failed', details: { code: e.code },
+        });
+      }
+      throw e;
+    }
+  });
+
+  app.post('/api/token/refresh', {
+    schema: {
+      operationId: 'refreshToken', tags: ['auth'], security: [],
+      summary: 'Exchange a refresh token (once) for a new token pair',
+      description: 'The refresh token used is revoked. Presenting it again revokes the whole session (VMS_ERR_TOKEN_REUSED).',
+      body: RefreshRequest, response: { 200: LoginResponse, 401: ErrorBody },
+    },
+  }, async (req) => {
+    try {
+      return sessionBody(deps.identity.refresh(req.body.refreshToken));
+    } catch (e) {
+      if (isVmsError(e, 'VMS_ERR_TOKEN_REUSED')) {
+        const owner = deps.identity.refreshTokenOwner(req.body.refreshToken);
+        deps.audit.record({
+          userId: owner?.id ?? null, username: owner?.username ?? null, source: req.ip,
+          action: 'refreshTokenReused', target: owner?.id ?? null, outcome: 'failed', details: { code: e.code },
+        });
+      }
+      throw e;
+    }
   });
 
   app.post('/api/logout', {
-    schema: { operationId: 'logout', summary: 'Revoke the bearer token of this request', tags: ['auth'], response: { 204: Type.Null() } },
+    schema: {
+      operationId: 'logout', summary: 'End this session: the bearer token and its refresh token stop working', tags: ['auth'],
+      response: { 204: Type.Null() },
+    },
   }, async (req, reply) => {
-    deps.identity.logout(req.headers.authorization!.slice(7));
+    deps.identity.logout(req.sessionId);
+    audit(deps, req, { action: 'logout', target: req.user.id });
     return reply.status(204).send(null);
   });
 };

@@ -2,34 +2,42 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CameraSchema, CameraStatusSchema, ErrorBody, UpdateCameraRequest } from '../../common/schemas';
 import type { ApiDeps } from '../apiDeps';
-import { iso, requireAdmin } from '../server';
+import { jsonDiff } from '../../../management/common/audit';
+import { audit, canSeeCamera, requireCameraVisible, requireFlag } from '../access';
+import { iso } from '../server';
 
 const CameraParams = Type.Object({ cameraId: Type.String() });
 
 export const cameraRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/cameras', {
-    schema: { operationId: 'listCameras', summary: 'All cameras of the site', tags: ['cameras'], response: { 200: Type.Array(CameraSchema) } },
-  }, async () => deps.config.listCameras());
+    schema: { operationId: 'listCameras', summary: 'The cameras the caller has any right on', tags: ['cameras'], response: { 200: Type.Array(CameraSchema) } },
+  }, async (req) => deps.config.listCameras().filter((c) => canSeeCamera(req, c.id)));
 
   app.get('/api/cameras/:cameraId', {
-    schema: { operationId: 'getCamera', tags: ['cameras'], params: CameraParams, response: { 200: CameraSchema, 404: ErrorBody } },
-  }, async (req) => deps.config.getCamera(req.params.cameraId));
+    schema: { operationId: 'getCamera', tags: ['cameras'], params: CameraParams, response: { 200: CameraSchema, 403: ErrorBody, 404: ErrorBody } },
+  }, async (req) => {
+    requireCameraVisible(req, req.params.cameraId);
+    return deps.config.getCamera(req.params.cameraId);
+  });
 
   app.patch('/api/cameras/:cameraId', {
     schema: {
       operationId: 'updateCamera', summary: 'Change recording mode, streams, motion detection or storage of a camera', tags: ['cameras'],
-      params: CameraParams, body: UpdateCameraRequest, response: { 200: CameraSchema, 400: ErrorBody, 404: ErrorBody },
+      params: CameraParams, body: UpdateCameraRequest, response: { 200: CameraSchema, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req) => {
-    requireAdmin(req);
+    requireFlag(req, 'manageConfiguration');
+    const before = deps.config.getCamera(req.params.cameraId);
     const camera = deps.config.updateCamera(req.params.cameraId, req.body);
+    audit(deps, req, { action: 'updateCamera', target: camera.id, details: { changes: jsonDiff(before, camera) } });
     deps.recording.applyCamera(camera);
     return camera;
   });
 
   app.get('/api/cameras/:cameraId/status', {
-    schema: { operationId: 'getCameraStatus', summary: 'Connection and recording state of a camera', tags: ['cameras'], params: CameraParams, response: { 200: CameraStatusSchema, 404: ErrorBody } },
+    schema: { operationId: 'getCameraStatus', summary: 'Connection and recording state of a camera', tags: ['cameras'], params: CameraParams, response: { 200: CameraStatusSchema, 403: ErrorBody, 404: ErrorBody } },
   }, async (req) => {
+    requireCameraVisible(req, req.params.cameraId);
     const s = deps.recording.cameraStatus(deps.config.getCamera(req.params.cameraId));
     const r = s.recorder;
     return {

@@ -3,16 +3,17 @@ import { Type } from 'typebox';
 import { VmsError } from '../../../base/common/errors';
 import { AddHardwareRequest, AddHardwareResponse, ErrorBody } from '../../common/schemas';
 import type { ApiDeps } from '../apiDeps';
-import { requireAdmin } from '../server';
+import { redact } from '../../../management/common/audit';
+import { audit, requireFlag } from '../access';
 
 export const hardwareRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
   app.post('/api/hardware', {
     schema: {
       operationId: 'addHardware', summary: 'Probe a device by driver and address and add its cameras', tags: ['hardware'],
-      body: AddHardwareRequest, response: { 201: AddHardwareResponse, 400: ErrorBody, 422: ErrorBody, 503: ErrorBody },
+      body: AddHardwareRequest, response: { 201: AddHardwareResponse, 400: ErrorBody, 403: ErrorBody, 422: ErrorBody, 503: ErrorBody },
     },
   }, async (req, reply) => {
-    requireAdmin(req);
+    requireFlag(req, 'manageConfiguration');
     const { storageId, name, ...probe } = req.body;
     const storage = storageId ?? deps.config.listStorages()[0]?.id;
     if (!storage) throw new VmsError('VMS_ERR_CONFLICT', 'no storage is configured');
@@ -20,6 +21,10 @@ export const hardwareRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     const info = await deps.probeHardware(probe);
     if (info.cameras.length === 0) throw new VmsError('VMS_ERR_DEVICE_PROTOCOL', 'the device reports no video stream');
     const added = deps.config.addHardware(info, { username: req.body.username, password: req.body.password }, name, storage);
+    audit(deps, req, {
+      action: 'addHardware', target: added.hardware.id,
+      details: { request: redact(req.body), hardware: added.hardware, cameraIds: added.cameras.map((c) => c.id) },
+    });
     for (const c of added.cameras) deps.recording.applyCamera(c);
     return reply.status(201).send(added);
   });
@@ -31,10 +36,10 @@ export const hardwareRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
         timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 30_000 })),
         interface: Type.Optional(Type.String({ description: 'network interface name or IPv4 address to probe from' })),
       }),
-      response: { 200: Type.Array(Type.Object({ xaddrs: Type.Array(Type.String()), scopes: Type.Array(Type.String()), endpoint: Type.String() })), 400: ErrorBody },
+      response: { 200: Type.Array(Type.Object({ xaddrs: Type.Array(Type.String()), scopes: Type.Array(Type.String()), endpoint: Type.String() })), 400: ErrorBody, 403: ErrorBody },
     },
   }, async (req) => {
-    requireAdmin(req);
+    requireFlag(req, 'manageConfiguration');
     return deps.discoverHardware({ timeoutMs: req.body.timeoutMs ?? 3000, ...(req.body.interface ? { interface: req.body.interface } : {}) });
   });
 };

@@ -1,4 +1,5 @@
 import type { Migration } from '../../../base/node/sqlite';
+import { m002RolesAudit } from './002_roles_audit';
 
 export const m001Initial: Migration = {
   version: 1,
@@ -91,4 +92,4 @@ CREATE TABLE evidence_lock (
 `,
 };
 
-export const configMigrations = [m001Initial];
+export const configMigrations = [m001Initial, m002RolesAudit];

@@ -1,0 +1,71 @@
+/**
+ * Who is calling and what they may do, for every route (and later the media paths): the
+ * onRequest hook turns a bearer token into `request.user` + `request.roles`; the require*
+ * helpers ask management/common/permissions.ts and throw VMS_ERR_PERMISSION_DENIED.
+ */
+import type { FastifyRequest } from 'fastify';
+import { VmsError } from '../../base/common/errors';
+import type { AuditRecord } from '../../management/node/auditLog';
+import type { AccessDecision, AdminFlag, CameraRight } from '../../management/common/permissions';
+import { checkCameraAccess, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
+import type { ApiDeps } from './apiDeps';
+
+/** Routes that answer without a token: signing in needs none, and the API describes itself. */
+export const PUBLIC_ROUTES = new Set(['/api/login', '/api/token/refresh', '/api/openapi.json', '/api/health']);
+
+export function authenticateHook(deps: Pick<ApiDeps, 'identity' | 'roles'>) {
+  return async (request: FastifyRequest): Promise<void> => {
+    const path = request.url.split('?')[0]!;
+    if (PUBLIC_ROUTES.has(path) || !path.startsWith('/api/')) return;
+    const header = request.headers.authorization;
+    const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
+    const session = token ? deps.identity.authenticate(token) : undefined;
+    // One answer for missing, unknown, expired and revoked tokens: the client signs in or refreshes either way.
+    if (!session) throw new VmsError('VMS_ERR_UNAUTHENTICATED', 'a valid bearer token is required (POST /api/login or /api/token/refresh)');
+    request.user = session.user;
+    request.sessionId = session.familyId;
+    request.roles = deps.roles.rolesOfUser(session.user.id);
+  };
+}
+
+const FLAG_NAMES: Record<AdminFlag, string> = { manageConfiguration: 'manage configuration', manageUsers: 'manage users and roles' };
+
+export function requireFlag(request: FastifyRequest, flag: AdminFlag): void {
+  if (!hasAdminFlag(request.roles, flag)) {
+    throw new VmsError('VMS_ERR_PERMISSION_DENIED', `this needs a role that may ${FLAG_NAMES[flag]}`);
+  }
+}
+
+export function isAdministrator(request: FastifyRequest): boolean {
+  return request.roles.some(isAdministrators);
+}
+
+/**
+ * Checks one right on one camera now (and, when given, the media instant asked for); returns
+ * the decision so callers can clip time ranges to `earliestMedia`.
+ */
+export function requireCameraRight(
+  request: FastifyRequest, now: number, cameraId: string, right: CameraRight, mediaAt?: number,
+): Extract<AccessDecision, { allowed: true }> {
+  const d = checkCameraAccess(request.roles, { cameraId, right, at: now, ...(mediaAt === undefined ? {} : { mediaAt }) });
+  if (!d.allowed) throw new VmsError('VMS_ERR_PERMISSION_DENIED', d.message);
+  return d;
+}
+
+export function allowsCameraRight(request: FastifyRequest, now: number, cameraId: string, right: CameraRight): boolean {
+  return checkCameraAccess(request.roles, { cameraId, right, at: now }).allowed;
+}
+
+/** Some right on the camera, at any hour: enough to see the camera and its state. */
+export function canSeeCamera(request: FastifyRequest, cameraId: string): boolean {
+  return hasAnyCameraRight(request.roles, cameraId);
+}
+
+export function requireCameraVisible(request: FastifyRequest, cameraId: string): void {
+  if (!canSeeCamera(request, cameraId)) throw new VmsError('VMS_ERR_PERMISSION_DENIED', `no role grants any right on camera ${cameraId}`);
+}
+
+/** Writes an audit entry for the signed-in caller of this request. */
+export function audit(deps: Pick<ApiDeps, 'audit'>, request: FastifyRequest, entry: Omit<AuditRecord, 'userId' | 'username' | 'source'>): void {
+  deps.audit.record({ userId: request.user.id, username: request.user.username, source: request.ip, ...entry });
+}
