@@ -166,6 +166,11 @@ export class Identity {
     this.tokens.revokeFamily(familyId, 'logout');
   }
 
+  /** Whether the login behind a media token is still alive (not logged out or revoked). */
+  sessionActive(familyId: string): boolean {
+    return this.tokens.familyActive(familyId);
+  }
+
   /** Whose refresh token this is, if it is known at all (to audit a reuse). */
   refreshTokenOwner(refreshToken: string): User | undefined {
     const userId = this.tokens.ownerOfRefresh(refreshToken);

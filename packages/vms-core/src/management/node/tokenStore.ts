@@ -46,6 +46,13 @@ export class TokenStore {
     return this.issueIn(userId, randomUUID());
   }
 
+  /** Whether a login is still alive (some token of its family neither revoked nor expired). */
+  familyActive(familyId: string): boolean {
+    return this.db
+      .prepare('SELECT 1 FROM token WHERE family_id = ? AND revoked_at IS NULL AND expires_at > ? LIMIT 1')
+      .get(familyId, this.clock.now()) !== undefined;
+  }
+
   authenticate(token: string): TokenOwner | undefined {
     const row = this.db
       .prepare(

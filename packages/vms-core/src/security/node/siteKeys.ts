@@ -62,6 +62,11 @@ export class SiteKeys {
     }
   }
 
+  /** A secret for one purpose (e.g. signing media tokens), derived so it never equals another key. */
+  deriveSecret(purpose: string): Buffer {
+    return Buffer.from(hkdfSync('sha256', this.masterSecret, Buffer.alloc(0), `nightjar secret ${purpose}`, 32));
+  }
+
   private kek(label: string): Buffer {
     return Buffer.from(hkdfSync('sha256', this.masterSecret, Buffer.alloc(0), `nightjar storage key ${label}`, 32));
   }
