@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { errorMessage } from '../base/common/errors';
 import { runCheck } from './checkCommand';
 import { runSite } from './siteCommand';
-import { runVerify } from './verifyCommand';
+import { runVerifyCommand } from './verifyCommand';
 
 const usage = `usage: vms <command> [options]
 
@@ -11,12 +11,15 @@ const usage = `usage: vms <command> [options]
   check  --data DIR [--quick]
          verify the media database invariants; exits 1 with a report when one is broken
   verify --data DIR [--camera ID] [--from ISO] [--to ISO]
-         prove recordings untouched (signature chain and content), or name what was altered`;
+         prove recordings untouched (signature chain and content), or name what was altered
+  verify FILE [--password P]
+         prove a native export untouched (GOOD), or name the file, recording and frames altered`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
+    allowPositionals: true,
     options: {
       data: { type: 'string' },
       port: { type: 'string' },
@@ -27,12 +30,24 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       to: { type: 'string' },
       quick: { type: 'boolean' },
+      password: { type: 'string' },
     },
     strict: true,
   });
   if (!command || command === 'help' || command === '--help') {
     console.log(usage);
     return command ? 0 : 2;
+  }
+  if (command === 'verify' && positionals.length > 0) {
+    if (positionals.length > 1 || values.data) {
+      console.error(`vms verify: give one export FILE, or --data DIR\n\n${usage}`);
+      return 2;
+    }
+    return runVerifyCommand({ file: positionals[0], password: values.password ?? process.env.VMS_EXPORT_PASSWORD });
+  }
+  if (positionals.length > 0) {
+    console.error(`vms ${command}: unexpected argument "${positionals[0]}"\n\n${usage}`);
+    return 2;
   }
   if (!values.data) {
     console.error(`vms ${command}: --data DIR is required\n\n${usage}`);
@@ -50,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
     case 'check':
       return runCheck(values.data);
     case 'verify':
-      return runVerify(values.data, { cameraId: values.camera, from: values.from, to: values.to });
+      return runVerifyCommand({ dataDir: values.data, cameraId: values.camera, from: values.from, to: values.to });
     default:
       console.error(`vms: unknown command "${command}"\n\n${usage}`);
       return 2;

@@ -1,6 +1,7 @@
 import { VmsError } from '../base/common/errors';
 import { checkMediaDb } from '../media-db/node/check';
 import { openSiteData } from './openSiteData';
+import { runVerifyExport } from './verifyExport';
 
 const iso90k = (t: number) => new Date(Math.round(t / 90)).toISOString();
 
@@ -34,4 +35,11 @@ export async function runVerify(dataDir: string, o: { cameraId?: string; from?: 
   } finally {
     site.close();
   }
+}
+
+/** `vms verify FILE` checks a native export; `vms verify --data DIR` checks a site's recordings. */
+export function runVerifyCommand(o: { file?: string; password?: string; dataDir?: string; cameraId?: string; from?: string; to?: string }): Promise<number> {
+  if (o.file !== undefined) return runVerifyExport(o.file, { password: o.password });
+  if (o.dataDir === undefined) throw new VmsError('VMS_ERR_BAD_INPUT', 'vms verify: give an export FILE or --data DIR');
+  return runVerify(o.dataDir, { cameraId: o.cameraId, from: o.from, to: o.to });
 }
