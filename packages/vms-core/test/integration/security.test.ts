@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ErrorReply } from './siteFixture';
 import type { Method, SecuritySite } from './securityFixture';
 import { openSecuritySite } from './securityFixture';
+import { BOOKMARK_AND_LOCK_RULES } from './bookmarkSecurityRules';
 
 interface Operation {
   operationId: string;
@@ -116,6 +117,8 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   },
   deleteUser: async (s) => s.denied('liveOnA', 'DELETE', `/api/users/${s.userIds.nobody}`),
   listAuditLog: async (s) => s.denied('configurer', 'GET', '/api/audit-log'),
+  // createBookmark, searchBookmarks, getBookmark, updateBookmark, deleteBookmark, getEvidenceLock, extendEvidenceLock, deleteEvidenceLock
+  ...BOOKMARK_AND_LOCK_RULES,
 };
 
 describe('API security', () => {

@@ -109,6 +109,8 @@ export const EvidenceLockSchema = Type.Object({
   id: Type.String(), cameraIds: Type.Array(Type.String()), from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }),
   until: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]), reason: Type.String(), createdBy: Type.String(),
   createdAt: Type.String({ format: 'date-time' }),
+  updatedBy: Type.Union([Type.String(), Type.Null()], { description: 'who last extended the lock; null until then' }),
+  updatedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
 });
 
 export const GroomingSchema = Type.Object({ keyFramesOnly: Type.Boolean(), maxFps: Type.Optional(Type.Number({ exclusiveMinimum: 0 })) });

@@ -7,7 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { VmsError } from '../../base/common/errors';
 import type { AuditRecord } from '../../management/node/auditLog';
 import type { AccessDecision, AdminFlag, CameraRight } from '../../management/common/permissions';
-import { checkCameraAccess, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
+import { allowedOnEveryCamera, checkCameraAccess, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
 import type { ApiDeps } from './apiDeps';
 
 /** Routes that answer without a token: signing in needs none, and the API describes itself. */
@@ -54,6 +54,18 @@ export function requireCameraRight(
 
 export function allowsCameraRight(request: FastifyRequest, now: number, cameraId: string, right: CameraRight): boolean {
   return checkCameraAccess(request.roles, { cameraId, right, at: now }).allowed;
+}
+
+/**
+ * The right on every camera of something spanning cameras (a bookmark, an evidence lock):
+ * the first camera lacking it is named in the 403.
+ */
+export function requireOnEveryCamera(request: FastifyRequest, now: number, cameraIds: readonly string[], right: CameraRight, mediaAt?: number): void {
+  for (const c of new Set(cameraIds)) requireCameraRight(request, now, c, right, mediaAt);
+}
+
+export function allowsOnEveryCamera(request: FastifyRequest, now: number, cameraIds: readonly string[], right: CameraRight): boolean {
+  return allowedOnEveryCamera(request.roles, cameraIds, right, now);
 }
 
 /** Some right on the camera, at any hour: enough to see the camera and its state. */

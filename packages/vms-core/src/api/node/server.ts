@@ -9,6 +9,8 @@ import { authRoutes } from './routes/authRoutes';
 import { hardwareRoutes } from './routes/hardwareRoutes';
 import { cameraRoutes } from './routes/cameraRoutes';
 import { recordingRoutes } from './routes/recordingRoutes';
+import { evidenceLockRoutes } from './routes/evidenceLockRoutes';
+import { bookmarkRoutes } from './routes/bookmarkRoutes';
 import { storageRoutes } from './routes/storageRoutes';
 import { eventRoutes } from './routes/eventRoutes';
 import { userRoutes } from './routes/userRoutes';
@@ -53,6 +55,8 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   await app.register(hardwareRoutes(deps));
   await app.register(cameraRoutes(deps));
   await app.register(recordingRoutes(deps));
+  await app.register(evidenceLockRoutes(deps));
+  await app.register(bookmarkRoutes(deps));
   await app.register(storageRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(userRoutes(deps));

@@ -7,7 +7,8 @@ export const AUDIT_ACTIONS = [
   'login', 'loginFailed', 'logout', 'refreshTokenReused',
   'updateCamera', 'updateStorage', 'addHardware',
   'createRole', 'updateRole', 'deleteRole', 'createUser', 'updateUser', 'deleteUser',
-  'createEvidenceLock',
+  'createEvidenceLock', 'extendEvidenceLock', 'deleteEvidenceLock',
+  'createBookmark', 'updateBookmark', 'deleteBookmark',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -21,7 +22,7 @@ export interface AuditEntry {
   /** Client address the request came from. */
   source: string | null;
   action: AuditAction;
-  /** What was acted on: a camera, storage, role or user id, a lock id. */
+  /** What was acted on: a camera, storage, role or user id, a lock or bookmark id. */
   target: string | null;
   outcome: 'ok' | 'failed';
   /** What changed (a diff) or why it failed; never a password or key. */

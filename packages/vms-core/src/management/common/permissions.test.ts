@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RoleDefinition } from './permissions';
-import { ADMINISTRATORS_ROLE_ID, CAMERA_RIGHTS, cameraRightsAt, checkCameraAccess, hasAdminFlag, hasAnyCameraRight } from './permissions';
+import { ADMINISTRATORS_ROLE_ID, CAMERA_RIGHTS, allowedOnEveryCamera, cameraRightsAt, checkCameraAccess, hasAdminFlag, hasAnyCameraRight } from './permissions';
 
 const DAY = 24 * 3600_000;
 // Thursday 2026-01-08 10:30 UTC.
@@ -106,5 +106,18 @@ describe('visibility and flags', () => {
     expect(hasAdminFlag([viewer, role('cfg', [], { manageConfiguration: true })], 'manageConfiguration')).toBe(true);
     expect(hasAdminFlag([role('cfg', [], { manageConfiguration: true })], 'manageUsers')).toBe(false);
     expect(hasAdminFlag([administrators], 'manageUsers')).toBe(true);
+  });
+});
+
+describe('allowedOnEveryCamera', () => {
+  it('needs the right on all the cameras, now, and at least one camera', () => {
+    const both = role('both', [{ cameraId: 'cam-b', rights: ['live'] }]);
+    expect(allowedOnEveryCamera([viewer], ['cam-a'], 'live', THU_1030)).toBe(true);
+    expect(allowedOnEveryCamera([viewer], ['cam-a', 'cam-b'], 'live', THU_1030)).toBe(false);
+    expect(allowedOnEveryCamera([viewer, both], ['cam-a', 'cam-b'], 'live', THU_1030)).toBe(true);
+    expect(allowedOnEveryCamera([officeHours], ['cam-a'], 'playback', THU_1030 + 2 * DAY)).toBe(false);
+    // Nothing named, nothing to be entitled on: refused rather than allowed by default.
+    expect(allowedOnEveryCamera([everywhere], [], 'live', THU_1030)).toBe(false);
+    expect(allowedOnEveryCamera([administrators], ['cam-z'], 'bookmarkDelete', THU_1030)).toBe(true);
   });
 });

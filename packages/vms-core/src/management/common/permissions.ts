@@ -105,6 +105,15 @@ export function cameraRightsAt(roles: readonly RoleDefinition[], cameraId: strin
   return CAMERA_RIGHTS.filter((right) => checkCameraAccess(roles, { cameraId, right, at }).allowed);
 }
 
+/**
+ * True when the right is usable now on every one of the cameras, and there is at least one:
+ * things spanning cameras (bookmarks, evidence locks) are seen or changed only by someone
+ * entitled on all of them, so none of their cameras leaks to a user without rights on it.
+ */
+export function allowedOnEveryCamera(roles: readonly RoleDefinition[], cameraIds: readonly string[], right: CameraRight, at: number): boolean {
+  return cameraIds.length > 0 && cameraIds.every((cameraId) => checkCameraAccess(roles, { cameraId, right, at }).allowed);
+}
+
 export function hasAdminFlag(roles: readonly RoleDefinition[], flag: AdminFlag): boolean {
   return roles.some((r) => isAdministrators(r) || r[flag]);
 }

@@ -8,11 +8,19 @@ import type { SiteKeys } from '../../security/node/siteKeys';
 import { defaultRecordingPolicy } from '../../recording/common/recordingPolicy';
 import type { Camera, Hardware, MotionSettings } from '../common/camera';
 import { defaultMotionSettings } from '../common/camera';
+import type { EvidenceLockRecord } from '../common/evidence';
+import { lockExtensionProblem } from '../common/evidence';
+import { BookmarkStore } from './bookmarkStore';
 import { configMigrations } from './migrations/001_initial';
 
 interface StorageRow {
   id: string; name: string; path: string; max_bytes: number; retention_hours: number; archive_every_minutes: number;
   archive_storage_id: string | null; grooming: string | null; encrypted: number; wrapped_key: string | null; min_free_bytes: number;
+}
+
+interface LockRow {
+  id: string; camera_ids: string; from_90k: number; to_90k: number; until: number | null; reason: string;
+  created_by: string; created_at: number; updated_by: string | null; updated_at: number | null;
 }
 
 interface CameraRow {
@@ -22,13 +30,16 @@ interface CameraRow {
 
 /**
  * The management server's configuration database: storages, hardware, cameras and their
- * streams, evidence locks. Users and tokens live beside it in identity.ts (same file).
+ * streams, evidence locks, bookmarks (bookmarkStore.ts). Users and tokens live beside it in
+ * identity.ts (same file).
  */
 export class ConfigStore {
   readonly db: Db;
+  readonly bookmarks: BookmarkStore;
 
   constructor(path: string, private readonly keys: SiteKeys) {
     this.db = openDatabase(path, configMigrations);
+    this.bookmarks = new BookmarkStore(this.db);
   }
 
   close(): void {
@@ -198,24 +209,52 @@ export class ConfigStore {
 
   // Evidence locks
 
-  createEvidenceLock(l: Omit<EvidenceLock, 'id' | 'createdAt'>, now: number): EvidenceLock {
+  createEvidenceLock(l: Omit<EvidenceLock, 'id' | 'createdAt'>, now: number): EvidenceLockRecord {
     for (const c of l.cameraIds) this.getCamera(c);
     if (!(l.to90k > l.from90k)) throw new VmsError('VMS_ERR_BAD_INPUT', 'evidence lock must end after it starts');
-    const lock: EvidenceLock = { ...l, id: randomUUID(), createdAt: now };
+    const lock: EvidenceLockRecord = { ...l, id: randomUUID(), createdAt: now, updatedBy: null, updatedAt: null };
     this.db
       .prepare('INSERT INTO evidence_lock (id, camera_ids, from_90k, to_90k, until, reason, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
       .run(lock.id, JSON.stringify(lock.cameraIds), lock.from90k, lock.to90k, lock.until, lock.reason, lock.createdBy, now);
     return lock;
   }
 
-  listEvidenceLocks(): EvidenceLock[] {
-    return (this.db.prepare('SELECT * FROM evidence_lock ORDER BY created_at').all() as {
-      id: string; camera_ids: string; from_90k: number; to_90k: number; until: number | null; reason: string; created_by: string; created_at: number;
-    }[]).map((r) => ({
-      id: r.id, cameraIds: JSON.parse(r.camera_ids) as string[], from90k: r.from_90k, to90k: r.to_90k, until: r.until,
-      reason: r.reason, createdBy: r.created_by, createdAt: r.created_at,
-    }));
+  /** All locks, active and expired, oldest first; `cameraId` keeps those naming that camera. */
+  listEvidenceLocks(filter: { cameraId?: string } = {}): EvidenceLockRecord[] {
+    const rows = filter.cameraId === undefined
+      ? this.db.prepare('SELECT * FROM evidence_lock ORDER BY created_at, rowid').all()
+      : this.db.prepare('SELECT * FROM evidence_lock WHERE EXISTS (SELECT 1 FROM json_each(camera_ids) WHERE value = ?) ORDER BY created_at, rowid')
+        .all(filter.cameraId);
+    return (rows as LockRow[]).map(toLock);
   }
+
+  getEvidenceLock(id: string): EvidenceLockRecord {
+    const row = this.db.prepare('SELECT * FROM evidence_lock WHERE id = ?').get(id) as LockRow | undefined;
+    if (!row) throw new VmsError('VMS_ERR_NOT_FOUND', `evidence lock ${id} does not exist`);
+    return toLock(row);
+  }
+
+  /** Moves a lock's end later (or to never); see lockExtensionProblem for what is refused. */
+  extendEvidenceLock(id: string, until: number | null, by: string, now: number): EvidenceLockRecord {
+    const problem = lockExtensionProblem(this.getEvidenceLock(id), until, now);
+    if (problem) throw new VmsError('VMS_ERR_BAD_INPUT', problem);
+    this.db.prepare('UPDATE evidence_lock SET until = ?, updated_by = ?, updated_at = ? WHERE id = ?').run(until, by, now, id);
+    return this.getEvidenceLock(id);
+  }
+
+  /** Removes a lock: retention may delete what it protected at its next pass. */
+  deleteEvidenceLock(id: string): EvidenceLockRecord {
+    const cur = this.getEvidenceLock(id);
+    this.db.prepare('DELETE FROM evidence_lock WHERE id = ?').run(id);
+    return cur;
+  }
+}
+
+function toLock(r: LockRow): EvidenceLockRecord {
+  return {
+    id: r.id, cameraIds: JSON.parse(r.camera_ids) as string[], from90k: r.from_90k, to90k: r.to_90k, until: r.until,
+    reason: r.reason, createdBy: r.created_by, createdAt: r.created_at, updatedBy: r.updated_by, updatedAt: r.updated_at,
+  };
 }
 
 function toStorage(r: StorageRow): StorageConfig {

@@ -1,5 +1,6 @@
 import type { Migration } from '../../../base/node/sqlite';
 import { m002RolesAudit } from './002_roles_audit';
+import { m003Bookmarks } from './003_bookmarks';
 
 export const m001Initial: Migration = {
   version: 1,
@@ -92,4 +93,4 @@ CREATE TABLE evidence_lock (
 `,
 };
 
-export const configMigrations = [m001Initial, m002RolesAudit];
+export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks];
