@@ -3,6 +3,7 @@ import type { ErrorReply } from './siteFixture';
 import type { Method, SecuritySite } from './securityFixture';
 import { openSecuritySite } from './securityFixture';
 import { BOOKMARK_AND_LOCK_RULES } from './bookmarkSecurityRules';
+import { MEDIA_RULES } from './mediaSecurityRules';
 
 interface Operation {
   operationId: string;
@@ -119,6 +120,8 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   listAuditLog: async (s) => s.denied('configurer', 'GET', '/api/audit-log'),
   // createBookmark, searchBookmarks, getBookmark, updateBookmark, deleteBookmark, getEvidenceLock, extendEvidenceLock, deleteEvidenceLock
   ...BOOKMARK_AND_LOCK_RULES,
+  // getPlayback, getThumbnail, createExport, listExports, getExportJob, cancelExport, downloadExport
+  ...MEDIA_RULES,
 };
 
 describe('API security', () => {

@@ -8,6 +8,7 @@ import type { ConfigStore } from '../../management/node/configStore';
 import type { Identity, User } from '../../management/node/identity';
 import type { RoleStore } from '../../management/node/roleStore';
 import type { RecordingServer } from '../../recording/node/recordingServer';
+import type { MediaServices } from './mediaServices';
 
 /** What the API needs from the site; tests pass their own (fastify inject, no socket). */
 export interface ApiDeps {
@@ -21,6 +22,7 @@ export interface ApiDeps {
   clock: Clock;
   probeHardware: (req: AddHardwareRequest) => Promise<HardwareInfo>;
   discoverHardware: (o: { timeoutMs: number; interface?: string }) => Promise<{ xaddrs: string[]; scopes: string[]; endpoint: string }[]>;
+  mediaServices: MediaServices;
 }
 
 declare module 'fastify' {

@@ -47,6 +47,16 @@ export class MediaTokens {
     return { userId, sessionId, cameraId, right, expiresAt };
   }
 
+  /** The camera a token claims, unverified: to know what to verify it against (WebSocket sessions). */
+  cameraOf(token: string): string | undefined {
+    try {
+      const fields = JSON.parse(Buffer.from(token.split('.')[0] ?? '', 'base64url').toString()) as unknown[];
+      return typeof fields[2] === 'string' ? fields[2] : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   private mac(body: string): string {
     return createHmac('sha256', this.secret).update(body).digest('base64url');
   }

@@ -17,6 +17,10 @@ import { userRoutes } from './routes/userRoutes';
 import { roleRoutes } from './routes/roleRoutes';
 import { auditRoutes } from './routes/auditRoutes';
 import { authenticateHook } from './access';
+import websocket from '@fastify/websocket';
+import { playbackRoutes } from './routes/playbackRoutes';
+import { exportRoutes } from './routes/exportRoutes';
+import { registerPlaybackSocket } from './routes/playbackSocketRoute';
 
 /**
  * Builds the API server without listening (fastify's build/listen split): tests call
@@ -62,6 +66,10 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   await app.register(userRoutes(deps));
   await app.register(roleRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(playbackRoutes(deps));
+  await app.register(exportRoutes(deps));
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(async (scoped) => registerPlaybackSocket(scoped, deps));
   await app.ready();
   return app;
 }

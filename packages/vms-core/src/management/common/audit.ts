@@ -9,6 +9,7 @@ export const AUDIT_ACTIONS = [
   'createRole', 'updateRole', 'deleteRole', 'createUser', 'updateUser', 'deleteUser',
   'createEvidenceLock', 'extendEvidenceLock', 'deleteEvidenceLock',
   'createBookmark', 'updateBookmark', 'deleteBookmark',
+  'createExport', 'cancelExport', 'downloadExport',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -24,6 +24,8 @@ import { SiteKeys } from '../../security/node/siteKeys';
 import { VmsError } from '../../base/common/errors';
 import { StorageMaintenance } from '../../media-db/node/storageMaintenance';
 import { connectMaintenanceEvents } from './maintenanceEvents';
+import { createMediaServices } from './createMediaServices';
+import type { ExportSettings } from './createMediaServices';
 
 export interface SiteOptions {
   dataDir: string;
@@ -35,6 +37,8 @@ export interface SiteOptions {
   openers?: Record<string, StreamOpener>;
   probeHardware?: (req: AddHardwareRequest) => Promise<HardwareInfo>;
   writerOptions?: WriterOptions;
+  /** Where finished exports are kept and for how long (default: DATA/exports, 20 GiB, 7 days). */
+  exportSettings?: Partial<ExportSettings>;
   /** Token lifetimes and login throttling; defaults suit production. */
   identity?: IdentityOptions;
   logger?: boolean;
@@ -49,6 +53,7 @@ export function siteLayout(dataDir: string) {
     configDb: join(root, 'config.db'),
     mediaDb: join(root, 'recording', 'media.db'),
     liveStorage: join(root, 'storage', 'live'),
+    exports: join(root, 'exports'),
   };
 }
 
@@ -67,6 +72,7 @@ export class Site {
     readonly events: EventLog,
     readonly recording: RecordingServer,
     readonly maintenance: StorageMaintenance,
+    readonly mediaServices: ReturnType<typeof createMediaServices>,
     readonly api: FastifyInstance,
     readonly recovery: RecoveryReport,
     /** Set when this start created the administrator with a generated password. */
@@ -121,11 +127,15 @@ export class Site {
     });
     connectMaintenanceEvents(maintenance, recording, events);
     maintenance.start();
+    const mediaServices = createMediaServices({
+      media, recording, keys, clock,
+      exports: { folder: layout.exports, maxBytes: 20 * 2 ** 30, retentionHours: 7 * 24, ...o.exportSettings },
+    });
     const api = await buildServer(
-      { config, identity, roles, audit, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif },
+      { config, identity, roles, audit, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif, mediaServices },
       { logger: o.logger ?? false },
     );
-    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, api, recovery, generated);
+    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, mediaServices, api, recovery, generated);
   }
 
   /** Starts serving; resolves with the URL once the port is open. */
@@ -138,6 +148,7 @@ export class Site {
 
   async close(): Promise<void> {
     await this.api.close();
+    await this.mediaServices.close();
     await this.maintenance.dispose();
     await this.recording.close();
     this.events.dispose();

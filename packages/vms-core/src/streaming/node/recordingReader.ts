@@ -50,7 +50,8 @@ const READ_BATCH_BYTES = 1 << 20;
 export class RecordingReader {
   private readonly paramsCache = new Map<number, StoredParams>();
 
-  constructor(private readonly deps: { db: MediaDb; storages: readonly StorageHandle[] }) {}
+  /** `storages` may be a function so storages added or re-keyed at run time are seen. */
+  constructor(private readonly deps: { db: MediaDb; storages: readonly StorageHandle[] | (() => readonly StorageHandle[]) }) {}
 
   /** What [from, to) holds, from the index and each file's 32-byte header only. */
   async plan(cameraId: string, from90k: Time90k, to90k: Time90k, o: RangeOptions = {}): Promise<RangePlan> {
@@ -149,7 +150,8 @@ export class RecordingReader {
   }
 
   private storage(id: string): StorageHandle {
-    const s = this.deps.storages.find((x) => x.id === id);
+    const { storages } = this.deps;
+    const s = (typeof storages === 'function' ? storages() : storages).find((x) => x.id === id);
     if (!s) throw new VmsError('VMS_ERR_NOT_FOUND', `storage ${id} is not configured`);
     return s;
   }
