@@ -21,7 +21,7 @@ async function playbackOf(s: SecuritySite, actor: 'allOnA' | 'admin', cameraId: 
 /** A media path request with no bearer header: players only have the URL. */
 async function media(ts: TestSite, url: string): Promise<{ status: number; code?: string }> {
   const res = await ts.site.api.inject({ method: 'GET', url });
-  return { status: res.statusCode, code: res.headers['content-type']?.includes('json') ? (res.json() as { code: string }).code : undefined };
+  return { status: res.statusCode, code: String(res.headers['content-type'] ?? '').includes('json') ? (res.json() as { code: string }).code : undefined };
 }
 
 function closeCode(ws: WebSocket): Promise<number> {
