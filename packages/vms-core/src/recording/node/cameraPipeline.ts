@@ -1,49 +1,46 @@
 import type { Clock } from '../../base/common/clock';
 import { DisposableStore } from '../../base/common/event';
 import type { EventLog } from '../../events/node/eventLog';
-import type { StreamOpener } from '../../devices/node/frameSource';
 import type { StorageHandle } from '../../media-db/node/storageHandle';
 import type { Camera } from '../../management/common/camera';
 import type { RecorderDeps } from './cameraRecorder';
 import { CameraRecorder } from './cameraRecorder';
-import { StreamConnection } from './streamConnection';
 import { MotionDetector } from './motionDetector';
 import type { StreamInfo } from '../../devices/common/types';
+import type { LiveHub, LiveSubscription } from '../../streaming/node/live/liveHub';
 
 /**
- * Everything the recording server runs for one camera: the connection to its recorded stream
- * and the recorder fed by it, with their events turned into system events.
+ * Everything the recording server runs for one camera: the recorder fed by its recorded
+ * stream, and motion detection, with their events turned into system events. Frames come
+ * through the LiveHub, so live viewers of the same streams add no camera connection.
  */
 export class CameraPipeline {
-  readonly connection: StreamConnection;
+  /** The recorder's hold on the recorded stream (the connection is shared through the hub). */
+  readonly connection: LiveSubscription;
   readonly recorder: CameraRecorder;
-  /** Present when motion is detected; fed by `connection` or by its own connection to a smaller stream. */
+  /** Present when motion is detected; fed by the recorded stream or a smaller one. */
   readonly motion: MotionDetector | undefined;
-  private motionConnection: StreamConnection | undefined;
+  private motionConnection: LiveSubscription | undefined;
   private openMotionSpan: number | undefined;
   private readonly store = new DisposableStore();
 
   constructor(
     readonly camera: Camera,
     private readonly deps: RecorderDeps & { clock: Clock; events: EventLog; ffmpegPath?: string },
-    opener: StreamOpener,
-    credentials: { username?: string; password?: string },
+    hub: LiveHub,
     storage: () => StorageHandle | undefined,
   ) {
     const stream = camera.streams.find((s) => s.key === camera.recordStream) ?? camera.streams[0]!;
-    this.connection = new StreamConnection(opener, { url: stream.url, credentials, transport: camera.transport }, deps.clock);
     this.recorder = new CameraRecorder(deps, camera.id, stream.key, camera.policy, storage);
+    // No replay of the hub's cached GOP: frames a previous pipeline already wrote would be written twice.
+    this.connection = hub.subscribe(camera.id, stream.key, (f) => this.recorder.onFrame(f));
     const cameraId = camera.id;
     const { events } = deps;
-    this.store.add(this.connection.onFrame((f) => this.recorder.onFrame(f)));
     if (camera.motion.enabled || camera.policy.mode === 'motion') {
-      this.motion = new MotionDetector({ settings: camera.motion, clock: deps.clock, ...(deps.ffmpegPath ? { ffmpegPath: deps.ffmpegPath } : {}) });
-      const source = motionStream(camera);
-      const conn = source.key === stream.key
-        ? this.connection
-        : (this.motionConnection = new StreamConnection(opener, { url: source.url, credentials, transport: camera.transport }, deps.clock));
-      this.store.add(conn.onFrame((f) => this.motion!.push(f)));
-      this.store.add(this.motion.onDidChangeMotion((m) => this.onMotion(m.active, m.time90k)));
+      const motion = new MotionDetector({ settings: camera.motion, clock: deps.clock, ...(deps.ffmpegPath ? { ffmpegPath: deps.ffmpegPath } : {}) });
+      this.motion = motion;
+      this.motionConnection = hub.subscribe(camera.id, motionStream(camera).key, (f) => motion.push(f));
+      this.store.add(motion.onDidChangeMotion((m) => this.onMotion(m.active, m.time90k)));
     }
     this.store.add(
       this.connection.onDidLoseConnection((s) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Clock } from '../../base/common/clock';
-import { VmsError } from '../../base/common/errors';
+import { VmsError, errorMessage, isVmsError } from '../../base/common/errors';
 import type { EventLog } from '../../events/node/eventLog';
 import type { StreamOpener } from '../../devices/node/frameSource';
 import type { MediaDb } from '../../media-db/node/mediaDb';
@@ -16,6 +16,8 @@ import type { SiteKeys } from '../../security/node/siteKeys';
 import type { ConnectionStatus } from './streamConnection';
 import type { RecorderStatus } from './cameraRecorder';
 import { CameraPipeline } from './cameraPipeline';
+import { LiveHub } from '../../streaming/node/live/liveHub';
+import { configSourceResolver } from '../../streaming/node/live/liveSources';
 
 export interface RecordingServerDeps {
   config: ConfigStore;
@@ -27,6 +29,8 @@ export interface RecordingServerDeps {
   openers: Record<string, StreamOpener>;
   writerOptions?: WriterOptions;
   io?: WriterIo;
+  /** The process's shared camera connections; when absent the server makes (and closes) its own. */
+  liveHub?: LiveHub;
 }
 
 export interface CameraStatus {
@@ -48,8 +52,14 @@ export class RecordingServer {
   /** Pipelines being stopped after a reconfiguration; close() waits for them too. */
   private readonly closing = new Set<Promise<void>>();
   private started = false;
+  /** Camera connections, shared with live viewing: give live routes this hub. */
+  readonly liveHub: LiveHub;
+  private readonly ownsHub: boolean;
 
-  constructor(private readonly deps: RecordingServerDeps) {}
+  constructor(private readonly deps: RecordingServerDeps) {
+    this.ownsHub = !deps.liveHub;
+    this.liveHub = deps.liveHub ?? new LiveHub({ openers: deps.openers, clock: deps.clock, resolve: configSourceResolver(deps.config) });
+  }
 
   async start(): Promise<RecoveryReport> {
     this.refreshStorages();
@@ -106,6 +116,8 @@ export class RecordingServer {
       const done = cur.close().finally(() => this.closing.delete(done));
       this.closing.add(done);
     }
+    // Live viewers of this camera reconnect to a changed URL, or end when it is disabled.
+    this.liveHub.refresh(camera.id);
     if (!camera.enabled) return;
     const stream = camera.streams.find((s) => s.key === camera.recordStream) ?? camera.streams[0];
     if (!stream) return;
@@ -115,13 +127,19 @@ export class RecordingServer {
       return;
     }
     const storageId = camera.storageId;
-    const pipeline = new CameraPipeline(
-      { ...camera },
-      { db: this.deps.media, keys: this.deps.keys, clock: this.deps.clock, events: this.deps.events, writerOptions: this.deps.writerOptions, io: this.deps.io },
-      opener,
-      this.deps.config.hardwareCredentials(camera.hardwareId),
-      () => (this.blocked.has(storageId) ? undefined : this.handles.get(storageId)),
-    );
+    let pipeline: CameraPipeline;
+    try {
+      pipeline = new CameraPipeline(
+        { ...camera },
+        { db: this.deps.media, keys: this.deps.keys, clock: this.deps.clock, events: this.deps.events, writerOptions: this.deps.writerOptions, io: this.deps.io },
+        this.liveHub,
+        () => (this.blocked.has(storageId) ? undefined : this.handles.get(storageId)),
+      );
+    } catch (e) {
+      // The hub resolves the stream from the configuration: a camera not (or no longer) there.
+      this.deps.events.raise({ type: 'recordingFailed', cameraId: camera.id, severity: 'error', code: isVmsError(e) ? e.code : 'VMS_ERR_INTERNAL', message: `${camera.name}: ${errorMessage(e)}` });
+      return;
+    }
     this.pipelines.set(camera.id, pipeline);
   }
 
@@ -152,7 +170,7 @@ export class RecordingServer {
     return {
       cameraId: camera.id,
       enabled: camera.enabled,
-      connection: p ? p.connection.currentStatus : null,
+      connection: p ? p.connection.status : null,
       recorder: p ? p.recorder.status : null,
     };
   }
@@ -162,5 +180,6 @@ export class RecordingServer {
     const all = [...this.pipelines.values()];
     this.pipelines.clear();
     await Promise.all([...all.map((p) => p.close()), ...this.closing]);
+    if (this.ownsHub) await this.liveHub.close();
   }
 }
