@@ -24,6 +24,13 @@ async function hidden(s: SecuritySite, method: 'GET' | 'DELETE', url: string): P
 }
 
 export const MEDIA_RULES: Record<string, SecurityRule> = {
+  getLiveStream: async (s) => {
+    // A camera the user has no right on is answered as absent; live is what liveOnA may do.
+    expect((await s.as('nobody', 'GET', `/api/cameras/${s.cameraA}/live`)).status).toBe(404);
+    expect((await s.as('allOnA', 'GET', `/api/cameras/${s.cameraB}/live`)).status).toBe(404);
+    expect((await s.as('liveOnA', 'GET', `/api/cameras/${s.cameraA}/live`)).status).toBe(200);
+  },
+  getSnapshot: async (s) => s.denied('liveOnA', 'GET', `/api/cameras/${s.cameraA}/snapshot`),
   getPlayback: async (s) => {
     await s.denied('liveOnA', 'GET', `/api/cameras/${s.cameraA}/playback?${range(s)}`);
     expect((await s.as('allOnA', 'GET', `/api/cameras/${s.cameraB}/playback?${range(s)}`)).status).toBe(404);

@@ -120,7 +120,7 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   listAuditLog: async (s) => s.denied('configurer', 'GET', '/api/audit-log'),
   // createBookmark, searchBookmarks, getBookmark, updateBookmark, deleteBookmark, getEvidenceLock, extendEvidenceLock, deleteEvidenceLock
   ...BOOKMARK_AND_LOCK_RULES,
-  // getPlayback, getThumbnail, createExport, listExports, getExportJob, cancelExport, downloadExport
+  // getLiveStream, getSnapshot, getPlayback, getThumbnail, createExport, listExports, getExportJob, cancelExport, downloadExport
   ...MEDIA_RULES,
 };
 

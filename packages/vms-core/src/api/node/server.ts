@@ -21,6 +21,8 @@ import websocket from '@fastify/websocket';
 import { playbackRoutes } from './routes/playbackRoutes';
 import { exportRoutes } from './routes/exportRoutes';
 import { registerPlaybackSocket } from './routes/playbackSocketRoute';
+import { liveRoutes } from './routes/liveRoutes';
+import { registerLiveSockets } from './routes/liveSocketRoutes';
 
 /**
  * Builds the API server without listening (fastify's build/listen split): tests call
@@ -69,7 +71,11 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   await app.register(playbackRoutes(deps));
   await app.register(exportRoutes(deps));
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
-  await app.register(async (scoped) => registerPlaybackSocket(scoped, deps));
+  await app.register(liveRoutes(deps));
+  await app.register(async (scoped) => {
+    registerPlaybackSocket(scoped, deps);
+    registerLiveSockets(scoped, deps);
+  });
   await app.ready();
   return app;
 }

@@ -9,6 +9,7 @@ import { ExportJobs } from '../../streaming/node/export/exportJobs';
 import { HlsVod } from '../../streaming/node/playback/hlsVod';
 import { RecordingReader } from '../../streaming/node/recordingReader';
 import { ThumbnailService } from '../../streaming/node/thumbnails';
+import { LiveHls, Snapshots, TranscodeHub } from '../../streaming/node/live';
 
 export interface ExportSettings {
   folder: string;
@@ -25,7 +26,11 @@ export function createMediaServices(o: {
   const reader = new RecordingReader({ db: o.media, storages: () => o.recording.storageHandles() });
   const thumbnails = new ThumbnailService({ reader });
   const exports = new ExportJobs({ reader, db: o.media, keys: o.keys, clock: o.clock, settings: o.exports });
+  // The recording server's hub: viewers of a recorded stream share the recorder's connection.
+  const hub = o.recording.liveHub;
+  const live = { hub, hls: new LiveHls({ hub, clock: o.clock }), transcodes: new TranscodeHub(hub), snapshots: new Snapshots({ hub, clock: o.clock }) };
   return {
+    live,
     reader,
     hls: new HlsVod({ db: o.media, reader }),
     thumbnails,
@@ -33,7 +38,7 @@ export function createMediaServices(o: {
     tokens: new MediaTokens(o.keys.deriveSecret('media tokens')),
     async close() {
       thumbnails.dispose();
-      await exports.close();
+      await Promise.all([exports.close(), live.hls.close(), live.transcodes.close(), live.snapshots.close()]);
     },
   };
 }

@@ -5,6 +5,7 @@ import { ErrorBody, TimeRangeQuery } from '../../common/schemas';
 import type { ApiDeps } from '../apiDeps';
 import { canSeeCamera, requireCameraRight } from '../access';
 import { issueMediaToken, queryToken, verifyMediaToken } from '../mediaAccess';
+import { withMediaToken } from '../playlistTokens';
 import { iso, parseInstant } from '../server';
 
 const CameraParams = Type.Object({ cameraId: Type.String() });
@@ -81,7 +82,7 @@ export const playbackRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     const token = queryToken(req);
     verifyMediaToken(deps, token, { cameraId, rights: ['playback'], mediaAt: from });
     const playlist = await m.hls.playlist(cameraId, from * 90, to * 90);
-    return reply.type('application/vnd.apple.mpegurl').send(withToken(playlist, token!));
+    return reply.type('application/vnd.apple.mpegurl').send(withMediaToken(playlist, token!));
   });
 
   app.get('/media/cameras/:cameraId/hls/:name', { schema: { hide: true } }, async (req, reply) => {
@@ -91,16 +92,3 @@ export const playbackRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     return reply.type(r.contentType).send(Buffer.concat(r.parts));
   });
 };
-
-/** Segment and init URIs are relative; players request them without the playlist's query. */
-function withToken(playlist: string, token: string): string {
-  const q = `token=${encodeURIComponent(token)}`;
-  return playlist
-    .split('\n')
-    .map((line) => {
-      if (line.startsWith('#EXT-X-MAP:')) return line.replace(/URI="([^"]+)"/, (_, uri: string) => `URI="${uri}${uri.includes('?') ? '&' : '?'}${q}"`);
-      if (line && !line.startsWith('#')) return `${line}${line.includes('?') ? '&' : '?'}${q}`;
-      return line;
-    })
-    .join('\n');
-}

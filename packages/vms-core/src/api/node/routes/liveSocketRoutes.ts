@@ -1,0 +1,68 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import { errorMessage, isVmsError, VmsError } from '../../../base/common/errors';
+import { LiveFmp4Viewer } from '../../../streaming/node/live';
+import type { ApiDeps } from '../apiDeps';
+import { queryToken, verifyMediaToken } from '../mediaAccess';
+
+/** Close codes: 4401 / 4403 / 4404 mirror HTTP for a browser that only sees the close. */
+const closeCodeOf = (e: unknown): number =>
+  isVmsError(e, 'VMS_ERR_PERMISSION_DENIED') ? 4403 : isVmsError(e) && e.kind === 'notFound' ? 4404 : isVmsError(e) && e.kind === 'unauthenticated' ? 4401 : 4400;
+
+function streamOf(deps: ApiDeps, req: FastifyRequest, cameraId: string): { key: string; codec: 'h264' | 'h265' } {
+  const camera = deps.config.getCamera(cameraId);
+  const key = String((req.query as { stream?: unknown }).stream ?? camera.liveStream);
+  const s = camera.streams.find((x) => x.key === key);
+  if (!s) throw new VmsError('VMS_ERR_NOT_FOUND', `camera ${cameraId} has no stream "${key}"`);
+  return { key, codec: s.codec ?? 'h264' };
+}
+
+/**
+ * Live over WebSockets. `/media/cameras/:id/live.mp4`: a text message with the MSE mime type,
+ * then fMP4 (init, then one fragment per frame); a viewer that falls behind skips to the next
+ * key frame. `/media/cameras/:id/jsmpeg`: MPEG-TS with MPEG-1 video for jsmpeg, from a
+ * transcode shared by everyone watching that stream at that size.
+ */
+export function registerLiveSockets(app: FastifyInstance, deps: ApiDeps): void {
+  const { live } = deps.mediaServices;
+
+  app.get('/media/cameras/:cameraId/live.mp4', { websocket: true, schema: { hide: true } }, (socket: WebSocket, req) => {
+    const { cameraId } = req.params as { cameraId: string };
+    try {
+      verifyMediaToken(deps, queryToken(req), { cameraId, rights: ['live'] });
+      const { key } = streamOf(deps, req, cameraId);
+      const viewer = new LiveFmp4Viewer(live.hub, cameraId, key, {
+        send: (parts) => socket.send(Buffer.concat(parts)),
+        get bufferedAmount() {
+          return socket.bufferedAmount;
+        },
+      }, {
+        onInit: ({ mimeType }) => socket.send(JSON.stringify({ type: 'init', mimeType })),
+        onEnd: (reason) => socket.close(closeCodeOf(reason), errorMessage(reason).slice(0, 120)),
+      });
+      socket.on('close', () => viewer.dispose());
+    } catch (e) {
+      socket.close(closeCodeOf(e), errorMessage(e).slice(0, 120));
+    }
+  });
+
+  app.get('/media/cameras/:cameraId/jsmpeg', { websocket: true, schema: { hide: true } }, (socket: WebSocket, req) => {
+    const { cameraId } = req.params as { cameraId: string };
+    try {
+      verifyMediaToken(deps, queryToken(req), { cameraId, rights: ['live'] });
+      const { key, codec } = streamOf(deps, req, cameraId);
+      const q = req.query as { width?: string; height?: string };
+      // MPEG-1 needs even sizes; the default keeps tiles light.
+      const even = (v: string | undefined, d: number) => Math.max(16, Math.min(1920, Math.floor((Number(v) || d) / 2) * 2));
+      const membership = live.transcodes.join(cameraId, key, codec, { width: even(q.width, 640), height: even(q.height, 360) }, {
+        send: (parts) => socket.send(Buffer.concat(parts)),
+        get bufferedAmount() {
+          return socket.bufferedAmount;
+        },
+      }, { onEnd: (reason) => socket.close(closeCodeOf(reason), errorMessage(reason).slice(0, 120)) });
+      socket.on('close', () => membership.dispose());
+    } catch (e) {
+      socket.close(closeCodeOf(e), errorMessage(e).slice(0, 120));
+    }
+  });
+}
