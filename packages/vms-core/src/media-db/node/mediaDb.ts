@@ -2,8 +2,8 @@ import type { Db } from '../../base/node/sqlite';
 import { openDatabase } from '../../base/node/sqlite';
 import type { Time90k, VideoParameters } from '../../media/common/types';
 import { decodeParamSets, encodeParamSets } from '../common/paramSets';
-import type { RecordingRow, Sequence, SequenceList } from '../common/types';
-import { mergeSpans } from '../common/types';
+import type { RecordingRow, SequenceList } from '../common/types';
+import { TimelineQueries } from './timelineQueries';
 import { mediaMigrations } from './migrations/001_initial';
 
 export interface ClosedRecordingFields {
@@ -52,8 +52,6 @@ const recordingColumns = `id, camera_id AS cameraId, stream_key AS streamKey, st
   path, run_id AS runId, start_90k AS start90k, end_90k AS end90k,
   video_params_id AS videoParamsId, frames, key_frames AS keyFrames, file_bytes AS fileBytes`;
 
-/** Recordings shorter apart than this are one sequence on the timeline (one frame at 1 fps). */
-const SEQUENCE_TOLERANCE_90K = 90_000;
 
 /**
  * The recording server's media index: recordings, their per-frame index, motion spans and
@@ -63,9 +61,11 @@ export class MediaDb {
   readonly db: Db;
   private paramsIds = new WeakMap<VideoParameters, number>();
   private lastRunId: number;
+  private readonly timeline: TimelineQueries;
 
   constructor(path: string) {
     this.db = openDatabase(path, mediaMigrations);
+    this.timeline = new TimelineQueries(this.db);
     this.lastRunId = (this.db.prepare('SELECT MAX(run_id) AS m FROM recording').get() as { m: number | null }).m ?? 0;
   }
 
@@ -129,11 +129,12 @@ export class MediaDb {
         .prepare(
           `UPDATE recording SET end_90k = ?, frames = ?, key_frames = ?, file_bytes = ?, frame_index = ?,
              content_sha256 = ?, prev_chain_hash = ?, chain_hash = ?, signature = ?
-           WHERE id = ? AND end_90k IS NULL RETURNING camera_id AS cameraId, stream_key AS streamKey`,
+           WHERE id = ? AND end_90k IS NULL RETURNING camera_id AS cameraId, stream_key AS streamKey, start_90k AS start90k`,
         )
         .get(f.end90k, f.frames, f.keyFrames, f.fileBytes, f.frameIndex, f.contentSha256, f.prevChainHash,
-          f.chainHash, f.signature, id) as { cameraId: string; streamKey: string } | undefined;
+          f.chainHash, f.signature, id) as { cameraId: string; streamKey: string; start90k: number } | undefined;
       if (!row) throw new Error(`recording ${id} is not open`);
+      this.timeline.noteClosed('recording', f.end90k - row.start90k);
       this.db
         .prepare('INSERT OR REPLACE INTO chain_head (camera_id, stream_key, chain_hash) VALUES (?, ?, ?)')
         .run(row.cameraId, row.streamKey, f.chainHash);
@@ -177,31 +178,20 @@ export class MediaDb {
   listRecordings(cameraId: string, from90k: Time90k, to90k: Time90k): RecordingRow[] {
     return this.db
       .prepare(
-        `SELECT ${recordingColumns} FROM recording
-         WHERE camera_id = ? AND start_90k < ? AND (end_90k IS NULL OR end_90k > ?) ORDER BY start_90k`,
+        `SELECT ${recordingColumns} FROM recording WHERE camera_id = @cam AND start_90k < @to AND start_90k >= @lower AND end_90k > @from
+         UNION ALL
+         SELECT ${recordingColumns} FROM recording WHERE camera_id = @cam AND end_90k IS NULL AND start_90k < @to
+         ORDER BY start_90k`,
       )
-      .all(cameraId, to90k, from90k) as RecordingRow[];
+      .all({ cam: cameraId, to: to90k, from: from90k, lower: this.timeline.lowerBound('recording', from90k) }) as RecordingRow[];
   }
 
   /** Recorded and motion spans of each camera overlapping [from, to), clipped to it. */
   listSequences(cameraIds: string[], from90k: Time90k, to90k: Time90k, openEnd90k: Time90k): SequenceList[] {
-    const rec = this.db.prepare(
-      `SELECT start_90k AS s, COALESCE(end_90k, ?) AS e FROM recording
-       WHERE camera_id = ? AND start_90k < ? AND (end_90k IS NULL OR end_90k > ?) ORDER BY start_90k`,
-    );
-    const mot = this.db.prepare(
-      `SELECT start_90k AS s, COALESCE(end_90k, ?) AS e FROM motion_event
-       WHERE camera_id = ? AND start_90k < ? AND (end_90k IS NULL OR end_90k > ?) ORDER BY start_90k`,
-    );
-    const clip = (rows: { s: number; e: number }[]): Sequence[] =>
-      mergeSpans(
-        rows.map((r) => ({ start90k: Math.max(r.s, from90k), end90k: Math.min(r.e, to90k) })),
-        SEQUENCE_TOLERANCE_90K,
-      );
     return cameraIds.map((cameraId) => ({
       cameraId,
-      recordings: clip(rec.all(openEnd90k, cameraId, to90k, from90k) as { s: number; e: number }[]),
-      motion: clip(mot.all(openEnd90k, cameraId, to90k, from90k) as { s: number; e: number }[]),
+      recordings: this.timeline.spans('recording', cameraId, from90k, to90k, openEnd90k),
+      motion: this.timeline.spans('motion', cameraId, from90k, to90k, openEnd90k),
     }));
   }
 
@@ -210,18 +200,25 @@ export class MediaDb {
   }
 
   endMotion(id: number, end90k: Time90k): void {
-    this.db.prepare('UPDATE motion_event SET end_90k = ? WHERE id = ?').run(end90k, id);
+    this.db.transaction(() => {
+      const row = this.db.prepare('UPDATE motion_event SET end_90k = ? WHERE id = ? RETURNING start_90k AS s').get(end90k, id) as { s: number } | undefined;
+      if (row) this.timeline.noteClosed('motion', end90k - row.s);
+    })();
   }
 
   /** After a crash: motion spans left open end where their camera's recordings end (or at once). */
   closeOpenMotion(): number {
-    return this.db
-      .prepare(
-        `UPDATE motion_event SET end_90k = MAX(start_90k,
-           COALESCE((SELECT MAX(end_90k) FROM recording r WHERE r.camera_id = motion_event.camera_id), start_90k))
-         WHERE end_90k IS NULL`,
-      )
-      .run().changes;
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare(
+          `UPDATE motion_event SET end_90k = MAX(start_90k,
+             COALESCE((SELECT MAX(end_90k) FROM recording r WHERE r.camera_id = motion_event.camera_id), start_90k))
+           WHERE end_90k IS NULL RETURNING end_90k - start_90k AS len`,
+        )
+        .all() as { len: number }[];
+      for (const r of rows) this.timeline.noteClosed('motion', r.len);
+      return rows.length;
+    })();
   }
 
   /** Forgets recordings and lists their files as garbage, in one transaction. */

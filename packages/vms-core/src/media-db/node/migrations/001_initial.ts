@@ -1,5 +1,6 @@
 import type { Migration } from '../../../base/node/sqlite';
 import { m002RecordingSpanIndex } from './002_recording_span_index';
+import { m003SpanBounds } from './003_span_bounds';
 
 /** See docs/design/media-database.md for what each column means and the invariants. */
 export const m001Initial: Migration = {
@@ -77,4 +78,4 @@ CREATE TABLE chain_head (
 `,
 };
 
-export const mediaMigrations = [m001Initial, m002RecordingSpanIndex];
+export const mediaMigrations = [m001Initial, m002RecordingSpanIndex, m003SpanBounds];

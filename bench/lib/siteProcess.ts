@@ -1,0 +1,99 @@
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Cleanup } from './cleanup';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const CLI = path.join(REPO_ROOT, 'packages/vms-core/src/cli/main.ts');
+export const ADMIN_PASSWORD = 'bench-admin-password';
+
+/**
+ * The `vms` command line as `pnpm vms` runs it, but as one Node process (`node --import tsx`)
+ * instead of pnpm → tsx → node: the pid is then the site itself, for /proc figures and kill -9.
+ */
+export function vmsCommand(args: string[]): { command: string; args: string[] } {
+  return { command: process.execPath, args: ['--import', 'tsx', CLI, ...args] };
+}
+
+export interface SiteProcess {
+  pid: number;
+  url: string;
+  /** stdout and stderr so far (the recovery report is printed at start). */
+  output(): string;
+  /** SIGTERM (graceful: open recordings are closed) and wait for the exit. */
+  stop(): Promise<number | null>;
+  /** SIGKILL and wait for the exit; resolves with the wall-clock time the signal was sent. */
+  kill9(): Promise<number>;
+}
+
+/** Starts `vms site` on a free port of 127.0.0.1 and waits for "Nightjar site ready at URL". */
+export async function startSite(cleanup: Cleanup, dataDir: string): Promise<SiteProcess> {
+  const { command, args } = vmsCommand([
+    'site', '--data', dataDir, '--port', '0', '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--no-demo-camera',
+  ]);
+  const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
+  const forget = cleanup.add(`vms site ${child.pid}`, () => terminate(child, exited));
+
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vms site not ready in 60 s:\n${output}`)), 60_000);
+    const onData = () => {
+      const m = /Nightjar site ready at (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        child.stdout!.off('data', onData);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    void exited.then(([code, sig]) => {
+      clearTimeout(timer);
+      reject(new Error(`vms site exited (${code ?? sig}) before it was ready:\n${output}`));
+    });
+  }).catch(async (e: unknown) => {
+    await forget();
+    throw e;
+  });
+
+  return {
+    pid: child.pid!,
+    url,
+    output: () => output,
+    async stop() {
+      await forget();
+      return child.exitCode;
+    },
+    async kill9() {
+      const at = Date.now();
+      child.kill('SIGKILL');
+      await exited;
+      await forget();
+      return at;
+    },
+  };
+}
+
+/** SIGTERM, then SIGKILL after 30 s if the process has not exited. */
+export async function terminate(child: ChildProcess, exited: Promise<unknown>, graceMs = 30_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Runs `vms check --data DIR`; returns its exit code and output. */
+export async function runCheck(dataDir: string): Promise<{ code: number | null; output: string }> {
+  const { command, args } = vmsCommand(['check', '--data', dataDir]);
+  const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  return { code, output };
+}
