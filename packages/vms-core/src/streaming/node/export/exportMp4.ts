@@ -7,7 +7,7 @@ import type { ExportOptions, ExportRequest, ExportResult } from './exportFile';
 import { checkSample, ProgressCounter, requireFrames, writeAtomically } from './exportFile';
 
 /** Frames are written in batches of about this size (one writev each). */
-const WRITE_BATCH_BYTES = 1 << 20;
+const WRITE_BATCH_BYTES = 4 << 20;
 
 /** Exports a time range of one camera as a progressive MP4 (see exportPlanMp4). */
 export async function exportMp4(reader: RecordingReader, req: ExportRequest, path: string, o: ExportOptions = {}): Promise<ExportResult> {
@@ -37,6 +37,9 @@ export async function exportPlanMp4(reader: RecordingReader, plan: RangePlan, pa
   const progress = new ProgressCounter({ totalFrames: plan.frames, totalBytes: plan.sampleBytes }, o.onProgress);
   await writeAtomically(path, async (part) => {
     const fh = await open(part, 'w');
+    // One write in flight while the next batch is read: reading and writing overlap, and at
+    // most two batches are in memory. The reader hands out a fresh buffer per batch.
+    let writing: Promise<void> = Promise.resolve();
     try {
       await fh.write(mp4.header, 0, mp4.header.length, 0);
       let position = mp4.header.length;
@@ -44,12 +47,19 @@ export async function exportPlanMp4(reader: RecordingReader, plan: RangePlan, pa
       let batchBytes = 0;
       const flush = async () => {
         o.signal?.throwIfAborted();
-        const { bytesWritten } = await fh.writev(batch, position);
-        if (bytesWritten !== batchBytes) throw new Error('short write');
-        position += batchBytes;
-        progress.add(batch.length, batchBytes);
+        const parts = batch;
+        const bytes = batchBytes;
+        const at = position;
+        position += bytes;
         batch = [];
         batchBytes = 0;
+        await writing;
+        const w = fh.writev(parts, at).then(({ bytesWritten }) => {
+          if (bytesWritten !== bytes) throw new Error('short write');
+          progress.add(parts.length, bytes);
+        });
+        w.catch(() => undefined); // awaited at the next flush or at the end; never unhandled
+        writing = w;
       };
       let n = 0;
       for await (const item of reader.read(plan, { signal: o.signal })) {
@@ -60,9 +70,11 @@ export async function exportPlanMp4(reader: RecordingReader, plan: RangePlan, pa
         if (batchBytes >= WRITE_BATCH_BYTES) await flush();
       }
       if (batch.length > 0) await flush();
+      await writing;
       if (n !== samples.length) throw new VmsError('VMS_ERR_DATA_CORRUPT', `camera ${plan.cameraId}: fewer frames than planned`);
       await fh.sync();
     } finally {
+      await writing.catch(() => undefined);
       await fh.close();
     }
   });
