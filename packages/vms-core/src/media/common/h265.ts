@@ -40,6 +40,14 @@ export interface H265SpsInfo {
   /** general_progressive_source_flag .. 48 bits, as 6 bytes. */
   constraintBytes: Uint8Array;
   levelIdc: number;
+  /** What an hvcC record repeats from the SPS (ISO 14496-15). */
+  maxSubLayersMinus1: number;
+  temporalIdNesting: number;
+  /** general_profile_tier_level: the 12 bytes after the first byte of the SPS RBSP. */
+  generalProfileTierLevel: Uint8Array;
+  chromaFormatIdc: number;
+  bitDepthLumaMinus8: number;
+  bitDepthChromaMinus8: number;
 }
 
 /** Parses an SPS NAL (with its 2-byte header) far enough to know the picture size and profile. */
@@ -47,10 +55,11 @@ export function parseH265Sps(nal: Uint8Array): H265SpsInfo {
   if (nal.length < 15 || h265NalType(nal[0]!) !== H265Nal.sps) {
     throw new VmsError('VMS_ERR_DATA_CORRUPT', 'not an H.265 SPS');
   }
-  const r = new BitReader(unescapeRbsp(nal.subarray(2)));
+  const rbsp = unescapeRbsp(nal.subarray(2));
+  const r = new BitReader(rbsp);
   r.readBits(4); // sps_video_parameter_set_id
   const maxSubLayersMinus1 = r.readBits(3);
-  r.readBit(); // sps_temporal_id_nesting_flag
+  const temporalIdNesting = r.readBit();
   // profile_tier_level(1, maxSubLayersMinus1)
   const profileSpace = r.readBits(2);
   const tierFlag = r.readBit();
@@ -89,6 +98,8 @@ export function parseH265Sps(nal: Uint8Array): H265SpsInfo {
     height -= subHeightC * (top + bottom);
   }
   if (width <= 0 || height <= 0 || width > 16384 || height > 16384) throw corrupt('picture size');
+  const bitDepthLumaMinus8 = r.readUE();
+  const bitDepthChromaMinus8 = r.readUE();
   return {
     width,
     height,
@@ -98,6 +109,12 @@ export function parseH265Sps(nal: Uint8Array): H265SpsInfo {
     compatibilityFlags,
     constraintBytes,
     levelIdc,
+    maxSubLayersMinus1,
+    temporalIdNesting,
+    generalProfileTierLevel: rbsp.slice(1, 13),
+    chromaFormatIdc,
+    bitDepthLumaMinus8,
+    bitDepthChromaMinus8,
   };
 }
 

@@ -1,6 +1,6 @@
 import { VmsError } from '../../../base/common/errors';
 import { BitReader, unescapeRbsp } from '../../../media/common/bitReader';
-import { H265Nal } from '../../../media/common/h265';
+import { H265Nal, parseH265Sps } from '../../../media/common/h265';
 import type { VideoParameters } from '../../../media/common/types';
 import type { ByteWriter } from './boxes';
 
@@ -64,7 +64,7 @@ function h264PictureFormat(sps: Uint8Array): PictureFormat {
 function writeHvcC(w: ByteWriter, p: VideoParameters): void {
   const sps = p.sps[0];
   if (!sps || sps.length < 15) throw bad('H.265 parameters without an SPS');
-  const s = h265SpsFormat(sps);
+  const s = parseH265Sps(sps);
   w.box('hvcC', () => {
     w.u8(1);
     // general_profile_space .. general_level_idc are the SPS's general profile_tier_level, verbatim.
@@ -84,44 +84,6 @@ function writeHvcC(w: ByteWriter, p: VideoParameters): void {
       for (const n of nals) w.u16(n.length).bytes(n);
     }
   });
-}
-
-function h265SpsFormat(sps: Uint8Array): PictureFormat & {
-  maxSubLayersMinus1: number;
-  temporalIdNesting: number;
-  generalProfileTierLevel: Uint8Array;
-} {
-  const rbsp = unescapeRbsp(sps.subarray(2));
-  const r = new BitReader(rbsp);
-  r.readBits(4); // sps_video_parameter_set_id
-  const maxSubLayersMinus1 = r.readBits(3);
-  const temporalIdNesting = r.readBit();
-  r.skipBits(96); // general profile_tier_level: 12 bytes, copied below
-  const subProfile: boolean[] = [];
-  const subLevel: boolean[] = [];
-  for (let i = 0; i < maxSubLayersMinus1; i++) {
-    subProfile.push(r.readFlag());
-    subLevel.push(r.readFlag());
-  }
-  if (maxSubLayersMinus1 > 0) r.skipBits(2 * (8 - maxSubLayersMinus1));
-  for (let i = 0; i < maxSubLayersMinus1; i++) {
-    if (subProfile[i]) r.skipBits(88);
-    if (subLevel[i]) r.skipBits(8);
-  }
-  r.readUE(); // sps_seq_parameter_set_id
-  const chromaFormatIdc = r.readUE();
-  if (chromaFormatIdc === 3) r.readBit();
-  r.readUE(); // pic_width_in_luma_samples
-  r.readUE(); // pic_height_in_luma_samples
-  if (r.readFlag()) for (let i = 0; i < 4; i++) r.readUE(); // conformance window
-  return {
-    chromaFormatIdc,
-    bitDepthLumaMinus8: r.readUE(),
-    bitDepthChromaMinus8: r.readUE(),
-    maxSubLayersMinus1,
-    temporalIdNesting,
-    generalProfileTierLevel: rbsp.slice(1, 13),
-  };
 }
 
 function bad(message: string): VmsError {
