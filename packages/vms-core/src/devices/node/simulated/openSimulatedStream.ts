@@ -39,15 +39,14 @@ export function parseSimulatedUrl(url: string): SimulatedStreamConfig {
 
 /**
  * ffmpeg arguments: a test pattern with the wall-clock time (with milliseconds) burned in, so
- * latency and seeking can be checked by eye. `pts:hms` plus an offset of the seconds since
- * local midnight at start shows local time, because -re paces pts to the real clock.
+ * latency and seeking can be checked by eye. The time is the real clock when ffmpeg draws the
+ * picture (`localtime` with %3N), not start + pts: ffmpeg's start-up delay would make a pts
+ * clock read early by a few hundred milliseconds.
  */
-export function simulatedFfmpegArgs(config: SimulatedStreamConfig, startMs: number): string[] {
-  const start = new Date(startMs);
-  const midnight = new Date(start.getFullYear(), start.getMonth(), start.getDate()).getTime();
-  const offsetS = ((startMs - midnight) / 1000).toFixed(3);
+export function simulatedFfmpegArgs(config: SimulatedStreamConfig): string[] {
   const fontSize = Math.max(12, Math.round(config.height / 15));
-  const text = `drawtext=fontfile=${FONT}:fontsize=${fontSize}:fontcolor=white:box=1:boxcolor=black@0.6:x=20:y=${fontSize}:text='%{pts\\:hms\\:${offsetS}}'`;
+  const clock = '%{localtime\\:%H\\\\\\:%M\\\\\\:%S.%3N}';
+  const text = `drawtext=fontfile=${FONT}:fontsize=${fontSize}:fontcolor=white:box=1:boxcolor=black@0.6:x=20:y=${fontSize * 3}:text='${clock}'`;
   return [
     '-hide_banner', '-loglevel', 'error', '-nostdin', '-re',
     '-f', 'lavfi', '-i', `testsrc2=size=${config.width}x${config.height}:rate=${config.fps}`,
@@ -60,8 +59,8 @@ export function simulatedFfmpegArgs(config: SimulatedStreamConfig, startMs: numb
 
 /**
  * The built-in demo camera: ffmpeg encodes live, we split its Annex B output into frames.
- * Frame n is stamped start + n/fps: ffmpeg's pacing follows the real clock, and exact
- * spacing keeps time90k monotonic regardless of pipe jitter.
+ * Frame n is stamped (arrival of frame 0) + n/fps: ffmpeg's -re pacing follows the real
+ * clock from its first picture, and exact spacing keeps time90k monotonic despite pipe jitter.
  */
 export class SimulatedSession implements StreamSession {
   readonly closed: Promise<Error | undefined>;
@@ -79,11 +78,11 @@ export class SimulatedSession implements StreamSession {
   constructor(config: SimulatedStreamConfig, ffmpegPath = 'ffmpeg') {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
     this.firstFrame = new Promise((resolve) => (this.resolveFirstFrame = resolve));
-    const startMs = Date.now();
-    const start90k = msTo90k(startMs);
+    let start90k: number | undefined;
     const assembler = new AccessUnitAssembler(
       'h264',
       (frame) => {
+        start90k ??= msTo90k(Date.now());
         frame.time90k = start90k + Math.round((this.frameCount++ * 90000) / config.fps);
         this.resolveFirstFrame(undefined);
         this.emitter.fire(frame);
@@ -91,7 +90,7 @@ export class SimulatedSession implements StreamSession {
       { splitOnTimestamp: false },
     );
     const splitter = new AnnexBSplitter();
-    this.child = spawn(ffmpegPath, simulatedFfmpegArgs(config, startMs), { stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(ffmpegPath, simulatedFfmpegArgs(config), { stdio: ['ignore', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (chunk: Buffer) => {
       for (const nal of splitter.push(chunk)) assembler.push(nal, 0);
     });
