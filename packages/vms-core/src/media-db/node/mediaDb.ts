@@ -180,7 +180,7 @@ export class MediaDb {
       .prepare(
         `SELECT ${recordingColumns} FROM recording WHERE camera_id = @cam AND start_90k < @to AND start_90k >= @lower AND end_90k > @from
          UNION ALL
-         SELECT ${recordingColumns} FROM recording WHERE camera_id = @cam AND end_90k IS NULL AND start_90k < @to
+         SELECT ${recordingColumns} FROM recording INDEXED BY recording_open WHERE camera_id = @cam AND end_90k IS NULL AND start_90k < @to
          ORDER BY start_90k`,
       )
       .all({ cam: cameraId, to: to90k, from: from90k, lower: this.timeline.lowerBound('recording', from90k) }) as RecordingRow[];
