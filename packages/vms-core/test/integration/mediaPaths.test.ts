@@ -126,6 +126,13 @@ describe('playback and export of a real recording', () => {
     writeFileSync(exported, download.rawPayload);
     const probe = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_name,width,height', '-of', 'csv=p=0', exported]).toString().trim();
     expect(probe).toBe('h264,320,240');
+    // Download names are the job's own files only: no way out of the export folder.
+    const token = new URL(done!.files[0]!.downloadUrl, 'http://x').searchParams.get('token')!;
+    for (const name of ['..%2F..%2Fsite-key.json', '..%2Fconfig.db', '%2Fetc%2Fpasswd', '..\\..\\site-key.json']) {
+      expect((await ts.request('GET', `/api/exports/${job.body.id}/files/${name}`)).status, name).toBe(404);
+      expect((await ts.site.api.inject({ method: 'GET', url: `/media/exports/${job.body.id}/${name}?token=${token}` })).statusCode, name).toBe(404);
+    }
+    expect((await ts.site.api.inject({ method: 'GET', url: `/media/exports/${job.body.id}/..%2F..%2Fsite-key.json` })).statusCode).toBe(401);
     const audit = (await ts.request<{ action: string }[]>('GET', '/api/audit-log?action=createExport')).body;
     expect(audit).toHaveLength(1);
   });
