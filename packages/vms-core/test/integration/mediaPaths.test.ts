@@ -61,6 +61,25 @@ describe('media paths take only a valid media token for their own camera', () =>
     expect(await media(s.ts, adminP.hlsUrl)).toMatchObject({ status: 401 });
   });
 
+  it('refuses live paths without a token, and a live token on another camera', async () => {
+    const s = await openSecuritySite();
+    const live = (await s.as('allOnA', 'GET', `/api/cameras/${s.cameraA}/live`)).body as { token: string; hlsUrl: string; snapshotUrl: string; jsmpegUrl: string; webSocketUrl: string };
+    const strip = (u: string) => u.replace(/([?&])token=[^&]*/, '$1');
+    const onB = (u: string) => u.replace(`/cameras/${s.cameraA}/`, `/cameras/${s.cameraB}/`);
+    for (const url of [live.hlsUrl, live.snapshotUrl]) {
+      expect((await media(s.ts, strip(url))).status, strip(url)).toBe(401);
+      expect((await media(s.ts, onB(url))).status, onB(url)).toBe(403);
+    }
+    const app = s.ts.site.api;
+    for (const url of [live.jsmpegUrl, live.webSocketUrl]) {
+      expect(await closeCode(await app.injectWS(strip(url)))).toBe(4401);
+      expect(await closeCode(await app.injectWS(onB(url)))).toBe(4403);
+    }
+    // A playback token does not open live video (rights are per use, not per camera only).
+    const p = await playbackOf(s, 'allOnA', s.cameraA);
+    expect((await media(s.ts, `${strip(live.snapshotUrl)}&token=${p.token}`)).status).toBe(403);
+  });
+
   it('closes the playback WebSocket without a valid token, and serves one with a token', async () => {
     const s = await openSecuritySite();
     const app = s.ts.site.api;
