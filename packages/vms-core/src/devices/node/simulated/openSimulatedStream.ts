@@ -59,15 +59,16 @@ export function simulatedFfmpegArgs(config: SimulatedStreamConfig): string[] {
 
 /**
  * The built-in demo camera: ffmpeg encodes live, we split its Annex B output into frames.
- * Frame n is stamped (arrival of frame 0) + n/fps: ffmpeg's -re pacing follows the real
- * clock from its first picture, and exact spacing keeps time90k monotonic despite pipe jitter.
+ * Each frame is stamped when it arrives (kept strictly increasing), like an RTSP camera with no
+ * sender report. Stamping start + n/fps instead is wrong both ways: from ffmpeg's launch it
+ * reads early by the start-up delay; from the first frame it reads late, because the encoder
+ * releases the frames queued during its start-up in a burst.
  */
 export class SimulatedSession implements StreamSession {
   readonly closed: Promise<Error | undefined>;
   private readonly emitter = new EarlyFrameEmitter();
   private resolveClosed!: (e: Error | undefined) => void;
   private isClosed = false;
-  private frameCount = 0;
   private stderr = '';
   /** Resolves on the first frame, or with the error that ended the session before one. */
   readonly firstFrame: Promise<Error | undefined>;
@@ -78,12 +79,11 @@ export class SimulatedSession implements StreamSession {
   constructor(config: SimulatedStreamConfig, ffmpegPath = 'ffmpeg') {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
     this.firstFrame = new Promise((resolve) => (this.resolveFirstFrame = resolve));
-    let start90k: number | undefined;
+    let last90k = 0;
     const assembler = new AccessUnitAssembler(
       'h264',
       (frame) => {
-        start90k ??= msTo90k(Date.now());
-        frame.time90k = start90k + Math.round((this.frameCount++ * 90000) / config.fps);
+        last90k = frame.time90k = Math.max(last90k + 1, msTo90k(Date.now()));
         this.resolveFirstFrame(undefined);
         this.emitter.fire(frame);
       },
