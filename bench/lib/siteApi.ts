@@ -40,7 +40,8 @@ export class SiteApi {
   }
 }
 
-async function request<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
+/** One JSON call to the site's API; a non-2xx answer throws with its body. */
+export async function request<T>(base: string, method: string, path: string, token?: string, body?: unknown): Promise<T> {
   const res = await fetch(base + path, {
     method,
     headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },

@@ -2,7 +2,8 @@
  * XML plumbing shared by the simulated ONVIF services: envelopes, faults and a tolerant parser
  * that drops namespace prefixes (clients use whatever prefixes they like, as real devices allow).
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { isNode, parseXml } from '../../../src/devices/node/onvif/xml';
+import type { XmlNode } from '../../../src/devices/node/onvif/xml';
 
 export const NS = {
   env: 'http://www.w3.org/2003/05/soap-envelope',
@@ -70,28 +71,9 @@ export const invalidArgument = (subcode: string, reason: string): SoapFault => (
   reason,
 });
 
-export type XmlNode = Record<string, unknown>;
-
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  // Tokens such as "001" must stay strings.
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-});
-
-/** Parses a SOAP request; returns undefined for anything that is not well-formed XML. */
-export function parseXml(xml: string): XmlNode | undefined {
-  if (XMLValidator.validate(xml) !== true) return undefined;
-  const parsed: unknown = parser.parse(xml);
-  return isNode(parsed) ? parsed : undefined;
-}
-
-export function isNode(value: unknown): value is XmlNode {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+// Reading XML is the driver's (same parser settings both ways); the simulator adds SOAP faults.
+export { isNode, parseXml };
+export type { XmlNode };
 
 export function child(node: unknown, name: string): unknown {
   return isNode(node) ? node[name] : undefined;
