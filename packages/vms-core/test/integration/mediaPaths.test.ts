@@ -40,8 +40,9 @@ describe('media paths take only a valid media token for their own camera', () =>
     expect(await media(s.ts, vodA.replace(`/cameras/${s.cameraA}/`, `/cameras/${s.cameraB}/`))).toEqual({ status: 403, code: 'VMS_ERR_PERMISSION_DENIED' });
     expect(await media(s.ts, `/media/cameras/${s.cameraB}/thumbnail.jpg?${at}&token=${p.token}`)).toMatchObject({ status: 403 });
     expect(await media(s.ts, `/media/cameras/${s.cameraB}/hls/init-1.mp4?token=${p.token}`)).toMatchObject({ status: 403 });
-    const [body, mac] = p.token.split('.');
-    expect(await media(s.ts, vodA.replace(p.token, `${body}x.${mac}`))).toMatchObject({ status: 401 });
+    const hlsToken = new URL(vodA, 'http://x').searchParams.get('token')!;
+    const [body, mac] = hlsToken.split('.');
+    expect(await media(s.ts, vodA.replace(hlsToken, `${body}x.${mac}`))).toMatchObject({ status: 401 });
 
     // Logout revokes the media tokens of that sign-in.
     const other = await s.login('allOnA', 'allOnA-password');
@@ -55,9 +56,12 @@ describe('media paths take only a valid media token for their own camera', () =>
     expect((await s.as('admin', 'PATCH', `/api/roles/${s.roleIds.allOnA}`, { grants: [{ cameraId: s.cameraA, rights: ['live'] }] })).status).toBe(200);
     expect(await media(s.ts, fresh.hlsUrl)).toMatchObject({ status: 403 });
 
-    // Media tokens are short-lived.
+    // Media tokens are short-lived: 5 minutes to open a socket, a few hours for an HLS URL.
     const adminP = await playbackOf(s, 'admin', s.cameraA);
     s.clock.offsetMs += 6 * 60_000;
+    expect(await closeCode(await s.ts.site.api.injectWS(adminP.webSocketUrl))).toBe(4401);
+    expect((await media(s.ts, adminP.hlsUrl)).status).not.toBe(401);
+    s.clock.offsetMs += 5 * 3600_000;
     expect(await media(s.ts, adminP.hlsUrl)).toMatchObject({ status: 401 });
   });
 
@@ -78,6 +82,41 @@ describe('media paths take only a valid media token for their own camera', () =>
     // A playback token does not open live video (rights are per use, not per camera only).
     const p = await playbackOf(s, 'allOnA', s.cameraA);
     expect((await media(s.ts, `${strip(live.snapshotUrl)}&token=${p.token}`)).status).toBe(403);
+  });
+
+  it('answers a malformed playback command with an error message, not a crash', async () => {
+    const s = await openSecuritySite();
+    const p = await playbackOf(s, 'allOnA', s.cameraA);
+    const ws = await s.ts.site.api.injectWS(p.webSocketUrl);
+    const answers: string[] = [];
+    ws.on('message', (d) => answers.push(String(d)));
+    ws.send('not json');
+    ws.send(JSON.stringify({ no: 'type' }));
+    await until(() => answers.length >= 2, () => `answers: ${answers.join(' ')}`);
+    expect(answers.map((a) => JSON.parse(a) as { type: string; code: string })).toEqual([
+      expect.objectContaining({ type: 'error', code: 'VMS_ERR_BAD_INPUT' }),
+      expect.objectContaining({ type: 'error', code: 'VMS_ERR_BAD_INPUT' }),
+    ]);
+    expect((await s.as('admin', 'GET', '/api/health')).status).toBe(200);
+    ws.terminate();
+  });
+
+  it('closes an open media WebSocket soon after its sign-in ends', async () => {
+    const s = await openSecuritySite();
+    const session = await s.login('allOnA', 'allOnA-password');
+    const res = await s.ts.request<PlaybackBody>('GET', `/api/cameras/${s.cameraA}/playback?from=${iso(s.clock.now() - hour)}&to=${iso(s.clock.now())}`, undefined, session.token);
+    const ws = await s.ts.site.api.injectWS(res.body.webSocketUrl);
+    const closed = closeCode(ws);
+    expect((await s.ts.request('POST', '/api/logout', undefined, session.token)).status).toBe(204);
+    expect(await closed).toBe(4401);
+  });
+
+  it('keeps HLS URLs working past the short media token lifetime while the sign-in lasts', async () => {
+    const s = await openSecuritySite();
+    const p = await playbackOf(s, 'allOnA', s.cameraA);
+    s.clock.offsetMs += 30 * 60_000;
+    expect((await media(s.ts, p.hlsUrl)).status).not.toBe(401);
+    expect(await closeCode(await s.ts.site.api.injectWS(p.webSocketUrl))).toBe(4401); // the 5-minute token
   });
 
   it('closes the playback WebSocket without a valid token, and serves one with a token', async () => {

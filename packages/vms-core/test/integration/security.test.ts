@@ -142,6 +142,15 @@ describe('API security', () => {
     }
   });
 
+  it('does not let an encoded path slip past the token check', async () => {
+    const s = await openSecuritySite();
+    for (const url of ['/%61pi/storages', '/api/%73torages', '/%61pi/cameras', '/api//storages']) {
+      const res = await s.ts.request<ErrorReply>('GET', url, undefined, null);
+      expect([401, 404], `${url}: ${res.status}`).toContain(res.status);
+    }
+    expect((await s.ts.request('GET', '/%61pi/storages', undefined, null)).status).toBe(401);
+  });
+
   it('checks rights on every operation', async () => {
     const s = await openSecuritySite();
     const ops = await operations(s);

@@ -15,8 +15,10 @@ export const PUBLIC_ROUTES = new Set(['/api/login', '/api/token/refresh', '/api/
 
 export function authenticateHook(deps: Pick<ApiDeps, 'identity' | 'roles'>) {
   return async (request: FastifyRequest): Promise<void> => {
-    const path = request.url.split('?')[0]!;
-    if (PUBLIC_ROUTES.has(path) || !path.startsWith('/api/')) return;
+    // Decide by the route that matched, never by the raw URL: the router decodes the path, so
+    // `/%61pi/storages` reaches `/api/storages`. Unmatched requests end in a 404 anyway.
+    const route = request.routeOptions.url;
+    if (route === undefined || PUBLIC_ROUTES.has(route) || !route.startsWith('/api/')) return;
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice(7) : undefined;
     const session = token ? deps.identity.authenticate(token) : undefined;

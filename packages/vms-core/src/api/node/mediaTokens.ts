@@ -4,6 +4,12 @@ import type { CameraRight } from '../../management/common/permissions';
 
 /** Media URLs are used by <video>, hls.js and WebSockets, which cannot send a bearer header. */
 export const MEDIA_TOKEN_LIFETIME_MS = 5 * 60_000;
+/**
+ * HLS players fetch the same playlist URL (and its segments) for as long as they play, so an
+ * HLS URL's token lives longer; like every media token it dies with the sign-in and is checked
+ * against the user's rights on every request.
+ */
+export const HLS_TOKEN_LIFETIME_MS = 4 * 3600_000;
 
 export interface MediaGrant {
   userId: string;
@@ -28,7 +34,7 @@ export class MediaTokens {
   }
 
   /** Returns the grant, or throws VMS_ERR_UNAUTHENTICATED / VMS_ERR_PERMISSION_DENIED. */
-  verify(token: string | undefined, expect: { cameraId: string; rights: CameraRight[]; now: number }): MediaGrant {
+  verify(token: string | undefined, expect: { cameraId: string; rights: CameraRight[]; now: number; ignoreExpiry?: boolean }): MediaGrant {
     const [body, mac] = (token ?? '').split('.');
     if (!body || !mac || !safeEqual(mac, this.mac(body))) {
       throw new VmsError('VMS_ERR_UNAUTHENTICATED', 'a valid media token is required (getLiveStream / getPlayback issue one)');
@@ -40,7 +46,7 @@ export class MediaTokens {
       throw new VmsError('VMS_ERR_UNAUTHENTICATED', 'malformed media token');
     }
     const [userId, sessionId, cameraId, right, expiresAt] = fields as [string, string, string, CameraRight, number];
-    if (!(expiresAt > expect.now)) throw new VmsError('VMS_ERR_UNAUTHENTICATED', 'media token expired');
+    if (!expect.ignoreExpiry && !(expiresAt > expect.now)) throw new VmsError('VMS_ERR_UNAUTHENTICATED', 'media token expired');
     if (cameraId !== expect.cameraId || !expect.rights.includes(right)) {
       throw new VmsError('VMS_ERR_PERMISSION_DENIED', 'media token is for another camera or use');
     }

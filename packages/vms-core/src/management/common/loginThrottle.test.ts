@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../../base/common/clock';
 import { LoginThrottle } from './loginThrottle';
 
-const policy = { freeFailures: 2, baseDelayMs: 1000, maxFailures: 5, lockMs: 300_000, forgetMs: 900_000 };
+const policy = { freeFailures: 2, baseDelayMs: 1000, maxFailures: 5, lockMs: 300_000, forgetMs: 900_000, resetOnSuccess: true };
 
 function fail(t: LoginThrottle, clock: ManualClock, key = 'alice'): void {
   expect(t.begin(key, clock.now())).toEqual({ allowed: true });
@@ -68,5 +68,25 @@ describe('LoginThrottle', () => {
     t.cancel('alice');
     t.finish('alice', false, clock.now());
     expect(t.begin('alice', clock.now())).toEqual({ allowed: true });
+  });
+
+  it('keeps counting failures across successes when resetOnSuccess is off (per source address)', () => {
+    const run = (resetOnSuccess: boolean) => {
+      const clock = new ManualClock();
+      const t = new LoginThrottle({ ...policy, resetOnSuccess });
+      fail(t, clock, 'addr');
+      fail(t, clock, 'addr');
+      clock.advance(10_000);
+      expect(t.begin('addr', clock.now())).toEqual({ allowed: true });
+      t.finish('addr', true, clock.now()); // a valid account signs in between the guesses
+      for (let i = 0; i < 3; i++) {
+        clock.advance(10_000);
+        fail(t, clock, 'addr');
+      }
+      clock.advance(10_000);
+      return t.begin('addr', clock.now());
+    };
+    expect(run(false)).toMatchObject({ allowed: false, reason: 'lockedOut' });
+    expect(run(true)).toEqual({ allowed: true });
   });
 });

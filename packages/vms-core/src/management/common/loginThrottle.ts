@@ -4,8 +4,9 @@
  *
  * After `freeFailures` failures each further attempt must wait `baseDelayMs`, doubling per
  * failure; at `maxFailures` the key is locked for `lockMs`. The count is kept after a lock
- * ends, so a single failure locks again; it is forgotten `forgetMs` after the last failure or
- * on a success. Attempts still being checked count as failures, so firing many in parallel
+ * ends, so a single failure locks again; it is forgotten `forgetMs` after the last failure, and
+ * on a success only where `resetOnSuccess` (a user name: yes; a source address: no, or one
+ * valid account would let an attacker spray guesses at every other name from one address). Attempts still being checked count as failures, so firing many in parallel
  * cannot slip past the limit while the slow password hash runs.
  */
 
@@ -15,6 +16,7 @@ export interface ThrottlePolicy {
   maxFailures: number;
   lockMs: number;
   forgetMs: number;
+  resetOnSuccess: boolean;
 }
 
 export type ThrottleVerdict =
@@ -48,8 +50,10 @@ export class LoginThrottle {
     const e = this.entry(key, now);
     e.inFlight = Math.max(0, e.inFlight - 1);
     if (ok) {
-      e.failures = 0;
-      e.lockedUntil = 0;
+      if (this.policy.resetOnSuccess) {
+        e.failures = 0;
+        e.lockedUntil = 0;
+      }
     } else {
       e.failures++;
       e.lastFailure = now;

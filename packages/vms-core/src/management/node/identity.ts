@@ -30,8 +30,8 @@ export interface IdentityOptions {
   addressThrottle?: ThrottlePolicy;
 }
 
-export const defaultUserThrottle: ThrottlePolicy = { freeFailures: 2, baseDelayMs: 1000, maxFailures: 5, lockMs: 5 * 60_000, forgetMs: 15 * 60_000 };
-export const defaultAddressThrottle: ThrottlePolicy = { freeFailures: 10, baseDelayMs: 1000, maxFailures: 30, lockMs: 5 * 60_000, forgetMs: 15 * 60_000 };
+export const defaultUserThrottle: ThrottlePolicy = { freeFailures: 2, baseDelayMs: 1000, maxFailures: 5, lockMs: 5 * 60_000, forgetMs: 15 * 60_000, resetOnSuccess: true };
+export const defaultAddressThrottle: ThrottlePolicy = { freeFailures: 10, baseDelayMs: 1000, maxFailures: 30, lockMs: 5 * 60_000, forgetMs: 15 * 60_000, resetOnSuccess: false };
 
 const MIN_PASSWORD = 8;
 

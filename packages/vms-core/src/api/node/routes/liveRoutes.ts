@@ -8,6 +8,7 @@ import { canSeeCamera, requireCameraRight } from '../access';
 import { issueMediaToken, queryToken, verifyMediaToken } from '../mediaAccess';
 import { withMediaToken } from '../playlistTokens';
 import { iso } from '../server';
+import { HLS_TOKEN_LIFETIME_MS } from '../mediaTokens';
 
 const CameraParams = Type.Object({ cameraId: Type.String() });
 const JPEG = { description: 'JPEG picture', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } };
@@ -52,6 +53,7 @@ export const liveRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
         : camera.streams.find((s) => s.key === camera.liveStream);
     if (!stream) throw new VmsError('VMS_ERR_BAD_INPUT', `camera ${cameraId} has no stream "${q.stream}"`);
     const { token, expiresAt } = issueMediaToken(deps, req, cameraId, 'live');
+    const hlsToken = issueMediaToken(deps, req, cameraId, 'live', HLS_TOKEN_LIFETIME_MS).token;
     const base = `/media/cameras/${encodeURIComponent(cameraId)}`;
     const s = `stream=${encodeURIComponent(stream.key)}&token=${token}`;
     return {
@@ -60,7 +62,7 @@ export const liveRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
       recommended: stream.codec === 'h265' ? 'jsmpeg' as const : 'mse' as const,
       token, expiresAt: iso(expiresAt),
       webSocketUrl: `${base}/live.mp4?${s}`,
-      hlsUrl: `${base}/hls/live/${encodeURIComponent(stream.key)}/live.m3u8?token=${token}`,
+      hlsUrl: `${base}/hls/live/${encodeURIComponent(stream.key)}/live.m3u8?token=${hlsToken}`,
       jsmpegUrl: `${base}/jsmpeg?${s}`,
       snapshotUrl: `${base}/snapshot.jpg?${s}`,
     };

@@ -3,7 +3,7 @@ import type { WebSocket } from 'ws';
 import { errorMessage, isVmsError, VmsError } from '../../../base/common/errors';
 import { LiveFmp4Viewer } from '../../../streaming/node/live';
 import type { ApiDeps } from '../apiDeps';
-import { queryToken, verifyMediaToken } from '../mediaAccess';
+import { queryToken, verifyMediaToken, watchMediaAccess } from '../mediaAccess';
 
 /** Close codes: 4401 / 4403 / 4404 mirror HTTP for a browser that only sees the close. */
 const closeCodeOf = (e: unknown): number =>
@@ -41,6 +41,7 @@ export function registerLiveSockets(app: FastifyInstance, deps: ApiDeps): void {
         onEnd: (reason) => socket.close(closeCodeOf(reason), errorMessage(reason).slice(0, 120)),
       });
       socket.on('close', () => viewer.dispose());
+      watchMediaAccess(deps, socket, [{ token: queryToken(req)!, cameraId, rights: ['live'] }]);
     } catch (e) {
       socket.close(closeCodeOf(e), errorMessage(e).slice(0, 120));
     }
@@ -61,6 +62,7 @@ export function registerLiveSockets(app: FastifyInstance, deps: ApiDeps): void {
         },
       }, { onEnd: (reason) => socket.close(closeCodeOf(reason), errorMessage(reason).slice(0, 120)) });
       socket.on('close', () => membership.dispose());
+      watchMediaAccess(deps, socket, [{ token: queryToken(req)!, cameraId, rights: ['live'] }]);
     } catch (e) {
       socket.close(closeCodeOf(e), errorMessage(e).slice(0, 120));
     }

@@ -7,6 +7,7 @@ import { canSeeCamera, requireCameraRight } from '../access';
 import { issueMediaToken, queryToken, verifyMediaToken } from '../mediaAccess';
 import { withMediaToken } from '../playlistTokens';
 import { iso, parseInstant } from '../server';
+import { HLS_TOKEN_LIFETIME_MS } from '../mediaTokens';
 
 const CameraParams = Type.Object({ cameraId: Type.String() });
 const JPEG = { description: 'JPEG picture', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } };
@@ -39,11 +40,12 @@ export const playbackRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     const access = requireCameraRight(req, deps.clock.now(), cameraId, 'playback', to);
     const from = Math.max(asked, access.earliestMedia ?? -Infinity);
     const { token, expiresAt } = issueMediaToken(deps, req, cameraId, 'playback');
+    const hlsToken = issueMediaToken(deps, req, cameraId, 'playback', HLS_TOKEN_LIFETIME_MS).token;
     const base = `/media/cameras/${encodeURIComponent(cameraId)}`;
     const range = `from=${encodeURIComponent(iso(from))}&to=${encodeURIComponent(iso(to))}`;
     return {
       cameraId, from: iso(from), to: iso(to), token, expiresAt: iso(expiresAt),
-      hlsUrl: `${base}/hls/vod.m3u8?${range}&token=${token}`,
+      hlsUrl: `${base}/hls/vod.m3u8?${range}&token=${hlsToken}`,
       webSocketUrl: `/media/playback?tokens=${token}`,
       thumbnailUrl: `${base}/thumbnail.jpg?token=${token}`,
     };
@@ -87,7 +89,12 @@ export const playbackRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
 
   app.get('/media/cameras/:cameraId/hls/:name', { schema: { hide: true } }, async (req, reply) => {
     const { cameraId, name } = req.params as { cameraId: string; name: string };
-    verifyMediaToken(deps, queryToken(req), { cameraId, rights: ['playback'] });
+    // A segment name carries its recording id: the right is checked for that recording's time,
+    // so a "last N days" limit holds for segments too.
+    const id = /^(\d+)\./.exec(name)?.[1];
+    const recording = id === undefined ? undefined : deps.media.getRecording(Number(id));
+    const mediaAt = recording ? Math.round((recording.end90k ?? recording.start90k) / 90) : undefined;
+    verifyMediaToken(deps, queryToken(req), { cameraId, rights: ['playback'], ...(mediaAt === undefined ? {} : { mediaAt }) });
     const r = await m.hls.resource(cameraId, name);
     return reply.type(r.contentType).send(Buffer.concat(r.parts));
   });

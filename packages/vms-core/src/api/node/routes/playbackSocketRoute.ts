@@ -3,13 +3,26 @@ import type { WebSocket } from 'ws';
 import { VmsError, errorMessage, isVmsError } from '../../../base/common/errors';
 import { PlaybackSession } from '../../../streaming/node/playback/playbackSession';
 import type { ApiDeps } from '../apiDeps';
-import { verifyMediaToken } from '../mediaAccess';
+import { verifyMediaToken, watchMediaAccess } from '../mediaAccess';
 
 /** Close codes: 4401 / 4403 mirror HTTP 401 / 403 for a browser that only sees the close. */
 const CLOSE_UNAUTHENTICATED = 4401;
 const CLOSE_FORBIDDEN = 4403;
 
 type Command = { type: 'seek'; at: string } | { type: 'play'; speed?: number } | { type: 'pause' } | { type: 'step'; direction: 1 | -1 };
+
+function parseCommand(text: string): Command {
+  let c: unknown;
+  try {
+    c = JSON.parse(text);
+  } catch {
+    throw new VmsError('VMS_ERR_BAD_INPUT', 'commands are JSON objects, e.g. {"type":"seek","at":"2026-01-01T00:00:00Z"}');
+  }
+  if (typeof c !== 'object' || c === null || typeof (c as { type?: unknown }).type !== 'string') {
+    throw new VmsError('VMS_ERR_BAD_INPUT', 'a command needs a "type"');
+  }
+  return c as Command;
+}
 
 /**
  * The fMP4 playback session over a WebSocket: `/media/playback?tokens=T1,T2` with one playback
@@ -44,18 +57,22 @@ export function registerPlaybackSocket(app: FastifyInstance, deps: ApiDeps): voi
     });
     socket.on('message', (data, isBinary) => {
       if (isBinary) return;
-      void handle(JSON.parse(String(data)) as Command).catch((e: unknown) =>
-        socket.send(JSON.stringify({ type: 'error', code: isVmsError(e) ? e.code : 'VMS_ERR_BAD_INPUT', message: errorMessage(e) })),
-      );
+      // Everything a client sends is untrusted: a throw here would escape the socket's listener.
+      void Promise.resolve()
+        .then(() => handle(parseCommand(String(data))))
+        .catch((e: unknown) =>
+          socket.send(JSON.stringify({ type: 'error', code: isVmsError(e) ? e.code : 'VMS_ERR_BAD_INPUT', message: errorMessage(e) })),
+        );
     });
     socket.on('close', () => void session.dispose());
+    watchMediaAccess(deps, socket, cameraIds.map((cameraId, i) => ({ token: list[i]!, cameraId, rights: ['playback'] })));
 
     async function handle(c: Command): Promise<void> {
       // Rights can be taken away while a session is open: check each camera on every command.
       const now = deps.clock.now();
       for (const [i, cameraId] of cameraIds.entries()) {
         const mediaAt = c.type === 'seek' ? Date.parse(c.at) : session.position90k / 90;
-        verifyMediaToken(deps, list[i], { cameraId, rights: ['playback'], mediaAt: Number.isNaN(mediaAt) ? now : mediaAt });
+        verifyMediaToken(deps, list[i], { cameraId, rights: ['playback'], mediaAt: Number.isNaN(mediaAt) ? now : mediaAt, continuing: true });
       }
       switch (c.type) {
         case 'seek': {
