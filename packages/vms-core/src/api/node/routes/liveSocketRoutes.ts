@@ -7,14 +7,25 @@ import { queryToken, verifyMediaToken, watchMediaAccess } from '../mediaAccess';
 
 /** Close codes: 4401 / 4403 / 4404 mirror HTTP for a browser that only sees the close. */
 const closeCodeOf = (e: unknown): number =>
-  isVmsError(e, 'VMS_ERR_PERMISSION_DENIED') ? 4403 : isVmsError(e) && e.kind === 'notFound' ? 4404 : isVmsError(e) && e.kind === 'unauthenticated' ? 4401 : 4400;
+  isVmsError(e, 'VMS_ERR_PERMISSION_DENIED') ? 4403 : isVmsError(e, 'VMS_ERR_CONFLICT') ? 4409 : isVmsError(e) && e.kind === 'notFound' ? 4404 : isVmsError(e) && e.kind === 'unauthenticated' ? 4401 : 4400;
 
-function streamOf(deps: ApiDeps, req: FastifyRequest, cameraId: string): { key: string; codec: 'h264' | 'h265' } {
+/** Transcodes cost a core each at 720p: a few widths only, and a ceiling for the whole site. */
+const TRANSCODE_WIDTHS = [320, 480, 640, 960, 1280, 1920];
+const MAX_TRANSCODES = 8;
+
+/** The output size for a requested width: the nearest allowed width at the stream's aspect. */
+export function transcodeSize(requestedWidth: number, stream: { width?: number; height?: number }): { width: number; height: number } {
+  const width = TRANSCODE_WIDTHS.reduce((best, w) => (Math.abs(w - requestedWidth) < Math.abs(best - requestedWidth) ? w : best));
+  const aspect = stream.width && stream.height ? stream.height / stream.width : 9 / 16;
+  return { width, height: Math.max(16, Math.round((width * aspect) / 2) * 2) };
+}
+
+function streamOf(deps: ApiDeps, req: FastifyRequest, cameraId: string): { key: string; codec: 'h264' | 'h265'; width?: number; height?: number } {
   const camera = deps.config.getCamera(cameraId);
   const key = String((req.query as { stream?: unknown }).stream ?? camera.liveStream);
   const s = camera.streams.find((x) => x.key === key);
   if (!s) throw new VmsError('VMS_ERR_NOT_FOUND', `camera ${cameraId} has no stream "${key}"`);
-  return { key, codec: s.codec ?? 'h264' };
+  return { key, codec: s.codec ?? 'h264', ...(s.width ? { width: s.width } : {}), ...(s.height ? { height: s.height } : {}) };
 }
 
 /**
@@ -51,11 +62,13 @@ export function registerLiveSockets(app: FastifyInstance, deps: ApiDeps): void {
     const { cameraId } = req.params as { cameraId: string };
     try {
       verifyMediaToken(deps, queryToken(req), { cameraId, rights: ['live'] });
-      const { key, codec } = streamOf(deps, req, cameraId);
-      const q = req.query as { width?: string; height?: string };
-      // MPEG-1 needs even sizes; the default keeps tiles light.
-      const even = (v: string | undefined, d: number) => Math.max(16, Math.min(1920, Math.floor((Number(v) || d) / 2) * 2));
-      const membership = live.transcodes.join(cameraId, key, codec, { width: even(q.width, 640), height: even(q.height, 360) }, {
+      const stream = streamOf(deps, req, cameraId);
+      const { key, codec } = stream;
+      const size = transcodeSize(Number((req.query as { width?: string }).width) || 640, stream);
+      if (!live.transcodes.has(cameraId, key, size) && live.transcodes.list().length >= MAX_TRANSCODES) {
+        throw new VmsError('VMS_ERR_CONFLICT', `the site already runs ${MAX_TRANSCODES} transcodes; watch an H.264 stream with MSE instead`);
+      }
+      const membership = live.transcodes.join(cameraId, key, codec, size, {
         send: (parts) => socket.send(Buffer.concat(parts)),
         get bufferedAmount() {
           return socket.bufferedAmount;

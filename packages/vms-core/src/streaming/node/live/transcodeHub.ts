@@ -163,6 +163,11 @@ export class TranscodeHub {
   }
 
   /** Running transcoders (tests, status). */
+  /** Whether a transcode of this stream at this size runs already (joining it costs nothing). */
+  has(cameraId: string, streamKey: string, size: TranscodeSize): boolean {
+    return this.transcoders.has(`${cameraId}\u0000${streamKey}\u0000${size.width}x${size.height}`);
+  }
+
   list(): { key: string; pid: number | undefined; viewers: number; framesIn: number; framesDropped: number }[] {
     return [...this.transcoders].map(([key, t]) => ({ key, pid: t.proc.pid, viewers: t.viewers.size, framesIn: t.framesIn, framesDropped: t.framesDropped }));
   }
