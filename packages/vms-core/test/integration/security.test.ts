@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { grantsBeyond } from '../../src/management/common/permissions';
 import type { ErrorReply } from './siteFixture';
 import type { Method, SecuritySite } from './securityFixture';
 import { openSecuritySite } from './securityFixture';
@@ -23,6 +24,13 @@ async function operations(s: SecuritySite): Promise<Operation[]> {
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The pure rule, for a holder with every right on camera A: A is within, B is not. */
+function grantsWithin(s: SecuritySite): boolean {
+  const holder = [{ id: 'r', name: 'r', builtin: false, manageConfiguration: false, manageUsers: true, grants: [{ cameraId: s.cameraA, rights: ['live' as const, 'playback' as const] }] }];
+  return grantsBeyond(holder, { manageConfiguration: false, manageUsers: false, grants: [{ cameraId: s.cameraA, rights: ['live'] }] }).length === 0 &&
+    grantsBeyond(holder, { manageConfiguration: false, manageUsers: false, grants: [{ cameraId: s.cameraB, rights: ['live'] }] }).length === 1;
+}
 const hour = 3600_000;
 
 /**
@@ -149,6 +157,19 @@ describe('API security', () => {
       expect([401, 404], `${url}: ${res.status}`).toContain(res.status);
     }
     expect((await s.ts.request('GET', '/%61pi/storages', undefined, null)).status).toBe(401);
+  });
+
+  it('does not let a user manager hand out, or take, more than it holds', async () => {
+    const s = await openSecuritySite();
+    await s.denied('userManager', 'POST', '/api/roles', { name: 'power', manageConfiguration: true });
+    await s.denied('userManager', 'POST', '/api/roles', { name: 'eyes', grants: [{ cameraId: null, rights: ['live'] }] });
+    await s.denied('userManager', 'PATCH', `/api/roles/${s.roleIds.userManager}`, { grants: [{ cameraId: s.cameraA, rights: ['playback'] }] });
+    await s.denied('userManager', 'PATCH', `/api/users/${s.userIds.userManager}`, { roleIds: [s.roleIds.userManager, 'operators'] });
+    // Within its own power it still works: renaming a role, a role with only its own flag.
+    expect((await s.as('userManager', 'PATCH', `/api/roles/${s.roleIds.liveOnA}`, { name: 'Live on A' })).status).toBe(200);
+    expect((await s.as('userManager', 'POST', '/api/roles', { name: 'helpers', manageUsers: true })).status).toBe(201);
+    // allOnA may pass on what it holds on camera A.
+    expect(grantsWithin(s)).toBe(true);
   });
 
   it('checks rights on every operation', async () => {

@@ -6,8 +6,8 @@
 import type { FastifyRequest } from 'fastify';
 import { VmsError } from '../../base/common/errors';
 import type { AuditRecord } from '../../management/node/auditLog';
-import type { AccessDecision, AdminFlag, CameraRight } from '../../management/common/permissions';
-import { allowedOnEveryCamera, checkCameraAccess, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
+import type { AccessDecision, AdminFlag, CameraRight, RoleDefinition } from '../../management/common/permissions';
+import { allowedOnEveryCamera, checkCameraAccess, grantsBeyond, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
 import type { ApiDeps } from './apiDeps';
 
 /** Routes that answer without a token: signing in needs none, and the API describes itself. */
@@ -35,6 +35,20 @@ const FLAG_NAMES: Record<AdminFlag, string> = { manageConfiguration: 'manage con
 export function requireFlag(request: FastifyRequest, flag: AdminFlag): void {
   if (!hasAdminFlag(request.roles, flag)) {
     throw new VmsError('VMS_ERR_PERMISSION_DENIED', `this needs a role that may ${FLAG_NAMES[flag]}`);
+  }
+}
+
+type RolePower = Pick<RoleDefinition, 'manageConfiguration' | 'manageUsers' | 'grants'>;
+
+/**
+ * A role being created, changed or assigned may not reach beyond the requester's own rights.
+ * For a change, only what it adds counts (`before`): renaming or narrowing a role is fine.
+ */
+export function requireWithinOwnRights(request: FastifyRequest, role: RolePower, before?: RolePower): void {
+  const already = new Set(before ? grantsBeyond(request.roles, before) : []);
+  const beyond = grantsBeyond(request.roles, role).filter((item) => !already.has(item));
+  if (beyond.length > 0) {
+    throw new VmsError('VMS_ERR_PERMISSION_DENIED', `you may hand out only what you hold yourself; not: ${beyond.slice(0, 5).join(', ')}`);
   }
 }
 

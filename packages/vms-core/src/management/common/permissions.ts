@@ -117,3 +117,27 @@ export function allowedOnEveryCamera(roles: readonly RoleDefinition[], cameraIds
 export function hasAdminFlag(roles: readonly RoleDefinition[], flag: AdminFlag): boolean {
   return roles.some((r) => isAdministrators(r) || r[flag]);
 }
+
+/**
+ * What `role` would hand out that `holder` does not hold itself, as readable items (empty: it
+ * may). A non-administrator who manages users may create, change and assign roles only within
+ * its own flags and rights, or managing users would be a way to take any power.
+ */
+export function grantsBeyond(holder: readonly RoleDefinition[], role: Pick<RoleDefinition, 'manageConfiguration' | 'manageUsers' | 'grants'>): string[] {
+  if (holder.some(isAdministrators)) return [];
+  const out: string[] = [];
+  for (const flag of ['manageConfiguration', 'manageUsers'] as const) {
+    if (role[flag] && !hasAdminFlag(holder, flag)) out.push(flag);
+  }
+  const held = holder.flatMap((r) => r.grants);
+  for (const g of role.grants) {
+    for (const right of g.rights) {
+      const covered = held.some((h) =>
+        (h.cameraId === null || h.cameraId === g.cameraId) && h.rights.includes(right) &&
+        // A time-limited right may only be passed on with the same limit.
+        (h.timeProfile === undefined || JSON.stringify(h.timeProfile) === JSON.stringify(g.timeProfile)));
+      if (!covered) out.push(`${right} on ${g.cameraId ?? 'all cameras'}`);
+    }
+  }
+  return out;
+}

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { jsonDiff } from '../../../management/common/audit';
 import { ErrorBody } from '../../common/schemas';
 import { CreateRoleRequest, RoleSchema, UpdateRoleRequest } from '../../common/securitySchemas';
-import { audit, requireFlag } from '../access';
+import { audit, requireFlag, requireWithinOwnRights } from '../access';
+import { ADMINISTRATORS_ROLE_ID } from '../../../management/common/permissions';
 import type { ApiDeps } from '../apiDeps';
 
 const RoleParams = Type.Object({ roleId: Type.String() });
@@ -28,6 +29,7 @@ export const roleRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
     },
   }, async (req, reply) => {
     requireFlag(req, 'manageUsers');
+    requireWithinOwnRights(req, { manageConfiguration: false, manageUsers: false, grants: [], ...req.body });
     const role = deps.roles.create(req.body);
     audit(deps, req, { action: 'createRole', target: role.id, details: { role } });
     return reply.status(201).send(role);
@@ -41,6 +43,8 @@ export const roleRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
   }, async (req) => {
     requireFlag(req, 'manageUsers');
     const before = deps.roles.get(req.params.roleId);
+    // Administrators cannot be changed at all; roles.update says so (409).
+    if (before.id !== ADMINISTRATORS_ROLE_ID) requireWithinOwnRights(req, { ...before, ...req.body }, before);
     const after = deps.roles.update(req.params.roleId, req.body);
     audit(deps, req, { action: 'updateRole', target: after.id, details: { changes: jsonDiff(before, after) } });
     return after;

@@ -7,7 +7,7 @@ import { ADMINISTRATORS_ROLE_ID } from '../../../management/common/permissions';
 import type { UserRecord } from '../../../management/node/identity';
 import { ErrorBody } from '../../common/schemas';
 import { CreateUserRequest, UpdateUserRequest, UserSchema } from '../../common/securitySchemas';
-import { audit, isAdministrator, requireFlag } from '../access';
+import { audit, isAdministrator, requireFlag, requireWithinOwnRights } from '../access';
 import type { ApiDeps } from '../apiDeps';
 import { iso } from '../server';
 
@@ -28,6 +28,13 @@ function guardAdministrators(req: FastifyRequest, touched: boolean): void {
   }
 }
 
+/** Roles given to a user may not hold more than the one who gives them. */
+function guardAssignedRoles(deps: ApiDeps, req: FastifyRequest, roleIds: readonly string[] | undefined): void {
+  for (const id of roleIds ?? []) {
+    if (id !== ADMINISTRATORS_ROLE_ID) requireWithinOwnRights(req, deps.roles.get(id));
+  }
+}
+
 export const userRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/users', {
     schema: { operationId: 'listUsers', summary: 'Basic users and their roles', tags: ['users'], response: { 200: Type.Array(UserSchema), 403: ErrorBody } },
@@ -44,6 +51,7 @@ export const userRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
   }, async (req, reply) => {
     requireFlag(req, 'manageUsers');
     guardAdministrators(req, req.body.roleIds.includes(ADMINISTRATORS_ROLE_ID));
+    guardAssignedRoles(deps, req, req.body.roleIds);
     const user = await deps.identity.createUser(req.body);
     audit(deps, req, { action: 'createUser', target: user.id, details: { username: user.username, roleIds: user.roleIds } });
     return reply.status(201).send(userBody(user));
@@ -58,6 +66,7 @@ export const userRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
     requireFlag(req, 'manageUsers');
     const before = deps.identity.getUser(req.params.userId);
     guardAdministrators(req, before.roleIds.includes(ADMINISTRATORS_ROLE_ID) || !!req.body.roleIds?.includes(ADMINISTRATORS_ROLE_ID));
+    guardAssignedRoles(deps, req, req.body.roleIds?.filter((id) => !before.roleIds.includes(id)));
     const after = await deps.identity.updateUser(req.params.userId, req.body);
     audit(deps, req, {
       action: 'updateUser', target: after.id,
