@@ -193,5 +193,7 @@ describe('playback and export of a real recording', () => {
     expect((await ts.site.api.inject({ method: 'GET', url: `/media/exports/${job.body.id}/..%2F..%2Fsite-key.json` })).statusCode).toBe(401);
     const audit = (await ts.request<{ action: string }[]>('GET', '/api/audit-log?action=createExport')).body;
     expect(audit).toHaveLength(1);
+    const downloads = (await ts.request<{ details: { via?: string } }[]>('GET', '/api/audit-log?action=downloadExport')).body;
+    expect(downloads.map((d) => d.details.via)).toEqual(['link']);
   });
 });

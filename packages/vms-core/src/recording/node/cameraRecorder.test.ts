@@ -118,6 +118,15 @@ describe('CameraRecorder', () => {
     expect(recs().map((x) => x.frames)).toEqual([50]);
   });
 
+  it('keeps one run when keyframes-only leaves seconds between kept frames', async () => {
+    const r = recorder({ mode: 'always', keyFramesOnly: true });
+    feed(r, syntheticFrames({ count: 25 * 50, start90k: start90k(), gop: 25 * 6 })); // a key frame every 6 s
+    await r.close();
+    const rows = recs();
+    expect(new Set(rows.map((x) => x.runId)).size).toBe(1);
+    expect(rows.reduce((n, x) => n + x.frames, 0)).toBe(9);
+  });
+
   it('starts a new recording at a resolution change and a new run after a gap', async () => {
     const r = recorder({ mode: 'always' });
     const s = start90k();

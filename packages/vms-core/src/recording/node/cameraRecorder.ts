@@ -50,6 +50,7 @@ export class CameraRecorder {
   private readonly preBuffer: PreBuffer;
   private filter: FrameFilter;
   private writer: RecordingWriter | undefined;
+  private lastSeen90k: number | undefined;
   /** Writers being sealed: their frames still count as written until they are added below. */
   private readonly sealing = new Set<RecordingWriter>();
   private closing: Promise<unknown> = Promise.resolve();
@@ -137,6 +138,7 @@ export class CameraRecorder {
       this.onDidChangeRecordingEmitter.fire({ cameraId: this.cameraId, recording: true });
       this.runId = this.deps.db.newRunId();
       this.filter = new FrameFilter(this.policy);
+      this.lastSeen90k = undefined;
       for (const f of frames) this.write(f);
       return;
     }
@@ -145,8 +147,11 @@ export class CameraRecorder {
 
   private write(frame: VideoFrame): void {
     const w = this.writer;
-    const last = w?.lastTime90k;
-    if (last !== undefined && (frame.time90k < last || frame.time90k - last > MAX_FRAME_GAP_90K)) {
+    // Gaps are judged on frames received, not frames kept: keyframes-only or a low frame-rate
+    // limit keeps frames seconds apart without the stream having stopped.
+    const last = this.lastSeen90k;
+    this.lastSeen90k = frame.time90k;
+    if (w && last !== undefined && (frame.time90k < last || frame.time90k - last > MAX_FRAME_GAP_90K)) {
       this.closeWriter(); // gap: this run ends, the next starts at a key frame
       this.runId = this.deps.db.newRunId();
       this.waitForKey = true;

@@ -99,8 +99,9 @@ export const exportRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async 
   }, async (req, reply) => {
     const job = ownJob(req, req.params.jobId);
     for (const c of job.request.cameraIds) requireCameraRight(req, deps.clock.now(), c, 'export');
+    const file = await jobs.resolveDownload(job.id, req.params.name);
     audit(deps, req, { action: 'downloadExport', target: job.id, details: { file: req.params.name } });
-    return sendFile(reply, await jobs.resolveDownload(job.id, req.params.name), req.params.name);
+    return sendFile(reply, file, req.params.name);
   });
 
   // The same download for links (a browser cannot add a bearer header to a link).
@@ -116,7 +117,12 @@ export const exportRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async 
       const d = checkCameraAccess(roles, { cameraId: c, right: 'export', at: now });
       if (!d.allowed) throw new VmsError('VMS_ERR_PERMISSION_DENIED', d.message);
     }
-    return sendFile(reply, await jobs.resolveDownload(jobId, name), name);
+    const file = await jobs.resolveDownload(jobId, name);
+    deps.audit.record({
+      userId: grant.userId, username: deps.identity.getUser(grant.userId).username, source: req.ip,
+      action: 'downloadExport', target: jobId, details: { file: name, via: 'link' },
+    });
+    return sendFile(reply, file, name);
   });
 };
 
