@@ -72,12 +72,13 @@ export class FreeSpaceGuard {
         if (expected >= storage.minFreeBytes) break;
       }
       if (batch.length === 0) continue;
+      let gone = batch;
       try {
-        await deleteRecordings(db, handle, batch);
+        gone = await deleteRecordings(db, handle, batch, this.deps.locks, now);
       } catch (e) {
         events.fireFailed({ storageId: storage.id, task: 'freeSpace', error: asVmsError(e, storage.id) });
       }
-      deleted.push(...batch.map((r) => r.id));
+      deleted.push(...gone.map((r) => r.id));
       // The disk is the truth (other files, block rounding): measure again rather than trust sizes.
       free = await this.freeBytes(handle.root);
     }

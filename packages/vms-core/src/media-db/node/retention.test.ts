@@ -56,6 +56,21 @@ describe('retention', () => {
     expect(fx.seen.deleted[0]?.reason).toBe('size');
   });
 
+  it('honours a lock created while a pass is already running', async () => {
+    const live = fx.addStorage({ id: 'live', retentionHours: 1 });
+    const rows = await recordDays('live', 3);
+    let reads = 0;
+    // The pass reads the locks at its start (none yet); the operator locks day 0 right after.
+    const locks = () => (reads++ === 0 ? [] : fx.lockList());
+    const r = new Retention({
+      db: fx.db, clock: fx.clock, locks, handles: fx.handles, events: fx.events,
+      archiver: new Archiver({ db: fx.db, keys: fx.keys, handles: fx.handles }),
+    });
+    fx.lock({ from90k: rows[0]!.start90k, to90k: rows[0]!.end90k! });
+    expect((await r.enforce(live)).deleted).toEqual([rows[1]!.id, rows[2]!.id]);
+    expect(ids()).toEqual([rows[0]!.id]);
+  });
+
   it('never deletes a recording under an active lock of its camera', async () => {
     const live = fx.addStorage({ id: 'live', retentionHours: 1 });
     const rows = await recordDays('live', 4);

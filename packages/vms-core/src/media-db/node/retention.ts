@@ -42,9 +42,15 @@ export function asVmsError(e: unknown, storageId: string): VmsError {
 /**
  * Deletes recordings of one storage: forgotten (and listed as garbage) in one transaction,
  * then unlinked and unlisted. A file that cannot be unlinked stays listed for collectGarbage.
+ * The evidence locks are read here, in the same synchronous step as the forgetting: a lock
+ * created while a long pass was running still protects. Returns the rows actually deleted.
  */
-export async function deleteRecordings(db: MediaDb, storage: StorageHandle, rows: readonly RecordingRow[]): Promise<void> {
-  if (rows.length === 0) return;
+export async function deleteRecordings(
+  db: MediaDb, storage: StorageHandle, candidates: readonly RecordingRow[], locks: () => readonly EvidenceLock[], nowMs: number,
+): Promise<RecordingRow[]> {
+  const current = locks();
+  const rows = candidates.filter((r) => !isLocked(r, current, nowMs));
+  if (rows.length === 0) return rows;
   db.forgetRecordings(rows.map((r) => r.id));
   let failure: unknown;
   for (const r of rows) {
@@ -57,6 +63,7 @@ export async function deleteRecordings(db: MediaDb, storage: StorageHandle, rows
   }
   // The recordings are gone from the index either way; report the first unlink failure.
   if (failure !== undefined) throw failure;
+  return rows;
 }
 
 /**
@@ -139,7 +146,8 @@ export class Retention {
     for (const r of rows) {
       try {
         // Grooming would drop frames of evidence: a locked recording moves whole.
-        await this.deps.archiver.archive(r.id, stage.storageId, isLocked(r, locks, now) ? undefined : stage.grooming);
+        // Locks are read again per move: one created during a long pass still protects.
+        await this.deps.archiver.archive(r.id, stage.storageId, isLocked(r, this.deps.locks(), now) ? undefined : stage.grooming);
         moved.push(r.id);
       } catch (e) {
         const error = asVmsError(e, stage.storageId);
@@ -156,10 +164,11 @@ export class Retention {
     return { doomed: [], halted };
   }
 
-  private async delete(handle: StorageHandle, rows: RecordingRow[], reason: 'retention' | 'size', result: RetentionResult): Promise<void> {
-    if (rows.length === 0) return;
+  private async delete(handle: StorageHandle, candidates: RecordingRow[], reason: 'retention' | 'size', result: RetentionResult): Promise<void> {
+    if (candidates.length === 0) return;
+    let rows = candidates;
     try {
-      await deleteRecordings(this.deps.db, handle, rows);
+      rows = await deleteRecordings(this.deps.db, handle, candidates, this.deps.locks, this.deps.clock.now());
     } catch (e) {
       this.deps.events.fireFailed({ storageId: handle.id, task: 'retention', error: asVmsError(e, handle.id) });
     }
