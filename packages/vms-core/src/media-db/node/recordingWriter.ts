@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { close, fdatasync, mkdirSync, openSync, writeSync, writev } from 'node:fs';
+import { close, fdatasync, ftruncate, mkdirSync, openSync, writeSync, writev } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { Emitter } from '../../base/common/event';
@@ -16,6 +16,7 @@ import { CHAIN_GENESIS, linkRecording } from './signatureChain';
 import type { StorageHandle } from './storageHandle';
 
 const pClose = promisify(close);
+const pFtruncate = promisify(ftruncate);
 const pWritev = promisify(writev);
 const pFdatasync = promisify(fdatasync);
 
@@ -197,6 +198,9 @@ export class RecordingWriter {
     } catch (e) {
       this.lostFrames += batch.length;
       this.failure = storageError(e, this.storage.id);
+      // A write that failed part-way (disk full) may have left a partial batch past the last
+      // indexed frame: cut it, so the file ends where the index does.
+      await pFtruncate(this.fd, this.position).catch(() => undefined);
       this.onDidFailEmitter.fire(this.failure);
     }
   }

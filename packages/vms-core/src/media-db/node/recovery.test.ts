@@ -129,7 +129,12 @@ describe('recording writer, recovery and check', () => {
   it('fails the writer on a full disk, keeping what was written before', async () => {
     let full = false;
     const io: WriterIo = {
-      writev: (fd, b, pos) => (full ? Promise.reject(Object.assign(new Error('no space'), { code: 'ENOSPC' })) : nodeWriterIo.writev(fd, b, pos)),
+      // When "full", half the batch still reaches the file before ENOSPC, as on a real disk.
+      writev: async (fd, b, pos) => {
+        if (!full) return nodeWriterIo.writev(fd, b, pos);
+        await nodeWriterIo.writev(fd, b.slice(0, Math.ceil(b.length / 2)), pos);
+        throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      },
       fdatasync: nodeWriterIo.fdatasync,
     };
     const frames = syntheticFrames({ count: 25, start90k: START });
