@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts', 'apps/*/src/**/*.test.{ts,tsx}', 'e2e/**/*.test.ts'],
+    setupFiles: ['packages/vms-core/test/setup/propertySeed.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // Two cores: real cameras and ffmpeg make parallel files contend; keep it modest.

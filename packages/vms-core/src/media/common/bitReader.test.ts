@@ -49,4 +49,8 @@ describe('BitReader', () => {
     const plain = Uint8Array.of(1, 2, 3);
     expect(unescapeRbsp(plain)).toBe(plain);
   });
+
+  it('reads signed code 0 as +0 (found by the property test above)', () => {
+    expect(Object.is(new BitReader(Uint8Array.from([0x80])).readSE(), 0)).toBe(true);
+  });
 });

@@ -57,7 +57,8 @@ export class BitReader {
   /** Signed exp-Golomb, se(v): 1, -1, 2, -2, ... */
   readSE(): number {
     const k = this.readUE();
-    return k % 2 === 1 ? (k + 1) / 2 : -(k / 2);
+    // k = 0 is 0, not -0 (which Object.is and Map keys tell apart).
+    return k % 2 === 1 ? (k + 1) / 2 : k === 0 ? 0 : -(k / 2);
   }
 }
 
