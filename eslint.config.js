@@ -34,6 +34,7 @@ export default tseslint.config(
   },
   {
     files: ['packages/ui/**/*.{ts,tsx}', 'apps/*/src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
