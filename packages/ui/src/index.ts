@@ -1,3 +1,38 @@
 // Shared React components and client-side plumbing of the Nightjar clients. Takes only types
 // from @nightjar/vms-core and reaches the site through its HTTP/WebSocket API.
-export {};
+
+// Site API: typed HTTP client and TanStack Query options (server state).
+export type * from './api/apiTypes';
+export { isExportJobActive } from './api/apiTypes';
+export type { RequestOptions, SiteClientOptions, SiteSession } from './api/siteClient';
+export { ApiError, BAD_RESPONSE_CODE, NETWORK_ERROR_CODE, SiteClient } from './api/siteClient';
+export type { BookmarkFilter } from './api/queryKeys';
+export { bookmarkSearchQuery, normalizeBookmarkFilter, queryKeys } from './api/queryKeys';
+export {
+  EXPORT_POLL_MS, LIVE_EDGE_POLL_MS, STATUS_POLL_MS, bookmarksQuery, cameraStatusQuery, camerasQuery, eventsQuery,
+  evidenceLocksQuery, exportJobQuery, exportsQuery, sequencesQuery,
+} from './api/queries';
+
+// Client-only state: one zustand store per window, built from slices.
+export type { ClientState, ClientStore, ClientStoreOptions } from './state/clientStore';
+export { createClientStore } from './state/clientStore';
+export type { Layout, LayoutId, TileRect } from './state/layouts';
+export { LAYOUTS, LAYOUT_IDS, isLayoutId } from './state/layouts';
+export type { ViewSlice } from './state/viewSlice';
+export type { PlaybackSlice, PlaybackSpeed } from './state/playbackSlice';
+export { PLAYBACK_SPEEDS } from './state/playbackSlice';
+export type { SelectionSlice, TimeSelection } from './state/selectionSlice';
+
+// Timeline: pure math, drawing, gestures and the canvas component.
+export type { Tick, TimeSpan, TimeWindow, Viewport } from './timeline/timelineMath';
+export {
+  MAX_SPAN_MS, MIN_SPAN_MS, TICK_STEPS_MS, centreOn, clampWindow, hitSpan, msPerPx, pan, pxToTime, rangeFromPx,
+  snapToEdges, tickLabel, tickStep, ticks, timeToPx, zoomAt,
+} from './timeline/timelineMath';
+export type { TimeZone } from './timeline/timeZone';
+export { intlTimeZone, utcTimeZone, wallToUtc } from './timeline/timeZone';
+export type { TimelineLock, TimelineMarker, TimelineRow, TimelineScene } from './timeline/timelineDraw';
+export { TIMELINE_COLORS } from './timeline/timelineDraw';
+export { spansOf, timelineLocks, timelineMarkers, timelineRow } from './timeline/timelineModel';
+export type { TimelineProps } from './timeline/Timeline';
+export { Timeline } from './timeline/Timeline';

@@ -23,3 +23,10 @@ export type { AuditAction, AuditEntry, JsonDiff } from './management/common/audi
 export { AUDIT_ACTIONS } from './management/common/audit';
 export type { Bookmark, BookmarkInput, BookmarkQuery, EvidenceLockRecord } from './management/common/evidence';
 export { BOOKMARK_LIMITS, bookmarkProblem, bookmarkSpan, lockExtensionProblem } from './management/common/evidence';
+// Body types of the API for the clients (which may take only types from this package); the
+// schemas without a named type are reached through `Static<typeof apiSchemas.X>`.
+export type { Static } from 'typebox';
+export type { LoginResponseBody, CameraBody, CameraStatusBody, SequencesBody, EvidenceLockBody } from './api/common/schemas';
+export type { BookmarkBody, CreateBookmarkBody } from './api/common/bookmarkSchemas';
+export * as mediaSchemas from './api/common/mediaSchemas';
+export type { LiveStreamQueryBody, LiveStreamBody, PlaybackBody, CreateExportBody, ExportJobBody } from './api/common/mediaSchemas';

@@ -6,6 +6,7 @@ import { VmsError } from '../../../base/common/errors';
 import { checkCameraAccess, isAdministrators } from '../../../management/common/permissions';
 import type { ExportJob } from '../../../streaming/node/export/exportJobs';
 import { ErrorBody } from '../../common/schemas';
+import { CreateExportRequest, ExportJobSchema } from '../../common/mediaSchemas';
 import type { ApiDeps } from '../apiDeps';
 import { audit, isAdministrator, requireCameraRight } from '../access';
 import { queryToken } from '../mediaAccess';
@@ -13,13 +14,6 @@ import { MEDIA_TOKEN_LIFETIME_MS } from '../mediaTokens';
 import { iso, isoOf90k, parseInstant } from '../server';
 
 const JobParams = Type.Object({ jobId: Type.String() });
-const ExportJobSchema = Type.Object({
-  id: Type.String(), state: Type.String(), progress: Type.Number(), format: Type.String(), cameraIds: Type.Array(Type.String()),
-  from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }), createdAt: Type.String({ format: 'date-time' }),
-  finishedAt: Type.Optional(Type.String({ format: 'date-time' })),
-  error: Type.Optional(Type.Object({ code: Type.String(), message: Type.String() })),
-  files: Type.Array(Type.Object({ name: Type.String(), bytes: Type.Integer(), downloadUrl: Type.String() })),
-});
 
 /** A download token names the job (not a camera), so one job's link never opens another's. */
 const jobSubject = (jobId: string) => `export:${jobId}`;
@@ -48,12 +42,7 @@ export const exportRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async 
   app.post('/api/exports', {
     schema: {
       operationId: 'createExport', summary: 'Queue an export of a time range of cameras (MP4, MKV or a signed native bundle)', tags: ['export'],
-      body: Type.Object({
-        cameraIds: Type.Array(Type.String(), { minItems: 1, maxItems: 64 }),
-        from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }),
-        format: Type.Union([Type.Literal('mp4'), Type.Literal('mkv'), Type.Literal('native')]),
-        password: Type.Optional(Type.String({ minLength: 8, description: 'native only: encrypt the bundle (AES-256)' })),
-      }),
+      body: CreateExportRequest,
       response: { 202: ExportJobSchema, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req, reply) => {

@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { VmsError } from '../../../base/common/errors';
 import { chooseStream } from '../../../streaming/node/live';
 import { ErrorBody } from '../../common/schemas';
+import { LiveStreamQuery, LiveStreamResponse } from '../../common/mediaSchemas';
 import type { ApiDeps } from '../apiDeps';
 import { canSeeCamera, requireCameraRight } from '../access';
 import { issueMediaToken, queryToken, verifyMediaToken } from '../mediaAccess';
@@ -13,17 +14,6 @@ import { HLS_TOKEN_LIFETIME_MS } from '../mediaTokens';
 const CameraParams = Type.Object({ cameraId: Type.String() });
 const JPEG = { description: 'JPEG picture', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } };
 
-const LiveResponse = Type.Object({
-  cameraId: Type.String(), streamKey: Type.String(), codec: Type.Optional(Type.String()),
-  width: Type.Optional(Type.Integer()), height: Type.Optional(Type.Integer()),
-  /** Chromium has no HEVC: H.265 streams are watched through the jsmpeg transcode. */
-  recommended: Type.Union([Type.Literal('mse'), Type.Literal('jsmpeg')]),
-  token: Type.String(), expiresAt: Type.String({ format: 'date-time' }),
-  webSocketUrl: Type.String({ description: 'fMP4 for MSE: a text message with the mime type, then init and media segments' }),
-  hlsUrl: Type.String({ description: 'low-latency HLS (fMP4 parts)' }),
-  jsmpegUrl: Type.String({ description: 'MPEG-1 in MPEG-TS over WebSocket, transcoded (one ffmpeg per stream and size)' }),
-  snapshotUrl: Type.String(),
-});
 
 /** Live: the client says its tile size; the server picks the stream and hands out a media token. */
 export const liveRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
@@ -33,12 +23,8 @@ export const liveRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
     schema: {
       operationId: 'getLiveStream', summary: 'Endpoints and a media token to watch a camera live, with the stream chosen for the tile', tags: ['live'],
       params: CameraParams,
-      querystring: Type.Object({
-        width: Type.Optional(Type.Integer({ minimum: 1, maximum: 16384 })), height: Type.Optional(Type.Integer({ minimum: 1, maximum: 16384 })),
-        mode: Type.Optional(Type.Union([Type.Literal('quality'), Type.Literal('performance'), Type.Literal('lowBandwidth')])),
-        zoomed: Type.Optional(Type.Boolean()), stream: Type.Optional(Type.String({ description: 'a stream key, overriding the choice' })),
-      }),
-      response: { 200: LiveResponse, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
+      querystring: LiveStreamQuery,
+      response: { 200: LiveStreamResponse, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req) => {
     const { cameraId } = req.params;

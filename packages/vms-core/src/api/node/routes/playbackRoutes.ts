@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { VmsError } from '../../../base/common/errors';
 import { ErrorBody, TimeRangeQuery } from '../../common/schemas';
+import { PlaybackResponse } from '../../common/mediaSchemas';
 import type { ApiDeps } from '../apiDeps';
 import { canSeeCamera, requireCameraRight } from '../access';
 import { issueMediaToken, queryToken, verifyMediaToken } from '../mediaAccess';
@@ -12,13 +13,6 @@ import { HLS_TOKEN_LIFETIME_MS } from '../mediaTokens';
 const CameraParams = Type.Object({ cameraId: Type.String() });
 const JPEG = { description: 'JPEG picture', content: { 'image/jpeg': { schema: { type: 'string', format: 'binary' } } } };
 
-const PlaybackResponse = Type.Object({
-  cameraId: Type.String(), from: Type.String({ format: 'date-time' }), to: Type.String({ format: 'date-time' }),
-  token: Type.String(), expiresAt: Type.String({ format: 'date-time' }),
-  hlsUrl: Type.String({ description: 'HLS VOD playlist of the range (fMP4 segments built from the index)' }),
-  webSocketUrl: Type.String({ description: 'fMP4 playback session: seek, play at a speed, step (see docs/design/playback-and-export.md)' }),
-  thumbnailUrl: Type.String({ description: 'JPEG of any instant: add &at=ISO&width=N' }),
-});
 
 /** Playback, HLS VOD and thumbnails. Media paths live under /media and take a media token. */
 export const playbackRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {

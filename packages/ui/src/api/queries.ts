@@ -1,0 +1,101 @@
+import { queryOptions } from '@tanstack/react-query';
+import type { EventQuery, ExportJobBody, TimeRange } from './apiTypes';
+import { isExportJobActive } from './apiTypes';
+import type { BookmarkFilter } from './queryKeys';
+import { bookmarkSearchQuery, queryKeys } from './queryKeys';
+import type { SiteClient } from './siteClient';
+
+/*
+ * queryOptions factories, one per resource, so components, prefetching and WebSocket
+ * invalidation share one definition of key, fetcher and freshness. The client is an argument,
+ * not a module singleton: a Smart Client may be signed in to several sites.
+ *
+ * Freshness follows how the data changes:
+ * - the camera list changes only when an administrator edits it: minutes;
+ * - a camera's status changes on its own (connection, motion): short, and polled as a fallback
+ *   for when the event socket is down;
+ * - sequences of a past range never change, but a range reaching "now" grows: polled then;
+ * - export jobs poll while queued or running and stop once they are done.
+ */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+
+export const STATUS_POLL_MS = 10 * SECOND;
+export const LIVE_EDGE_POLL_MS = 30 * SECOND;
+export const EXPORT_POLL_MS = 1 * SECOND;
+
+export function camerasQuery(client: SiteClient) {
+  return queryOptions({
+    queryKey: queryKeys.cameras(),
+    queryFn: ({ signal }) => client.listCameras({ signal }),
+    staleTime: 5 * MINUTE,
+  });
+}
+
+export function cameraStatusQuery(client: SiteClient, cameraId: string) {
+  return queryOptions({
+    queryKey: queryKeys.cameraStatus(cameraId),
+    queryFn: ({ signal }) => client.getCameraStatus(cameraId, { signal }),
+    staleTime: 5 * SECOND,
+    refetchInterval: STATUS_POLL_MS,
+  });
+}
+
+/** `now` is passed in (not read here) so the caller's clock decides what "reaches the present" means. */
+export function sequencesQuery(client: SiteClient, cameraId: string, range: TimeRange, now: number) {
+  const open = Date.parse(range.to) >= now - LIVE_EDGE_POLL_MS;
+  return queryOptions({
+    queryKey: queryKeys.sequences(cameraId, range),
+    queryFn: ({ signal }) => client.listSequences(cameraId, range, { signal }),
+    staleTime: open ? LIVE_EDGE_POLL_MS : Infinity,
+    refetchInterval: open ? LIVE_EDGE_POLL_MS : false,
+  });
+}
+
+export function bookmarksQuery(client: SiteClient, filter: BookmarkFilter) {
+  return queryOptions({
+    queryKey: queryKeys.bookmarkSearch(filter),
+    queryFn: ({ signal }) => client.searchBookmarks(bookmarkSearchQuery(filter), { signal }),
+    staleTime: 30 * SECOND,
+  });
+}
+
+export function evidenceLocksQuery(client: SiteClient, cameraId?: string) {
+  return queryOptions({
+    queryKey: queryKeys.evidenceLocksOfCamera(cameraId),
+    queryFn: ({ signal }) => client.listEvidenceLocks(cameraId, { signal }),
+    staleTime: MINUTE,
+  });
+}
+
+export function exportsQuery(client: SiteClient) {
+  return queryOptions({
+    queryKey: queryKeys.exports(),
+    queryFn: ({ signal }) => client.listExports({ signal }),
+    staleTime: 5 * SECOND,
+    refetchInterval: (query) => (query.state.data?.some(isExportJobActive) ? EXPORT_POLL_MS : false),
+  });
+}
+
+export function exportJobQuery(client: SiteClient, jobId: string) {
+  return queryOptions({
+    queryKey: queryKeys.exportJob(jobId),
+    queryFn: ({ signal }) => client.getExportJob(jobId, { signal }),
+    staleTime: (query) => (finished(query.state.data) ? Infinity : 0),
+    refetchInterval: (query) => (finished(query.state.data) ? false : EXPORT_POLL_MS),
+  });
+}
+
+export function eventsQuery(client: SiteClient, query: EventQuery = {}) {
+  return queryOptions({
+    queryKey: queryKeys.eventList(query),
+    queryFn: ({ signal }) => client.listEvents(query, { signal }),
+    staleTime: 5 * SECOND,
+  });
+}
+
+/** Unknown (not yet loaded) counts as unfinished, so the first answer decides. */
+function finished(job: ExportJobBody | undefined): boolean {
+  return job !== undefined && !isExportJobActive(job);
+}

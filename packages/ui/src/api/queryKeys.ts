@@ -1,0 +1,56 @@
+import type { BookmarkSearchQuery, EventQuery, TimeRange } from './apiTypes';
+
+/*
+ * Hierarchical keys for the site's server state (STYLE 12). Each level is a prefix of the ones
+ * below it, so invalidating ['cameras', id] refreshes that camera's status and sequences too,
+ * and a WebSocket push can target exactly what it changed. Filters go last, as one object,
+ * because TanStack Query matches prefixes element by element and compares objects by value.
+ */
+
+export interface BookmarkFilter {
+  text?: string;
+  from?: string;
+  to?: string;
+  cameraIds?: readonly string[];
+}
+
+export const queryKeys = {
+  cameras: () => ['cameras'] as const,
+  camera: (cameraId: string) => ['cameras', cameraId] as const,
+  cameraStatus: (cameraId: string) => ['cameras', cameraId, 'status'] as const,
+  sequencesOfCamera: (cameraId: string) => ['cameras', cameraId, 'sequences'] as const,
+  sequences: (cameraId: string, range: TimeRange) => ['cameras', cameraId, 'sequences', { from: range.from, to: range.to }] as const,
+  bookmarks: () => ['bookmarks'] as const,
+  bookmarkSearch: (filter: BookmarkFilter) => ['bookmarks', normalizeBookmarkFilter(filter)] as const,
+  evidenceLocks: () => ['evidenceLocks'] as const,
+  evidenceLocksOfCamera: (cameraId: string | undefined) => ['evidenceLocks', { cameraId: cameraId ?? null }] as const,
+  exports: () => ['exports'] as const,
+  exportJob: (jobId: string) => ['exports', jobId] as const,
+  events: () => ['events'] as const,
+  eventList: (query: EventQuery) => ['events', { cameraId: query.cameraId ?? null, afterId: query.afterId ?? null, limit: query.limit ?? null }] as const,
+};
+
+/**
+ * The same search in any camera order, with or without empty fields, is one cache entry;
+ * `undefined` fields are dropped because they would not survive key hashing anyway.
+ */
+export function normalizeBookmarkFilter(filter: BookmarkFilter): BookmarkFilter {
+  const text = filter.text?.trim();
+  return {
+    ...(text ? { text } : {}),
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.cameraIds && filter.cameraIds.length > 0 ? { cameraIds: [...new Set(filter.cameraIds)].sort() } : {}),
+  };
+}
+
+/** The API's querystring for a bookmark filter (its camera parameter is the repeatable `cameraId`). */
+export function bookmarkSearchQuery(filter: BookmarkFilter): BookmarkSearchQuery {
+  const f = normalizeBookmarkFilter(filter);
+  return {
+    ...(f.text ? { text: f.text } : {}),
+    ...(f.from ? { from: f.from } : {}),
+    ...(f.to ? { to: f.to } : {}),
+    ...(f.cameraIds ? { cameraId: [...f.cameraIds] } : {}),
+  };
+}

@@ -1,0 +1,268 @@
+import type {
+  BookmarkBody, BookmarkSearchQuery, CameraBody, CameraStatusBody, CreateBookmarkBody, CreateEvidenceLockBody,
+  CreateExportBody, EventQuery, EvidenceLockBody, ExportJobBody, LiveStreamBody, LiveStreamQuery, LoginResponseBody,
+  PlaybackBody, SequencesBody, SessionUser, SystemEventBody, ThumbnailResult, TimeRange,
+} from './apiTypes';
+
+/** An error answer of the site, or a request that never got one (status 0). */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+/** Client-side codes for failures the site never answered; the others come from the site's registry. */
+export const NETWORK_ERROR_CODE = 'VMS_ERR_NETWORK';
+export const BAD_RESPONSE_CODE = 'VMS_ERR_BAD_RESPONSE';
+
+export interface SiteClientOptions {
+  /** The site's origin, e.g. `https://site.example:8443`. */
+  baseUrl: string;
+  /** Injected so tests (and an Electron main-process bridge) can answer without a network. */
+  fetch?: typeof fetch;
+}
+
+export interface SiteSession {
+  user: SessionUser;
+  expiresAt: string;
+  refreshExpiresAt: string;
+}
+
+export interface RequestOptions {
+  /** TanStack Query passes one so that leaving a view cancels its requests. */
+  signal?: AbortSignal;
+}
+
+type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+interface Call {
+  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  query?: Query;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Typed HTTP access to one site's API. Tokens live only in memory: a restarted client signs in
+ * again, and nothing on disk can leak a session. A 401 triggers one refresh and one retry.
+ */
+export class SiteClient {
+  readonly baseUrl: string;
+  private readonly fetchImpl: typeof fetch;
+  private tokens: { token: string; refreshToken: string } | null = null;
+  private currentSession: SiteSession | null = null;
+  // Refresh tokens are single-use and presenting one twice revokes the whole session, so
+  // concurrent 401s must share one refresh rather than each spending the token.
+  private refreshing: Promise<boolean> | null = null;
+  private readonly sessionListeners = new Set<(session: SiteSession | null) => void>();
+
+  constructor(options: SiteClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    // Bound: a detached window.fetch throws "Illegal invocation" in browsers.
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  get session(): SiteSession | null {
+    return this.currentSession;
+  }
+
+  /** Fires on sign-in, refresh and sign-out (null), so the UI can show the sign-in form again. */
+  onDidChangeSession(listener: (session: SiteSession | null) => void): () => void {
+    this.sessionListeners.add(listener);
+    return () => this.sessionListeners.delete(listener);
+  }
+
+  /** Turns a site-relative URL from the API (media, downloads) into an absolute one; `ws` for WebSocket URLs. */
+  resolveUrl(path: string, scheme: 'http' | 'ws' = 'http'): string {
+    const url = new URL(path, `${this.baseUrl}/`);
+    if (scheme === 'ws') url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return url.toString();
+  }
+
+  async login(username: string, password: string): Promise<SiteSession> {
+    const body = await this.send<LoginResponseBody>('/api/login', { method: 'POST', body: { username, password } }, null);
+    this.setTokens(body);
+    return this.currentSession!;
+  }
+
+  /** Ends the session on the site; the local tokens are dropped even if the site cannot be reached. */
+  async logout(): Promise<void> {
+    const tokens = this.tokens;
+    this.setTokens(null);
+    if (!tokens) return;
+    try {
+      await this.send<null>('/api/logout', { method: 'POST' }, tokens.token);
+    } catch (e) {
+      // 401: the site had already ended the session, which is what was asked.
+      if (!(e instanceof ApiError && e.status === 401)) throw e;
+    }
+  }
+
+  /** Drops the tokens and listeners; the client holds nothing else. */
+  dispose(): void {
+    this.setTokens(null);
+    this.sessionListeners.clear();
+  }
+
+  listCameras(o: RequestOptions = {}): Promise<CameraBody[]> {
+    return this.call('/api/cameras', o);
+  }
+
+  getCameraStatus(cameraId: string, o: RequestOptions = {}): Promise<CameraStatusBody> {
+    return this.call(`/api/cameras/${enc(cameraId)}/status`, o);
+  }
+
+  listSequences(cameraId: string, range: TimeRange, o: RequestOptions = {}): Promise<SequencesBody> {
+    return this.call(`/api/cameras/${enc(cameraId)}/sequences`, { ...o, query: { ...range } });
+  }
+
+  getLiveStream(cameraId: string, query: LiveStreamQuery = {}, o: RequestOptions = {}): Promise<LiveStreamBody> {
+    return this.call(`/api/cameras/${enc(cameraId)}/live`, { ...o, query: { ...query } });
+  }
+
+  getPlayback(cameraId: string, range: TimeRange, o: RequestOptions = {}): Promise<PlaybackBody> {
+    return this.call(`/api/cameras/${enc(cameraId)}/playback`, { ...o, query: { ...range } });
+  }
+
+  async getThumbnail(cameraId: string, at: string, width?: number, o: RequestOptions = {}): Promise<ThumbnailResult> {
+    const response = await this.authorized(`/api/cameras/${enc(cameraId)}/thumbnail`, { ...o, query: { at, width } });
+    return { jpeg: await response.blob(), shownAt: response.headers.get('x-shown-at') };
+  }
+
+  searchBookmarks(query: BookmarkSearchQuery = {}, o: RequestOptions = {}): Promise<BookmarkBody[]> {
+    return this.call('/api/bookmarks', { ...o, query: { ...query } });
+  }
+
+  createBookmark(body: CreateBookmarkBody, o: RequestOptions = {}): Promise<BookmarkBody> {
+    return this.call('/api/bookmarks', { ...o, method: 'POST', body });
+  }
+
+  listEvidenceLocks(cameraId?: string, o: RequestOptions = {}): Promise<EvidenceLockBody[]> {
+    return this.call('/api/evidence-locks', { ...o, query: { cameraId } });
+  }
+
+  createEvidenceLock(body: CreateEvidenceLockBody, o: RequestOptions = {}): Promise<EvidenceLockBody> {
+    return this.call('/api/evidence-locks', { ...o, method: 'POST', body });
+  }
+
+  createExport(body: CreateExportBody, o: RequestOptions = {}): Promise<ExportJobBody> {
+    return this.call('/api/exports', { ...o, method: 'POST', body });
+  }
+
+  listExports(o: RequestOptions = {}): Promise<ExportJobBody[]> {
+    return this.call('/api/exports', o);
+  }
+
+  getExportJob(jobId: string, o: RequestOptions = {}): Promise<ExportJobBody> {
+    return this.call(`/api/exports/${enc(jobId)}`, o);
+  }
+
+  cancelExport(jobId: string, o: RequestOptions = {}): Promise<ExportJobBody> {
+    return this.call(`/api/exports/${enc(jobId)}`, { ...o, method: 'DELETE' });
+  }
+
+  listEvents(query: EventQuery = {}, o: RequestOptions = {}): Promise<SystemEventBody[]> {
+    return this.call('/api/events', { ...o, query: { ...query } });
+  }
+
+  private async call<T>(path: string, call: Call): Promise<T> {
+    return parseBody<T>(await this.authorized(path, call));
+  }
+
+  /** Sends with the bearer token; on 401 refreshes once and retries once. */
+  private async authorized(path: string, call: Call): Promise<Response> {
+    if (!this.tokens) throw new ApiError(401, 'VMS_ERR_UNAUTHENTICATED', 'not signed in');
+    const first = await this.fetchRaw(path, call, this.tokens.token);
+    if (first.status !== 401) return ensureOk(first);
+    const usedToken = this.tokens?.token;
+    if (!(await this.refreshOnce(usedToken))) return ensureOk(first);
+    return ensureOk(await this.fetchRaw(path, call, this.tokens!.token));
+  }
+
+  private refreshOnce(rejectedToken: string | undefined): Promise<boolean> {
+    // Another request may already have refreshed while this one was in flight.
+    if (this.tokens && this.tokens.token !== rejectedToken) return Promise.resolve(true);
+    if (!this.refreshing) {
+      const refreshToken = this.tokens?.refreshToken;
+      this.refreshing = (refreshToken ? this.refresh(refreshToken) : Promise.resolve(false))
+        .finally(() => { this.refreshing = null; });
+    }
+    return this.refreshing;
+  }
+
+  private async refresh(refreshToken: string): Promise<boolean> {
+    try {
+      const body = await this.send<LoginResponseBody>('/api/token/refresh', { method: 'POST', body: { refreshToken } }, null);
+      this.setTokens(body);
+      return true;
+    } catch (e) {
+      // A refused refresh ends the session; a network failure keeps it for the next try.
+      if (e instanceof ApiError && e.status === 401) this.setTokens(null);
+      return false;
+    }
+  }
+
+  private async send<T>(path: string, call: Call, token: string | null): Promise<T> {
+    return parseBody<T>(ensureOk(await this.fetchRaw(path, call, token)));
+  }
+
+  private async fetchRaw(path: string, call: Call, token: string | null): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (call.body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await this.fetchImpl(this.baseUrl + path + queryString(call.query), {
+        method: call.method ?? 'GET', headers,
+        ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+        ...(call.signal ? { signal: call.signal } : {}),
+      });
+    } catch (e) {
+      // An abort is the caller's own doing; TanStack Query recognises it by its name.
+      if (e instanceof Error && e.name === 'AbortError') throw e;
+      throw new ApiError(0, NETWORK_ERROR_CODE, `cannot reach ${this.baseUrl}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private setTokens(body: LoginResponseBody | null): void {
+    this.tokens = body && { token: body.token, refreshToken: body.refreshToken };
+    this.currentSession = body && { user: body.user, expiresAt: body.expiresAt, refreshExpiresAt: body.refreshExpiresAt };
+    for (const listener of [...this.sessionListeners]) listener(this.currentSession);
+  }
+}
+
+const enc = encodeURIComponent;
+
+/** Arrays repeat the key (`cameraId=a&cameraId=b`), as the site's querystring parser expects. */
+export function queryString(query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    if (typeof value === 'object') for (const v of value) params.append(key, v);
+    else params.append(key, String(value));
+  }
+  const s = params.toString();
+  return s ? `?${s}` : '';
+}
+
+async function ensureOk(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  const text = await response.text().catch(() => '');
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch { parsed = undefined; }
+  const body = (parsed ?? {}) as { code?: unknown; message?: unknown };
+  throw new ApiError(
+    response.status,
+    typeof body.code === 'string' ? body.code : `HTTP_${response.status}`,
+    typeof body.message === 'string' ? body.message : text || response.statusText,
+  );
+}
+
+async function parseBody<T>(response: Response | Promise<Response>): Promise<T> {
+  const r = await response;
+  if (r.status === 204) return null as T;
+  try {
+    return (await r.json()) as T;
+  } catch (e) {
+    throw new ApiError(r.status, BAD_RESPONSE_CODE, `the site sent a body that is not JSON: ${(e as Error).message}`);
+  }
+}
