@@ -25,6 +25,8 @@ const BUNDLES: Record<string, string> = {
 
 export class PageServer {
   private readonly tunnels = new Set<Duplex>();
+  /** Folders a test built at run time (bundles, generated pages), served under /e2e/ too. */
+  private readonly staticDirs: string[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -41,7 +43,7 @@ export class PageServer {
     server.on('request', (req, res) => {
       const path = new URL(req.url ?? '/', pages.origin).pathname;
       if (path.startsWith('/e2e/')) {
-        void testFile(path.slice('/e2e/'.length)).then((file) => {
+        void testFile(path.slice('/e2e/'.length), pages.staticDirs).then((file) => {
           if (!file) return res.writeHead(404).end(`no test file ${path}`);
           res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-store' }).end(file.body);
         });
@@ -75,6 +77,19 @@ export class PageServer {
     return pages;
   }
 
+  /**
+   * Also serves `<dir>/<name>.{html,js,css}` as /e2e/<name>.<ext>, after the built-in pages.
+   * For pages a test bundles at start (e.g. React entries built with esbuild).
+   */
+  serveDirectory(dir: string): void {
+    this.staticDirs.push(dir);
+  }
+
+  /** Cuts every WebSocket tunnel as a network failure would: pages see an abnormal close (1006). */
+  dropWebSockets(): void {
+    for (const s of this.tunnels) s.destroy();
+  }
+
   async close(): Promise<void> {
     for (const s of this.tunnels) s.destroy();
     this.server.closeAllConnections();
@@ -88,10 +103,17 @@ function headerLines(raw: string[]): string {
   return out;
 }
 
-async function testFile(name: string): Promise<{ type: string; body: Buffer } | undefined> {
+const TYPES: Record<string, string> = { html: 'text/html; charset=utf-8', js: 'text/javascript', css: 'text/css' };
+
+async function testFile(name: string, staticDirs: readonly string[] = []): Promise<{ type: string; body: Buffer } | undefined> {
   const bundle = BUNDLES[name];
   if (bundle) return { type: 'text/javascript', body: await readFile(bundle) };
-  if (!/^[a-z][a-z0-9-]*\.html$/.test(name)) return undefined;
-  const body = await readFile(join(E2E_ROOT, 'pages', name)).catch(() => undefined);
-  return body && { type: 'text/html; charset=utf-8', body };
+  const ext = /^[a-z][a-z0-9-]*\.(html|js|css)$/.exec(name)?.[1];
+  if (!ext) return undefined;
+  // The fixed name pattern keeps requests inside these folders (no '/' or '..').
+  for (const dir of ext === 'html' ? [join(E2E_ROOT, 'pages'), ...staticDirs] : staticDirs) {
+    const body = await readFile(join(dir, name)).catch(() => undefined);
+    if (body) return { type: TYPES[ext]!, body };
+  }
+  return undefined;
 }

@@ -36,3 +36,16 @@ export { TIMELINE_COLORS } from './timeline/timelineDraw';
 export { spansOf, timelineLocks, timelineMarkers, timelineRow } from './timeline/timelineModel';
 export type { TimelineProps } from './timeline/Timeline';
 export { Timeline } from './timeline/Timeline';
+
+// Video: players (MSE, jsmpeg, hls.js) and the tile that picks between them.
+export { VideoTile } from './video/VideoTile';
+export type { VideoTileProps } from './video/VideoTile';
+export { MseLivePlayer, CLOSE_PLAYER_ERROR } from './video/mseLivePlayer';
+export { JsmpegLivePlayer } from './video/jsmpegLivePlayer';
+export type { JsmpegLivePlayerOptions } from './video/jsmpegLivePlayer';
+export { HlsPlayer, CLOSE_HLS_FATAL } from './video/hlsPlayer';
+export type { Player, PlayerOptions } from './video/playerBase';
+export type { PlayerState } from './video/playerState';
+export { isFinalClose, CLOSE_UNAUTHENTICATED, CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_CONFLICT } from './video/playerState';
+export { backoff } from './video/reconnectPolicy';
+export type { LiveStream } from './video/streamUrls';

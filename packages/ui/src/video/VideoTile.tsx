@@ -1,0 +1,68 @@
+/**
+ * One camera in a view: plays the stream getLiveStream chose (MSE for H.264, the jsmpeg
+ * transcode otherwise), draws the overlay, and says plainly why there is no picture. The
+ * player, status wording and zoom math live in their own modules; this file only composes them.
+ */
+import { useMemo, useRef } from 'react';
+import type { MouseEventHandler } from 'react';
+import { choosePlayerKind } from './streamUrls';
+import type { LiveStream } from './streamUrls';
+import { TileOverlay } from './TileOverlay';
+import { tileStatus } from './tileStatus';
+import { TILE_CSS, TILE_STYLE_ID } from './tileStyles';
+import { TileStatusView } from './TileStatusView';
+import { useLivePlayer } from './useLivePlayer';
+import { useZoom } from './useZoom';
+import { isZoomed, zoomTransform } from './zoom';
+
+export interface VideoTileProps {
+  /** The getLiveStream response body for this tile. */
+  stream: LiveStream;
+  label: string;
+  recording?: boolean;
+  motion?: boolean;
+  /** The time to show, formatted by the caller (site time zone, playback or live). */
+  overlayTime?: string;
+  maximized?: boolean;
+  onDoubleClick?: MouseEventHandler<HTMLDivElement>;
+}
+
+const mseAvailable = (): boolean => typeof MediaSource !== 'undefined' && typeof MediaSource.isTypeSupported === 'function';
+
+export function VideoTile({ stream, label, recording, motion, overlayTime, maximized, onDoubleClick }: VideoTileProps) {
+  const kind = useMemo(() => choosePlayerKind(stream, mseAvailable()), [stream]);
+  const video = useRef<HTMLVideoElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const surface = useRef<HTMLDivElement>(null);
+  const state = useLivePlayer(kind, stream, video, canvas);
+  const { zoom, reset, pointerHandlers } = useZoom(surface);
+  const status = tileStatus(state);
+
+  return (
+    <div
+      className="nj-tile"
+      data-testid="video-tile"
+      data-player={kind}
+      data-state={state.kind}
+      data-maximized={maximized ? 'true' : 'false'}
+      onDoubleClick={onDoubleClick}
+    >
+      <style href={TILE_STYLE_ID} precedence="default">{TILE_CSS}</style>
+      <div ref={surface} className="nj-surface" data-zoomed={isZoomed(zoom)} style={{ transform: zoomTransform(zoom) }} {...pointerHandlers}>
+        {kind === 'mse'
+          ? <video ref={video} className="nj-media" muted autoPlay playsInline disablePictureInPicture />
+          : <canvas ref={canvas} className="nj-media" />}
+      </div>
+      {/* The status goes under the overlay: the camera name stays readable on an error. */}
+      <TileStatusView status={status} />
+      <TileOverlay
+        label={label}
+        overlayTime={overlayTime}
+        recording={recording}
+        motion={motion}
+        zoomScale={isZoomed(zoom) ? zoom.scale : undefined}
+        onResetZoom={reset}
+      />
+    </div>
+  );
+}
