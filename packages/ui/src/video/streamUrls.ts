@@ -4,7 +4,6 @@
  */
 import type { LiveStreamBody } from '@nightjar/vms-core';
 
-/** The getLiveStream body, as far as the tiles use it (structurally the API's LiveResponse). */
 /** What getLiveStream answers (the API's type); a tile needs only some of it. */
 export type LiveStream = Pick<LiveStreamBody, 'streamKey' | 'codec' | 'width' | 'height' | 'recommended' | 'token' | 'webSocketUrl' | 'hlsUrl' | 'jsmpegUrl' | 'snapshotUrl'> &
   Partial<Pick<LiveStreamBody, 'cameraId'>>;
