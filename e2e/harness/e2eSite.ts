@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Site } from '@nightjar/vms-core/node';
 import { PageServer } from './pageServer';
 // The camera harness is vms-core's test code, not part of its public surface (see README).
-import { startTestCamera } from '@nightjar/vms-core/test-harness';
+import { startTestCamera, until } from '@nightjar/vms-core/test-harness';
 import type { TestCameraOptions } from '@nightjar/vms-core/test-harness';
 
 const ADMIN_PASSWORD = 'e2e-admin-secret';
@@ -109,12 +109,4 @@ export class E2eSite {
   }
 }
 
-/** Polls `done` every 50 ms until it holds; fails with `what()` after `timeoutMs`. */
-export async function until(done: () => boolean | Promise<boolean>, what: () => string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await done()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { until };

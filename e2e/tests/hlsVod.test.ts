@@ -7,13 +7,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium, openPage, pageState, screenshotPath } from '../harness/browser';
 import { E2eSite } from '../harness/e2eSite';
+import type { PlaybackBody } from '@nightjar/vms-core';
 
-interface PlaybackBody {
-  from: string;
-  to: string;
-  hlsUrl: string;
-  thumbnailUrl: string;
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -6,12 +6,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium, openPage, pageState, screenshotPath } from '../harness/browser';
 import { E2eSite } from '../harness/e2eSite';
+import type { LiveStreamBody } from '@nightjar/vms-core';
 
-interface LiveBody {
-  codec?: string;
-  recommended: 'mse' | 'jsmpeg';
-  jsmpegUrl: string;
-}
 
 describe.skipIf(browserMissing)('jsmpeg live view of an H.265 camera (Chromium)', () => {
   let site: E2eSite;
@@ -29,7 +25,7 @@ describe.skipIf(browserMissing)('jsmpeg live view of an H.265 camera (Chromium)'
   it('decodes frames onto a 320x240 canvas, and the picture changes', async () => {
     const camera = await site.addCamera({ codec: 'h265', width: 320, height: 240 });
     await site.waitForFramesWritten(camera.id, 1);
-    const live = await site.request<LiveBody>('GET', `/api/cameras/${camera.id}/live`);
+    const live = await site.request<LiveStreamBody>('GET', `/api/cameras/${camera.id}/live`);
     expect(live).toMatchObject({ codec: 'h265', recommended: 'jsmpeg' });
 
     const { page, log } = await openPage(browser);

@@ -7,11 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium, openPage, pageState, screenshotPath } from '../harness/browser';
 import { E2eSite } from '../harness/e2eSite';
 import type { E2eCamera } from '../harness/e2eSite';
+import type { LiveStreamBody } from '@nightjar/vms-core';
 
-interface LiveBody {
-  recommended: 'mse' | 'jsmpeg';
-  webSocketUrl: string;
-}
 
 describe.skipIf(browserMissing)('live fMP4 over a WebSocket into MSE (Chromium)', () => {
   let site: E2eSite;
@@ -34,7 +31,7 @@ describe.skipIf(browserMissing)('live fMP4 over a WebSocket into MSE (Chromium)'
   });
 
   it('plays: the picture has the camera size and currentTime advances by 1 s', async () => {
-    const live = await site.request<LiveBody>('GET', `/api/cameras/${camera.id}/live?width=320&height=240`);
+    const live = await site.request<LiveStreamBody>('GET', `/api/cameras/${camera.id}/live?width=320&height=240`);
     expect(live.recommended).toBe('mse');
     const { page, log } = await openPage(browser);
     try {
@@ -67,7 +64,7 @@ describe.skipIf(browserMissing)('live fMP4 over a WebSocket into MSE (Chromium)'
   });
 
   it("closes the socket with 4403 when the token is for another camera", async () => {
-    const live = await site.request<LiveBody>('GET', `/api/cameras/${camera.id}/live`);
+    const live = await site.request<LiveStreamBody>('GET', `/api/cameras/${camera.id}/live`);
     const foreign = live.webSocketUrl.replace(`/cameras/${camera.id}/`, `/cameras/${other.id}/`);
     expect(foreign).not.toBe(live.webSocketUrl);
     const { page } = await openPage(browser);

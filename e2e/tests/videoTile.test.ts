@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium, openPage, screenshotPath } from '../harness/browser';
 import { E2eSite, until } from '../harness/e2eSite';
 import type { E2eCamera } from '../harness/e2eSite';
+import type { LiveStreamBody } from '@nightjar/vms-core';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const UI_MODULES = join(ROOT, 'packages/ui/node_modules');
@@ -23,14 +24,6 @@ interface Esbuild {
   build(options: Record<string, unknown>): Promise<{ errors: unknown[] }>;
 }
 
-interface LiveBody {
-  cameraId: string;
-  recommended: 'mse' | 'jsmpeg';
-  webSocketUrl: string;
-  jsmpegUrl: string;
-  hlsUrl: string;
-  snapshotUrl: string;
-}
 
 /** Bundles the React entry into `dir` as video-tile.js, with a page that loads it. */
 async function buildPage(dir: string): Promise<void> {
@@ -90,8 +83,8 @@ describe.skipIf(browserMissing)('<VideoTile> against a real site (Chromium)', ()
 
   it('plays H.264 with MSE and H.265 with jsmpeg, refuses a foreign token, and releases everything on unmount', async () => {
     const [live264, live265] = await Promise.all([
-      site.request<LiveBody>('GET', `/api/cameras/${h264.id}/live?width=320&height=240`),
-      site.request<LiveBody>('GET', `/api/cameras/${h265.id}/live?width=320&height=240`),
+      site.request<LiveStreamBody>('GET', `/api/cameras/${h264.id}/live?width=320&height=240`),
+      site.request<LiveStreamBody>('GET', `/api/cameras/${h265.id}/live?width=320&height=240`),
     ]);
     expect(live264.recommended).toBe('mse');
     expect(live265.recommended).toBe('jsmpeg');
@@ -163,7 +156,7 @@ describe.skipIf(browserMissing)('<VideoTile> against a real site (Chromium)', ()
   });
 
   it('HlsPlayer plays the live HLS playlist and releases its MediaSource on dispose', async () => {
-    const live = await site.request<LiveBody>('GET', `/api/cameras/${h264.id}/live`);
+    const live = await site.request<LiveStreamBody>('GET', `/api/cameras/${h264.id}/live`);
     const { page, log } = await openPage(browser);
     try {
       await page.goto(site.pageUrl('video-tile.html', {}));
@@ -183,7 +176,7 @@ describe.skipIf(browserMissing)('<VideoTile> against a real site (Chromium)', ()
   });
 
   it('reconnects after a network failure and plays again', async () => {
-    const live = await site.request<LiveBody>('GET', `/api/cameras/${h264.id}/live`);
+    const live = await site.request<LiveStreamBody>('GET', `/api/cameras/${h264.id}/live`);
     const { page, log } = await openPage(browser);
     try {
       await page.goto(site.pageUrl('video-tile.html', {}));

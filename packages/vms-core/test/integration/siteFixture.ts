@@ -16,6 +16,7 @@ import type { CameraBody, CameraStatusBody } from '../../src/api/common/schemas'
 import type { SiteOptions } from '../../src/site/node/site';
 import { startTestCamera } from '../harness/testCamera';
 import type { TestCamera, TestCameraOptions } from '../harness/testCamera';
+import { until } from '../harness/until';
 
 export const ADMIN_PASSWORD = 'admin-secret';
 
@@ -195,12 +196,4 @@ export class TestSite {
   }
 }
 
-/** Polls `done` every 50 ms until it holds; fails with `what()` after `timeoutMs`. */
-export async function until(done: () => boolean | Promise<boolean>, what: () => string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (await done()) return;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what()}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { until };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { StoredParams } from '../../../media-db/node/mediaDb';
+import type { ChainedFields } from '../../../media-db/node/signatureChain';
 import { FILE_HEADER_BYTES, FRAME_HEADER_BYTES, readFrameHeader } from '../../../media-db/common/frameFile';
 
 /**
@@ -8,6 +9,7 @@ import { FILE_HEADER_BYTES, FRAME_HEADER_BYTES, readFrameHeader } from '../../..
  * recording the chain fields the site signed when it was recorded, so a verifier needs nothing
  * but the archive to tell which file, recording and frames were altered.
  */
+
 export interface ExportManifest {
   format: 'nightjar-export-manifest';
   version: 1;
@@ -21,13 +23,8 @@ export interface ExportManifest {
   files: { name: string; bytes: number; sha256: string }[];
 }
 
-export interface ManifestRecording {
-  id: number;
-  cameraId: string;
-  streamKey: string;
-  start90k: number;
-  end90k: number;
-  frames: number;
+/** A recording as exported: the fields its chain link covers, plus what a player needs. */
+export interface ManifestRecording extends ChainedFields {
   videoParams: { codec: string; width: number; height: number; rfc6381: string; vps: string[]; sps: string[]; pps: string[] };
   /**
    * Stored encrypted on the site: its signed content hash covers ciphertext, which the export

@@ -1,0 +1,4 @@
+// What other packages' tests (e2e, benchmarks) take from vms-core's test harness.
+export { makeTestClip, startTestCamera } from './testCamera';
+export type { TestCamera, TestCameraOptions, TestClipOptions } from './testCamera';
+export { until } from './until';
