@@ -1,15 +1,7 @@
+import type { LiveStreamBody, PlaybackBody } from '../../packages/vms-core/src/api/common/mediaSchemas';
 import { request } from './siteApi';
-/** The live and playback endpoints the streaming benchmarks call, as a client would. */
-export interface LiveEndpoints {
-  streamKey: string;
-  token: string;
-  webSocketUrl: string;
-}
 
-export interface PlaybackEndpoints {
-  token: string;
-  webSocketUrl: string;
-}
+/** The live and playback endpoints the streaming benchmarks call, as a client would. */
 
 export class StreamingApi {
   private constructor(readonly url: string, readonly token: string) {}
@@ -24,14 +16,14 @@ export class StreamingApi {
   }
 
   /** getLiveStream */
-  live(cameraId: string): Promise<LiveEndpoints> {
-    return request<LiveEndpoints>(this.url, 'GET', `/api/cameras/${encodeURIComponent(cameraId)}/live`, this.token);
+  live(cameraId: string): Promise<LiveStreamBody> {
+    return request<LiveStreamBody>(this.url, 'GET', `/api/cameras/${encodeURIComponent(cameraId)}/live`, this.token);
   }
 
   /** getPlayback */
-  playback(cameraId: string, fromMs: number, toMs: number): Promise<PlaybackEndpoints> {
+  playback(cameraId: string, fromMs: number, toMs: number): Promise<PlaybackBody> {
     const q = `from=${encodeURIComponent(new Date(fromMs).toISOString())}&to=${encodeURIComponent(new Date(toMs).toISOString())}`;
-    return request<PlaybackEndpoints>(this.url, 'GET', `/api/cameras/${encodeURIComponent(cameraId)}/playback?${q}`, this.token);
+    return request<PlaybackBody>(this.url, 'GET', `/api/cameras/${encodeURIComponent(cameraId)}/playback?${q}`, this.token);
   }
 
   /** ws://… for a media path the API returned. */
