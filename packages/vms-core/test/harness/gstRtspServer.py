@@ -3,12 +3,14 @@
 
 Prints "READY <port>" once listening. Run with /usr/bin/python3 (it needs the system `gi`).
 Live sources encode with x264/x265; --file serves a pre-encoded MP4 at about 1% of a core, for
-many-camera benchmarks. The file plays once (then the stream ends), so make it as long as the
+many-camera benchmarks. --timecode burns the wall clock into the top rows as a machine-readable
+band (see timecode.ts), so a browser test can check which instant a picture shows. The file plays once (then the stream ends), so make it as long as the
 run: looping with a non-flushing seek was tried and qtdemux did not resume inside the RTSP media.
 """
 import argparse
 import signal
 import sys
+import time
 
 import gi
 
@@ -32,7 +34,34 @@ def launch_line(args):
     else:
         enc = (f"x265enc tune=zerolatency speed-preset=ultrafast key-int-max={args.fps} "
                f"bitrate={args.bitrate} ! rtph265pay name=pay0 pt=96 config-interval=1")
-    return f"( videotestsrc is-live=true ! {caps} ! {overlay}videoconvert ! {enc} )"
+    stamp = "videoconvert ! rsvgoverlay name=timecode ! " if args.timecode else ""
+    return f"( videotestsrc is-live=true ! {caps} ! {stamp}{overlay}videoconvert ! {enc} )"
+
+
+# The band: TIMECODE_BITS cells across the picture's width, TIMECODE_ROWS high, white for a set bit
+# of the wall clock in tenths of a second (least significant bit on the left). Keep in step with
+# timecode.ts, which decodes it.
+TIMECODE_BITS = 40
+TIMECODE_ROWS = 12
+
+
+def timecode_svg(width, height, tenths):
+    cell = width / TIMECODE_BITS
+    rects = "".join(
+        f'<rect x="{b * cell}" y="0" width="{cell}" height="{TIMECODE_ROWS}" '
+        f'fill="{"#fff" if (tenths >> b) & 1 else "#000"}"/>' for b in range(TIMECODE_BITS))
+    return f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}">{rects}</svg>'
+
+
+def stamp_timecode(media, args):
+    """Sets the overlay's picture as each frame reaches it, so the band shows that frame's wall clock."""
+    overlay = media.get_element().get_by_name("timecode")
+
+    def on_buffer(_pad, _info):
+        overlay.set_property("data", timecode_svg(args.width, args.height, int(time.time() * 10)))
+        return Gst.PadProbeReturn.OK
+
+    overlay.get_static_pad("sink").add_probe(Gst.PadProbeType.BUFFER, on_buffer)
 
 
 def main():
@@ -48,6 +77,7 @@ def main():
     p.add_argument("--password", default="")
     p.add_argument("--auth", choices=["basic", "digest"], default="basic")
     p.add_argument("--file", help="serve this MP4 (once) instead of encoding")
+    p.add_argument("--timecode", action="store_true", help="burn the wall clock in as a machine-readable band")
     args = p.parse_args()
 
     Gst.init(None)
@@ -70,6 +100,8 @@ def main():
         factory = GstRtspServer.RTSPMediaFactory()
         factory.set_launch(launch_line(args))
         factory.set_shared(True)
+        if args.timecode and not args.file:
+            factory.connect("media-configure", lambda _f, media: stamp_timecode(media, args))
         if args.user:
             factory.add_role_from_structure(Gst.Structure.new_from_string(
                 f"{args.user}, media.factory.access=(boolean)true, media.factory.construct=(boolean)true"))

@@ -2,3 +2,4 @@
 export { makeTestClip, startTestCamera } from './testCamera';
 export type { TestCamera, TestCameraOptions, TestClipOptions } from './testCamera';
 export { until } from './until';
+export { TIMECODE_BITS, TIMECODE_SAMPLE_Y, decodeTimecode, timecodeSampleXs } from './timecode';

@@ -23,6 +23,8 @@ export interface TestCameraOptions {
   auth?: 'basic' | 'digest';
   /** Serve this MP4 (played once, not looped) instead of encoding live (see makeTestClip). */
   file?: string;
+  /** Burn the wall clock into the top rows as a band that decodeTimecode() reads back. */
+  timecode?: boolean;
 }
 
 export interface TestCamera {
@@ -71,6 +73,7 @@ async function spawnServer(opts: TestCameraOptions, port: number): Promise<{ pro
   for (const m of opts.mounts ?? []) args.push('--mount', m);
   if (opts.user) args.push('--user', opts.user, '--password', opts.password ?? '', '--auth', opts.auth ?? 'basic');
   if (opts.file) args.push('--file', opts.file);
+  if (opts.timecode) args.push('--timecode');
   const child = spawn(PYTHON, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   child.once('exit', () => running.delete(child));
