@@ -39,9 +39,34 @@ export default tseslint.config(
       'no-restricted-imports': ['error', {
         patterns: [
           { group: nodeBuiltins, message: 'The renderer never touches Node.' },
-          { group: ['@nightjar/vms-core/node', '**/vms-core/src/**'], message: 'Reach the core through its API; only `import type` from @nightjar/vms-core.' },
+          { group: ['@nightjar/vms-core/node', '@nightjar/vms-core/site-lock', '**/vms-core/src/**'], message: 'Reach the core through its API; only `import type` from @nightjar/vms-core.' },
+          { group: ['electron', 'electron/*', '**/main/**', '**/preload/**'], message: 'The renderer reaches Electron only through window.nightjarDesktop (src/common/desktopApi.ts).' },
         ],
         paths: [{ name: '@nightjar/vms-core', allowTypeImports: true, message: 'Only types from vms-core.' }],
+      }],
+    },
+  },
+  {
+    // An app's common/ is shared by its Electron main process and its renderer: pure.
+    files: ['apps/*/src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'common/ code is pure: no Node built-ins here.' },
+          { group: ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'common/ may import only common/ code.' },
+        ],
+      }],
+    },
+  },
+  {
+    // A sandboxed preload can load only Electron's renderer modules; everything else is bundled pure code.
+    files: ['apps/*/src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'A sandboxed preload has no Node built-ins.' },
+          { group: ['**/main/**', '**/renderer/**'], message: 'The preload takes only common/ code.' },
+        ],
       }],
     },
   },

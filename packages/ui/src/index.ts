@@ -7,18 +7,23 @@ export { isExportJobActive } from './api/apiTypes';
 export type { RequestOptions, SiteClientOptions, SiteSession } from './api/siteClient';
 export { ApiError, BAD_RESPONSE_CODE, NETWORK_ERROR_CODE, SiteClient } from './api/siteClient';
 export type { BookmarkFilter } from './api/queryKeys';
-export { bookmarkSearchQuery, normalizeBookmarkFilter, queryKeys } from './api/queryKeys';
+export { bookmarkSearchQuery, normalizeBookmarkFilter, normalizeMotionSearch, queryKeys } from './api/queryKeys';
 export {
   EXPORT_POLL_MS, LIVE_EDGE_POLL_MS, STATUS_POLL_MS, bookmarksQuery, cameraStatusQuery, camerasQuery, eventsQuery,
-  evidenceLocksQuery, exportJobQuery, exportsQuery, sequencesQuery,
+  evidenceLocksQuery, exportJobQuery, exportsQuery, sequencesQuery, viewsQuery,
 } from './api/queries';
+export { motionSearchQuery, ptzPresetsQuery } from './api/queries';
+export { healthQuery, storagesQuery } from './api/queries';
+// Pushed changes from the site's updates socket, applied to the query cache.
+export type { SiteUpdatesOptions, SiteUpdatesState, UpdatesWebSocket } from './api/siteUpdates';
+export { SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT, UPDATES_CLOSE_UNAUTHENTICATED, applySiteUpdate } from './api/siteUpdates';
 
 // Client-only state: one zustand store per window, built from slices.
 export type { ClientState, ClientStore, ClientStoreOptions } from './state/clientStore';
 export { createClientStore } from './state/clientStore';
-export type { Layout, LayoutId, TileRect } from './state/layouts';
-export { LAYOUTS, LAYOUT_IDS, isLayoutId } from './state/layouts';
-export type { ViewSlice } from './state/viewSlice';
+export type { Layout, LayoutChoice, LayoutId, TileRect } from './state/layouts';
+export { LAYOUTS, LAYOUT_IDS, MAX_CUSTOM_GRID, gridLayout, isLayoutId, isValidLayout } from './state/layouts';
+export type { AppliedView, ViewSlice } from './state/viewSlice';
 export type { PlaybackSlice, PlaybackSpeed } from './state/playbackSlice';
 export { PLAYBACK_SPEEDS } from './state/playbackSlice';
 export type { SelectionSlice, TimeSelection } from './state/selectionSlice';
@@ -32,7 +37,7 @@ export {
 export type { TimeZone } from './timeline/timeZone';
 export { intlTimeZone, utcTimeZone, wallToUtc } from './timeline/timeZone';
 export type { TimelineLock, TimelineMarker, TimelineRow, TimelineScene } from './timeline/timelineDraw';
-export { TIMELINE_COLORS } from './timeline/timelineDraw';
+export { AXIS_HEIGHT_PX, TIMELINE_COLORS, rowBand } from './timeline/timelineDraw';
 export { spansOf, timelineLocks, timelineMarkers, timelineRow } from './timeline/timelineModel';
 export type { TimelineProps } from './timeline/Timeline';
 export { Timeline } from './timeline/Timeline';
@@ -49,3 +54,16 @@ export type { PlayerState } from './video/playerState';
 export { isFinalClose, CLOSE_UNAUTHENTICATED, CLOSE_FORBIDDEN, CLOSE_NOT_FOUND, CLOSE_CONFLICT } from './video/playerState';
 export { backoff } from './video/reconnectPolicy';
 export type { LiveStream } from './video/streamUrls';
+// Recorded playback: one socket for the cameras of a view, one MSE track per tile.
+export { PlaybackPlayer, REVERSE_TICK_MS } from './video/playbackPlayer';
+export type { PlaybackPlayerOptions, PlaybackSessionState, PlaybackSlot } from './video/playbackPlayer';
+export type { CameraPlayback } from './video/playbackModel';
+// The tile's parts, for tiles that play something else (playback) with the same look.
+export { TileOverlay } from './video/TileOverlay';
+export type { TileOverlayProps } from './video/TileOverlay';
+export { TileStatusView } from './video/TileStatusView';
+export type { TileStatus } from './video/tileStatus';
+export { tileStatus } from './video/tileStatus';
+export { TILE_CSS, TILE_STYLE_ID } from './video/tileStyles';
+export { useZoom } from './video/useZoom';
+export { isZoomed, zoomTransform } from './video/zoom';

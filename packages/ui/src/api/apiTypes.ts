@@ -10,12 +10,15 @@ export type {
   LiveStreamBody, LoginResponseBody, PlaybackBody, SequencesBody,
 } from '@nightjar/vms-core';
 export type { LiveStreamQueryBody as LiveStreamQuery } from '@nightjar/vms-core';
+export type { MotionHitBody, MotionSearchBody, MotionSearchResultBody, PtzMoveBody, PtzPresetBody } from '@nightjar/vms-core';
+export type { CreateViewBody, SiteUpdate, SiteUpdateType, UpdateViewBody, ViewBody } from '@nightjar/vms-core';
 
 export type ErrorBody = Static<typeof apiSchemas.ErrorBody>;
 export type SystemEventBody = Static<typeof apiSchemas.SystemEventSchema>;
 export type CreateEvidenceLockBody = Static<typeof apiSchemas.EvidenceLockRequest>;
 export type BookmarkSearchQuery = Static<typeof bookmarkSchemas.BookmarkSearchQuery>;
 export type SessionUser = Static<typeof apiSchemas.LoginResponse>['user'];
+export type StorageBody = Static<typeof apiSchemas.StorageSchema>;
 
 /** A time range as the API takes it: ISO date-times. */
 export interface TimeRange {

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportJobBody } from './apiTypes';
-import { EXPORT_POLL_MS, LIVE_EDGE_POLL_MS, camerasQuery, cameraStatusQuery, exportJobQuery, exportsQuery, sequencesQuery, bookmarksQuery } from './queries';
+import { EXPORT_POLL_MS, LIVE_EDGE_POLL_MS, camerasQuery, cameraStatusQuery, exportJobQuery, exportsQuery, sequencesQuery, bookmarksQuery, viewsQuery } from './queries';
 import { bookmarkSearchQuery, queryKeys } from './queryKeys';
 import { SiteClient } from './siteClient';
 
@@ -70,6 +70,15 @@ describe('queries', () => {
     expect(calls.filter((c) => c === '/api/cameras')).toHaveLength(1);
     await qc.fetchQuery(bookmarksQuery(client, { text: 'door' }));
     expect(qc.getQueryData(queryKeys.bookmarkSearch({ text: 'door' }))).toEqual([]);
+  });
+
+  it('keep views under one key that the updates socket writes into', async () => {
+    const { client, calls } = await clientAnswering({ '/api/views': [{ id: 'v1' }] });
+    const qc = newQueryClient();
+    expect(await qc.fetchQuery(viewsQuery(client))).toEqual([{ id: 'v1' }]);
+    expect(qc.getQueryData(queryKeys.views())).toEqual([{ id: 'v1' }]);
+    await qc.fetchQuery(viewsQuery(client));
+    expect(calls.filter((c) => c === '/api/views')).toHaveLength(1);
   });
 
   it('poll sequences only while the range reaches the present', async () => {

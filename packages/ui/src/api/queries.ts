@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { EventQuery, ExportJobBody, TimeRange } from './apiTypes';
+import type { EventQuery, ExportJobBody, MotionSearchBody, TimeRange } from './apiTypes';
 import { isExportJobActive } from './apiTypes';
 import type { BookmarkFilter } from './queryKeys';
-import { bookmarkSearchQuery, queryKeys } from './queryKeys';
+import { bookmarkSearchQuery, normalizeMotionSearch, queryKeys } from './queryKeys';
 import type { SiteClient } from './siteClient';
 
 /*
@@ -84,6 +84,61 @@ export function exportJobQuery(client: SiteClient, jobId: string) {
     queryFn: ({ signal }) => client.getExportJob(jobId, { signal }),
     staleTime: (query) => (finished(query.state.data) ? Infinity : 0),
     refetchInterval: (query) => (finished(query.state.data) ? false : EXPORT_POLL_MS),
+  });
+}
+
+/**
+ * Views change only when someone edits one; the updates socket puts each change into this
+ * entry (siteUpdates.ts), so it is fresh until the socket reconnects and invalidates it.
+ */
+export function viewsQuery(client: SiteClient) {
+  return queryOptions({
+    queryKey: queryKeys.views(),
+    queryFn: ({ signal }) => client.listViews({ signal }),
+    staleTime: 5 * MINUTE,
+  });
+}
+
+/** A camera's presets change only when someone stores one on the device. */
+export function ptzPresetsQuery(client: SiteClient, cameraId: string) {
+  return queryOptions({
+    queryKey: queryKeys.ptzPresets(cameraId),
+    queryFn: ({ signal }) => client.listPtzPresets(cameraId, { signal }),
+    staleTime: 5 * MINUTE,
+  });
+}
+
+/**
+ * Motion found in a past range never changes; a range reaching the present gains results as
+ * the cameras record, so it goes stale like the live edge of the timeline (not polled: a search
+ * is run when the operator asks).
+ */
+export function motionSearchQuery(client: SiteClient, search: MotionSearchBody, now: number) {
+  const open = Date.parse(search.to) >= now - LIVE_EDGE_POLL_MS;
+  return queryOptions({
+    queryKey: queryKeys.motionSearch(search),
+    queryFn: ({ signal }) => client.searchMotion(normalizeMotionSearch(search), { signal }),
+    staleTime: open ? LIVE_EDGE_POLL_MS : Infinity,
+  });
+}
+
+/** Storage use changes slowly; polled like camera status while someone looks at it. */
+export function storagesQuery(client: SiteClient) {
+  return queryOptions({
+    queryKey: queryKeys.storages(),
+    queryFn: ({ signal }) => client.listStorages({ signal }),
+    staleTime: 5 * SECOND,
+    refetchInterval: STATUS_POLL_MS,
+  });
+}
+
+/** Whether the site answers; a failure is an answer here, so it is not retried. */
+export function healthQuery(client: SiteClient) {
+  return queryOptions({
+    queryKey: queryKeys.health(),
+    queryFn: ({ signal }) => client.getHealth({ signal }),
+    refetchInterval: STATUS_POLL_MS,
+    retry: false,
   });
 }
 

@@ -1,4 +1,4 @@
-import type { BookmarkSearchQuery, EventQuery, TimeRange } from './apiTypes';
+import type { BookmarkSearchQuery, EventQuery, MotionSearchBody, TimeRange } from './apiTypes';
 
 /*
  * Hierarchical keys for the site's server state (STYLE 12). Each level is a prefix of the ones
@@ -20,12 +20,18 @@ export const queryKeys = {
   cameraStatus: (cameraId: string) => ['cameras', cameraId, 'status'] as const,
   sequencesOfCamera: (cameraId: string) => ['cameras', cameraId, 'sequences'] as const,
   sequences: (cameraId: string, range: TimeRange) => ['cameras', cameraId, 'sequences', { from: range.from, to: range.to }] as const,
+  ptzPresets: (cameraId: string) => ['cameras', cameraId, 'ptzPresets'] as const,
+  motionSearches: () => ['motionSearch'] as const,
+  motionSearch: (search: MotionSearchBody) => ['motionSearch', normalizeMotionSearch(search)] as const,
   bookmarks: () => ['bookmarks'] as const,
   bookmarkSearch: (filter: BookmarkFilter) => ['bookmarks', normalizeBookmarkFilter(filter)] as const,
   evidenceLocks: () => ['evidenceLocks'] as const,
   evidenceLocksOfCamera: (cameraId: string | undefined) => ['evidenceLocks', { cameraId: cameraId ?? null }] as const,
   exports: () => ['exports'] as const,
   exportJob: (jobId: string) => ['exports', jobId] as const,
+  storages: () => ['storages'] as const,
+  health: () => ['health'] as const,
+  views: () => ['views'] as const,
   events: () => ['events'] as const,
   eventList: (query: EventQuery) => ['events', { cameraId: query.cameraId ?? null, afterId: query.afterId ?? null, limit: query.limit ?? null }] as const,
 };
@@ -41,6 +47,16 @@ export function normalizeBookmarkFilter(filter: BookmarkFilter): BookmarkFilter 
     ...(filter.from ? { from: filter.from } : {}),
     ...(filter.to ? { to: filter.to } : {}),
     ...(filter.cameraIds && filter.cameraIds.length > 0 ? { cameraIds: [...new Set(filter.cameraIds)].sort() } : {}),
+  };
+}
+
+/** One cache entry per search whatever the camera order; absent options stay absent (the site's defaults). */
+export function normalizeMotionSearch(search: MotionSearchBody): MotionSearchBody {
+  const { x, y, width, height } = search.region;
+  return {
+    cameraIds: [...new Set(search.cameraIds)].sort(), from: search.from, to: search.to, region: { x, y, width, height },
+    ...(search.minCells === undefined ? {} : { minCells: search.minCells }),
+    ...(search.limit === undefined ? {} : { limit: search.limit }),
   };
 }
 

@@ -143,6 +143,39 @@ describe('SiteClient', () => {
   });
 });
 
+describe('SiteClient views and socket tokens', () => {
+  it('lists, creates, replaces (PUT with the revision read) and deletes views', async () => {
+    const { sent, client } = fakeSite((req) => (req.url.endsWith('/login') ? json(200, pair(1)) : req.method === 'DELETE' ? new Response(null, { status: 204 }) : json(200, [])));
+    await client.login('ada', 'pw');
+    const body = { name: 'Lobby', shared: true, layoutId: '1x1' as const, layout: { columns: 1, rows: 1, tiles: [{ x: 0, y: 0, width: 1, height: 1 }] }, cameraIds: ['c'] };
+    await client.listViews();
+    await client.createView(body);
+    await client.updateView('v 1', { ...body, revision: 3 });
+    await expect(client.deleteView('v 1')).resolves.toBeUndefined();
+    expect(sent.slice(1).map((r) => `${r.method} ${r.url.replace('https://site:8443', '')}`)).toEqual([
+      'GET /api/views', 'POST /api/views', 'PUT /api/views/v%201', 'DELETE /api/views/v%201',
+    ]);
+    expect(sent[3]!.body).toMatchObject({ revision: 3, name: 'Lobby' });
+  });
+
+  it('hands out the access token, refreshed when expired or when asked, and null once the session is gone', async () => {
+    const fresh = { ...pair(1), expiresAt: new Date(Date.now() + 60_000).toISOString() };
+    let refreshStatus = 200;
+    const { sent, client } = fakeSite((req) => (req.url.endsWith('/login') ? json(200, fresh)
+      : refreshStatus === 200 ? json(200, pair(2)) : json(refreshStatus, { code: 'VMS_ERR_UNAUTHENTICATED', kind: 'unauthenticated', message: 'ended' })));
+    expect(await client.accessToken()).toBeNull();
+    await client.login('ada', 'pw');
+    expect(await client.accessToken()).toBe('t1');
+    expect(sent).toHaveLength(1);
+    expect(await client.accessToken({ refresh: true })).toBe('t2');
+    // pair(2) expired long ago: asking again refreshes first.
+    refreshStatus = 401;
+    expect(await client.accessToken()).toBeNull();
+    expect(client.session).toBeNull();
+    expect(sent.map((r) => r.url.replace('https://site:8443', ''))).toEqual(['/api/login', '/api/token/refresh', '/api/token/refresh']);
+  });
+});
+
 describe('queryString', () => {
   it('repeats array keys and leaves out undefined values', () => {
     expect(queryString({ cameraId: ['a', 'b'], text: undefined, limit: 5, zoomed: false })).toBe('?cameraId=a&cameraId=b&limit=5&zoomed=false');

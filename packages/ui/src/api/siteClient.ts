@@ -3,6 +3,9 @@ import type {
   CreateExportBody, EventQuery, EvidenceLockBody, ExportJobBody, LiveStreamBody, LiveStreamQuery, LoginResponseBody,
   PlaybackBody, SequencesBody, SessionUser, SystemEventBody, ThumbnailResult, TimeRange,
 } from './apiTypes';
+import type { CreateViewBody, UpdateViewBody, ViewBody } from './apiTypes';
+import type { StorageBody } from './apiTypes';
+import type { MotionSearchBody, MotionSearchResultBody, PtzMoveBody, PtzPresetBody } from './apiTypes';
 
 /** An error answer of the site, or a request that never got one (status 0). */
 export class ApiError extends Error {
@@ -36,7 +39,7 @@ export interface RequestOptions {
 
 type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
 interface Call {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
   signal?: AbortSignal | undefined;
@@ -98,6 +101,17 @@ export class SiteClient {
     }
   }
 
+  /**
+   * The access token for sockets that sign in with a message (the site updates socket), or null
+   * when signed out. An expired token is refreshed first; `refresh` forces that, for after the
+   * socket was refused (when the session itself has ended, the refresh fails and this is null).
+   */
+  async accessToken(o: { refresh?: boolean } = {}): Promise<string | null> {
+    const expiresAt = this.currentSession ? Date.parse(this.currentSession.expiresAt) : NaN;
+    if (this.tokens && (o.refresh || expiresAt <= Date.now())) await this.refreshOnce(this.tokens.token);
+    return this.tokens?.token ?? null;
+  }
+
   /** Drops the tokens and listeners; the client holds nothing else. */
   dispose(): void {
     this.setTokens(null);
@@ -145,6 +159,25 @@ export class SiteClient {
     return this.call('/api/evidence-locks', { ...o, method: 'POST', body });
   }
 
+  /** A later end, or null to hold indefinitely (extendEvidenceLock; never shortens). */
+  extendEvidenceLock(lockId: string, until: string | null, o: RequestOptions = {}): Promise<EvidenceLockBody> {
+    return this.call(`/api/evidence-locks/${enc(lockId)}`, { ...o, method: 'PATCH', body: { until } });
+  }
+
+  async deleteEvidenceLock(lockId: string, o: RequestOptions = {}): Promise<void> {
+    await this.call<null>(`/api/evidence-locks/${enc(lockId)}`, { ...o, method: 'DELETE' });
+  }
+
+  /** Storages with retention limits and use (any signed-in user may read them). */
+  listStorages(o: RequestOptions = {}): Promise<StorageBody[]> {
+    return this.call('/api/storages', o);
+  }
+
+  /** Whether the site answers at all; needs no sign-in. */
+  getHealth(o: RequestOptions = {}): Promise<{ ok: boolean }> {
+    return this.send('/api/health', { ...o }, null);
+  }
+
   createExport(body: CreateExportBody, o: RequestOptions = {}): Promise<ExportJobBody> {
     return this.call('/api/exports', { ...o, method: 'POST', body });
   }
@@ -161,8 +194,48 @@ export class SiteClient {
     return this.call(`/api/exports/${enc(jobId)}`, { ...o, method: 'DELETE' });
   }
 
+  /** Starts a continuous move; send it again while the control is held, or with `timeoutMs`, and ptzStop on release. */
+  async ptzMove(cameraId: string, body: PtzMoveBody, o: RequestOptions = {}): Promise<void> {
+    await this.call<null>(`/api/cameras/${enc(cameraId)}/ptz/move`, { ...o, method: 'POST', body });
+  }
+
+  async ptzStop(cameraId: string, o: RequestOptions = {}): Promise<void> {
+    await this.call<null>(`/api/cameras/${enc(cameraId)}/ptz/stop`, { ...o, method: 'POST' });
+  }
+
+  listPtzPresets(cameraId: string, o: RequestOptions = {}): Promise<PtzPresetBody[]> {
+    return this.call(`/api/cameras/${enc(cameraId)}/ptz/presets`, o);
+  }
+
+  async gotoPtzPreset(cameraId: string, presetToken: string, o: RequestOptions = {}): Promise<void> {
+    await this.call<null>(`/api/cameras/${enc(cameraId)}/ptz/presets/${enc(presetToken)}/goto`, { ...o, method: 'POST' });
+  }
+
+  /** Smart search: spans where motion touched `region` (fractions of the picture). */
+  searchMotion(body: MotionSearchBody, o: RequestOptions = {}): Promise<MotionSearchResultBody> {
+    return this.call('/api/search/motion', { ...o, method: 'POST', body });
+  }
+
   listEvents(query: EventQuery = {}, o: RequestOptions = {}): Promise<SystemEventBody[]> {
     return this.call('/api/events', { ...o, query: { ...query } });
+  }
+
+  /** The caller's own views and every shared view. */
+  listViews(o: RequestOptions = {}): Promise<ViewBody[]> {
+    return this.call('/api/views', o);
+  }
+
+  createView(body: CreateViewBody, o: RequestOptions = {}): Promise<ViewBody> {
+    return this.call('/api/views', { ...o, method: 'POST', body });
+  }
+
+  /** Replaces a view; `body.revision` is the one read: a 409 VMS_ERR_STALE_REVISION ApiError when it changed since. */
+  updateView(viewId: string, body: UpdateViewBody, o: RequestOptions = {}): Promise<ViewBody> {
+    return this.call(`/api/views/${enc(viewId)}`, { ...o, method: 'PUT', body });
+  }
+
+  async deleteView(viewId: string, o: RequestOptions = {}): Promise<void> {
+    await this.call<null>(`/api/views/${enc(viewId)}`, { ...o, method: 'DELETE' });
   }
 
   private async call<T>(path: string, call: Call): Promise<T> {

@@ -10,12 +10,19 @@ export interface PlaybackSlice {
   playbackTimeMs: number;
   speed: PlaybackSpeed;
   playing: boolean;
+  /**
+   * The last frame step asked for (keyboard arrows, step buttons). `seq` grows with every
+   * request, so the playback view reacts to each press, including repeats in one direction.
+   */
+  stepRequest: { direction: 1 | -1; seq: number } | null;
   goLive: () => void;
   /** Enters playback at an instant (from the timeline, a bookmark, an event). */
   seek: (timeMs: number) => void;
   play: () => void;
   pause: () => void;
   setSpeed: (speed: PlaybackSpeed) => void;
+  /** Pauses and asks the playback view to show the next (+1) or previous (-1) frame; ignored in live mode. */
+  stepFrame: (direction: 1 | -1) => void;
   /** One step along PLAYBACK_SPEEDS: +1 faster (or less backwards), -1 slower. */
   stepSpeed: (direction: 1 | -1) => void;
   /**
@@ -34,11 +41,15 @@ export function createPlaybackSlice<S extends PlaybackSlice>(initialTimeMs = 0):
       playbackTimeMs: initialTimeMs,
       speed: 1,
       playing: true,
+      stepRequest: null,
       goLive: () => update(() => ({ mode: 'live', speed: 1, playing: true })),
       seek: (timeMs) => update(() => (Number.isFinite(timeMs) ? { mode: 'playback', playbackTimeMs: timeMs } : {})),
       play: () => update(() => ({ playing: true })),
       pause: () => update(() => ({ playing: false })),
       setSpeed: (speed) => update(() => (PLAYBACK_SPEEDS.includes(speed) ? { speed } : {})),
+      stepFrame: (direction) => update((s) => (s.mode === 'playback'
+        ? { playing: false, stepRequest: { direction, seq: (s.stepRequest?.seq ?? 0) + 1 } }
+        : {})),
       stepSpeed: (direction) => update((s) => {
         const next = PLAYBACK_SPEEDS[PLAYBACK_SPEEDS.indexOf(s.speed) + direction];
         return next === undefined ? {} : { speed: next };

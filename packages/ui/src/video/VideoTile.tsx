@@ -3,9 +3,10 @@
  * transcode otherwise), draws the overlay, and says plainly why there is no picture. The
  * player, status wording and zoom math live in their own modules; this file only composes them.
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { MouseEventHandler } from 'react';
 import { choosePlayerKind } from './streamUrls';
+import type { PlayerState } from './playerState';
 import type { LiveStream } from './streamUrls';
 import { TileOverlay } from './TileOverlay';
 import { tileStatus } from './tileStatus';
@@ -25,11 +26,16 @@ export interface VideoTileProps {
   overlayTime?: string;
   maximized?: boolean;
   onDoubleClick?: MouseEventHandler<HTMLDivElement>;
+  /**
+   * Every player state, so the caller can react to what only it can fix: a media token that
+   * expired before a reconnect (close 4401) needs a fresh getLiveStream body.
+   */
+  onStateChange?: (state: PlayerState) => void;
 }
 
 const mseAvailable = (): boolean => typeof MediaSource !== 'undefined' && typeof MediaSource.isTypeSupported === 'function';
 
-export function VideoTile({ stream, label, recording, motion, overlayTime, maximized, onDoubleClick }: VideoTileProps) {
+export function VideoTile({ stream, label, recording, motion, overlayTime, maximized, onDoubleClick, onStateChange }: VideoTileProps) {
   const kind = useMemo(() => choosePlayerKind(stream, mseAvailable()), [stream]);
   const video = useRef<HTMLVideoElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -37,6 +43,12 @@ export function VideoTile({ stream, label, recording, motion, overlayTime, maxim
   const state = useLivePlayer(kind, stream, video, canvas);
   const { zoom, reset, pointerHandlers } = useZoom(surface);
   const status = tileStatus(state);
+  // Through a ref: a new callback each render must not report the same state twice.
+  const reportState = useRef(onStateChange);
+  useEffect(() => {
+    reportState.current = onStateChange;
+  });
+  useEffect(() => reportState.current?.(state), [state]);
 
   return (
     <div

@@ -3,11 +3,13 @@ import { errorMessage } from '../base/common/errors';
 import { runCheck } from './checkCommand';
 import { runSite } from './siteCommand';
 import { runVerifyCommand } from './verifyCommand';
+import { DEFAULT_SITE_PORT } from '../site/common/defaults';
 
 const usage = `usage: vms <command> [options]
 
-  site   --data DIR [--port N] [--host H] [--admin-password P] [--no-demo-camera]
-         run an all-in-one site; prints the URL it serves when ready
+  site   --data DIR [--port N] [--host H] [--admin-password P] [--no-demo-camera] [--client-dir DIR]
+         run an all-in-one site; prints the URL it serves when ready; serves the built
+         Smart Client from DIR at / (apps/smart-client/dist/renderer)
   check  --data DIR [--quick]
          verify the media database invariants; exits 1 with a report when one is broken
   verify --data DIR [--camera ID] [--from ISO] [--to ISO]
@@ -26,6 +28,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string' },
       'admin-password': { type: 'string' },
       'no-demo-camera': { type: 'boolean' },
+      'client-dir': { type: 'string' },
       camera: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -57,10 +60,11 @@ async function main(argv: string[]): Promise<number> {
     case 'site':
       return runSite({
         dataDir: values.data,
-        port: values.port === undefined ? 8080 : Number(values.port),
+        port: values.port === undefined ? DEFAULT_SITE_PORT : Number(values.port),
         host: values.host ?? '127.0.0.1',
         adminPassword: values['admin-password'] ?? process.env.VMS_ADMIN_PASSWORD,
         demoCamera: !values['no-demo-camera'],
+        ...(values['client-dir'] ? { clientDir: values['client-dir'] } : {}),
       });
     case 'check':
       return runCheck(values.data);

@@ -1,12 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { Site } from '../site/node/site';
+import { SiteLock } from '../site/node/siteLock';
 
 /** Runs until SIGINT/SIGTERM; returns -1 so main leaves the process running. */
-export async function runSite(o: { dataDir: string; port: number; host: string; adminPassword?: string; demoCamera: boolean }): Promise<number> {
+export async function runSite(o: {
+  dataDir: string; port: number; host: string; adminPassword?: string; demoCamera: boolean; clientDir?: string;
+}): Promise<number> {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) {
     console.error(`vms site: --port must be 0..65535`);
     return 2;
   }
-  const site = await Site.open({ dataDir: o.dataDir, adminPassword: o.adminPassword, demoCamera: o.demoCamera });
+  // Taken before the databases open: a second site on the same folder stops here (VMS_ERR_CONFLICT).
+  mkdirSync(o.dataDir, { recursive: true });
+  const lock = SiteLock.acquire(o.dataDir, { host: o.host });
+  process.on('exit', () => lock.release());
+  const site = await Site.open({
+    dataDir: o.dataDir, adminPassword: o.adminPassword, demoCamera: o.demoCamera, ...(o.clientDir ? { clientAppDir: resolve(o.clientDir) } : {}),
+  });
   const r = site.recovery;
   if (r.sealed.length || r.dropped.length || r.orphansRemoved.length || r.garbageRemoved) {
     console.log(`recovered after an unclean stop: ${r.sealed.length} recordings sealed, ${r.dropped.length} empty dropped, ` +
@@ -15,7 +26,14 @@ export async function runSite(o: { dataDir: string; port: number; host: string; 
   if (site.generatedAdminPassword) {
     console.log(`administrator created: user "admin", password "${site.generatedAdminPassword}" (shown once)`);
   }
-  const url = await site.listen(o.port, o.host);
+  let url: string;
+  try {
+    url = await site.listen(o.port, o.host);
+  } catch (e) {
+    await site.close();
+    throw e;
+  }
+  lock.markRunning(url, Number(new URL(url).port));
   console.log(`Nightjar site ready at ${url} (API reference: ${url}/api/openapi.json)`);
   let stopping = false;
   const stop = () => {

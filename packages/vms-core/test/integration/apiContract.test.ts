@@ -9,6 +9,11 @@ const OPERATION_IDS = [
   'startManualRecording', 'stopManualRecording', 'triggerRecordingEvent', 'createEvidenceLock', 'listEvidenceLocks',
   'listStorages', 'updateStorage', 'listEvents', 'logout',
   'refreshToken', 'listRoles', 'createRole', 'updateRole', 'deleteRole', 'listUsers', 'createUser', 'updateUser', 'deleteUser', 'listAuditLog',
+  'listViews', 'createView', 'updateView', 'deleteView',
+  // Issue 5: the site's configuration.
+  'getSite', 'updateSite', 'listRecordingServers', 'updateRecordingServer', 'discoverHardware', 'scanHardware', 'updateHardware', 'deleteHardware',
+  'createStorage', 'listTimeProfiles', 'getTimeProfile', 'createTimeProfile', 'updateTimeProfile', 'deleteTimeProfile',
+  'exportConfiguration', 'importConfiguration', 'getSystemStatus',
 ];
 
 /** A camera whose configuration the validation tests try to change; it need not stream. */

@@ -5,6 +5,9 @@ import type { Method, SecuritySite } from './securityFixture';
 import { openSecuritySite } from './securityFixture';
 import { BOOKMARK_AND_LOCK_RULES } from './bookmarkSecurityRules';
 import { MEDIA_RULES } from './mediaSecurityRules';
+import { PTZ_AND_SEARCH_RULES } from './ptzSecurityRules';
+import { VIEW_RULES } from './viewSecurityRules';
+import { CONFIGURATION_RULES } from './configurationSecurityRules';
 
 interface Operation {
   operationId: string;
@@ -130,6 +133,14 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   ...BOOKMARK_AND_LOCK_RULES,
   // getLiveStream, getSnapshot, getPlayback, getThumbnail, createExport, listExports, getExportJob, cancelExport, downloadExport
   ...MEDIA_RULES,
+  // ptzMove, ptzStop, listPtzPresets, gotoPtzPreset, searchMotion
+  ...PTZ_AND_SEARCH_RULES,
+  // listViews, createView, updateView, deleteView
+  ...VIEW_RULES,
+  // getSite, updateSite, listRecordingServers, updateRecordingServer, createStorage, scanHardware, updateHardware, deleteHardware,
+  // listTimeProfiles, getTimeProfile, createTimeProfile, updateTimeProfile, deleteTimeProfile, exportConfiguration,
+  // importConfiguration, getSystemStatus
+  ...CONFIGURATION_RULES,
 };
 
 describe('API security', () => {

@@ -37,7 +37,7 @@ async function fakeProbe(req: { address: string }): Promise<HardwareInfo> {
   };
 }
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export const ACTORS = ['nobody', 'allOnA', 'liveOnA', 'configurer', 'userManager'] as const;
 export type Actor = (typeof ACTORS)[number];

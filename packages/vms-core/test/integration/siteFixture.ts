@@ -94,7 +94,7 @@ export class TestSite {
   }
 
   /** Sends a request; `token: null` sends none, a string sends that one instead of the admin's. */
-  async request<T = unknown>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown, token?: string | null): Promise<Reply<T>> {
+  async request<T = unknown>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, body?: unknown, token?: string | null): Promise<Reply<T>> {
     const auth = token === null ? undefined : (token ?? this.token);
     const res = await this.site.api.inject({
       method,

@@ -3,7 +3,10 @@ import type { Static } from 'typebox';
 
 /** Request and response shapes of the public API; the OpenAPI document is generated from these. */
 
-export const ErrorBody = Type.Object({ code: Type.String(), kind: Type.String(), message: Type.String() }, { $id: 'Error' });
+export const ErrorBody = Type.Object({
+  code: Type.String(), kind: Type.String(), message: Type.String(),
+  field: Type.Optional(Type.String({ description: 'for bad input: the request field at fault, e.g. "retentionHours" or "windows[1].from"' })),
+}, { $id: 'Error' });
 
 export const LoginRequest = Type.Object({ username: Type.String({ minLength: 1 }), password: Type.String({ minLength: 1 }) });
 export const RefreshRequest = Type.Object({ refreshToken: Type.String({ minLength: 1 }) });
@@ -48,6 +51,11 @@ export const CameraSchema = Type.Object({
   id: Type.String(), hardwareId: Type.String(), deviceKey: Type.String(), name: Type.String(), enabled: Type.Boolean(),
   streams: Type.Array(StreamInfoSchema), recordStream: Type.String(), liveStream: Type.String(), storageId: Type.String(),
   policy: PolicySchema, motion: MotionSchema, transport: Type.Union([Type.Literal('tcp'), Type.Literal('udp')]),
+  group: Type.Optional(Type.String({ description: 'place in the camera tree: folder names joined by "/", e.g. "Building A/Lobby"; "" is the top level' })),
+  ptz: Type.Object({
+    supported: Type.Boolean({ description: 'the camera can be steered (ptzMove, presets), as found when its hardware was added' }),
+    panTilt: Type.Boolean(), zoom: Type.Boolean(),
+  }),
 });
 export const UpdateCameraRequest = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
@@ -58,6 +66,7 @@ export const UpdateCameraRequest = Type.Object({
   transport: Type.Optional(Type.Union([Type.Literal('tcp'), Type.Literal('udp')])),
   policy: Type.Optional(Type.Partial(PolicySchema)),
   motion: Type.Optional(Type.Partial(MotionSchema)),
+  group: Type.Optional(Type.String({ maxLength: 300, description: 'folder names joined by "/" (up to 8 levels); "" moves the camera to the top level' })),
 }, { additionalProperties: false });
 
 export const AddHardwareRequest = Type.Object({

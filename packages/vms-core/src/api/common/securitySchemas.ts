@@ -13,18 +13,34 @@ export const TimeWindowSchema = Type.Object({
   to: Type.String({ pattern: HHMM, description: 'exclusive; earlier than from runs past midnight' }),
 }, { additionalProperties: false });
 
+const DATE = '^[0-9]{4}-[0-9]{2}-[0-9]{2}$';
+export const TimeIntervalSchema = Type.Object({
+  from: Type.String({ pattern: HHMM }),
+  to: Type.String({ pattern: HHMM, description: 'exclusive, after from (24:00 is the end of the day)' }),
+}, { additionalProperties: false });
+export const TimeExceptionSchema = Type.Object({
+  from: Type.String({ pattern: DATE, description: 'first day, YYYY-MM-DD in the profile time zone' }),
+  to: Type.Optional(Type.String({ pattern: DATE, description: 'last day, inclusive; default: from' })),
+  intervals: Type.Array(TimeIntervalSchema, { maxItems: 24, description: 'when the profile is on those days instead of its windows; empty: off all day' }),
+  name: Type.Optional(Type.String({ maxLength: 100 })),
+}, { additionalProperties: false });
+
 export const TimeProfileSchema = Type.Object({
   timeZone: Type.Optional(Type.String({ description: 'IANA time zone of the windows; default UTC' })),
   windows: Type.Optional(Type.Array(TimeWindowSchema, { maxItems: 50, description: 'the rights work only inside these windows' })),
+  exceptions: Type.Optional(Type.Array(TimeExceptionSchema, { maxItems: 500, description: 'dated days that replace the windows (holidays)' })),
   maxAgeDays: Type.Optional(Type.Number({ exclusiveMinimum: 0, description: 'only media of the last N days is reachable' })),
 }, { additionalProperties: false });
 
 export const CameraRightSchema = Type.Enum([...CAMERA_RIGHTS]);
 
 export const CameraGrantSchema = Type.Object({
-  cameraId: Type.Union([Type.String(), Type.Null()], { description: 'null: all cameras' }),
+  // One schema with two types, not anyOf: fastify's type coercion would turn null into "" in
+  // an anyOf's string branch, and a grant for all cameras into one for camera "".
+  cameraId: Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'null: all cameras' }),
   rights: Type.Array(CameraRightSchema, { maxItems: CAMERA_RIGHTS.length }),
   timeProfile: Type.Optional(TimeProfileSchema),
+  timeProfileId: Type.Optional(Type.String({ description: 'a stored time profile (listTimeProfiles); wins over timeProfile, which then shows its rules' })),
 }, { additionalProperties: false });
 
 export const RoleSchema = Type.Object({

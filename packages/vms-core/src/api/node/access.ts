@@ -10,8 +10,12 @@ import type { AccessDecision, AdminFlag, CameraRight, RoleDefinition } from '../
 import { allowedOnEveryCamera, checkCameraAccess, grantsBeyond, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
 import type { ApiDeps } from './apiDeps';
 
-/** Routes that answer without a token: signing in needs none, and the API describes itself. */
-export const PUBLIC_ROUTES = new Set(['/api/login', '/api/token/refresh', '/api/openapi.json', '/api/health']);
+/**
+ * Routes that answer without a token: signing in needs none, and the API describes itself.
+ * The updates WebSocket takes its token in its first message (browsers cannot set headers on
+ * a WebSocket) and closes 4401 without one (routes/updatesSocketRoute.ts).
+ */
+export const PUBLIC_ROUTES = new Set(['/api/login', '/api/token/refresh', '/api/openapi.json', '/api/health', '/api/updates']);
 
 export function authenticateHook(deps: Pick<ApiDeps, 'identity' | 'roles'>) {
   return async (request: FastifyRequest): Promise<void> => {

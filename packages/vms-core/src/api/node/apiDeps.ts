@@ -1,5 +1,8 @@
 import type { Clock } from '../../base/common/clock';
+import type { Emitter } from '../../base/common/event';
 import type { AddHardwareRequest, HardwareInfo } from '../../devices/common/types';
+import type { ProbeOptions } from '../../devices/node/drivers';
+import type { PtzControl } from '../../devices/node/ptzControl';
 import type { EventLog } from '../../events/node/eventLog';
 import type { MediaDb } from '../../media-db/node/mediaDb';
 import type { RoleDefinition } from '../../management/common/permissions';
@@ -8,7 +11,9 @@ import type { ConfigStore } from '../../management/node/configStore';
 import type { Identity, User } from '../../management/node/identity';
 import type { RoleStore } from '../../management/node/roleStore';
 import type { RecordingServer } from '../../recording/node/recordingServer';
+import type { SiteKeys } from '../../security/node/siteKeys';
 import type { MediaServices } from './mediaServices';
+import type { SiteChange } from './siteChanges';
 
 /** What the API needs from the site; tests pass their own (fastify inject, no socket). */
 export interface ApiDeps {
@@ -20,9 +25,15 @@ export interface ApiDeps {
   recording: RecordingServer;
   events: EventLog;
   clock: Clock;
-  probeHardware: (req: AddHardwareRequest) => Promise<HardwareInfo>;
+  probeHardware: (req: AddHardwareRequest, options?: ProbeOptions) => Promise<HardwareInfo>;
   discoverHardware: (o: { timeoutMs: number; interface?: string }) => Promise<{ xaddrs: string[]; scopes: string[]; endpoint: string }[]>;
   mediaServices: MediaServices;
+  /** Steers cameras (ptzRoutes.ts); holds each device's PTZ session between commands. */
+  ptz: PtzControl;
+  /** Routes announce what they changed here; the updates socket tells the clients entitled to hear it. */
+  changes: Emitter<SiteChange>;
+  /** The site key: configuration backups carry storage keys and device passwords re-wrapped with it. */
+  keys: SiteKeys;
 }
 
 declare module 'fastify' {

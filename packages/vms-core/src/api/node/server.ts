@@ -16,6 +16,10 @@ import { eventRoutes } from './routes/eventRoutes';
 import { userRoutes } from './routes/userRoutes';
 import { roleRoutes } from './routes/roleRoutes';
 import { auditRoutes } from './routes/auditRoutes';
+import { ptzRoutes } from './routes/ptzRoutes';
+import { motionSearchRoutes } from './routes/motionSearchRoutes';
+import { viewRoutes } from './routes/viewRoutes';
+import { registerUpdatesSocket } from './routes/updatesSocketRoute';
 import { authenticateHook } from './access';
 import websocket from '@fastify/websocket';
 import { playbackRoutes } from './routes/playbackRoutes';
@@ -23,12 +27,24 @@ import { exportRoutes } from './routes/exportRoutes';
 import { registerPlaybackSocket } from './routes/playbackSocketRoute';
 import { liveRoutes } from './routes/liveRoutes';
 import { registerLiveSockets } from './routes/liveSocketRoutes';
+import { clientAppRoutes } from './routes/clientAppRoutes';
+import { siteRoutes } from './routes/siteRoutes';
+import { hardwareManagementRoutes } from './routes/hardwareManagementRoutes';
+import { timeProfileRoutes } from './routes/timeProfileRoutes';
+import { configurationRoutes } from './routes/configurationRoutes';
+import { systemStatusRoutes } from './routes/systemStatusRoutes';
+
+export interface BuildServerOptions {
+  logger?: boolean;
+  /** The built Smart Client renderer to serve at `/` (see routes/clientAppRoutes.ts). */
+  clientAppDir?: string;
+}
 
 /**
  * Builds the API server without listening (fastify's build/listen split): tests call
  * inject(); the site calls listen(). The OpenAPI document is generated from the route schemas.
  */
-export async function buildServer(deps: ApiDeps, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 1024 * 1024,
@@ -68,6 +84,14 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   await app.register(userRoutes(deps));
   await app.register(roleRoutes(deps));
   await app.register(auditRoutes(deps));
+  await app.register(ptzRoutes(deps));
+  await app.register(motionSearchRoutes(deps));
+  await app.register(viewRoutes(deps));
+  await app.register(siteRoutes(deps));
+  await app.register(hardwareManagementRoutes(deps));
+  await app.register(timeProfileRoutes(deps));
+  await app.register(configurationRoutes(deps));
+  await app.register(systemStatusRoutes(deps));
   await app.register(playbackRoutes(deps));
   await app.register(exportRoutes(deps));
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
@@ -75,7 +99,9 @@ export async function buildServer(deps: ApiDeps, options: { logger?: boolean } =
   await app.register(async (scoped) => {
     registerPlaybackSocket(scoped, deps);
     registerLiveSockets(scoped, deps);
+    registerUpdatesSocket(scoped, deps);
   });
+  await app.register(clientAppRoutes({ ...(options.clientAppDir ? { dir: options.clientAppDir } : {}) }));
   await app.ready();
   return app;
 }

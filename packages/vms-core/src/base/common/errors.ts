@@ -27,7 +27,11 @@ export const errorCodes = {
   VMS_ERR_LOCKED_OUT: 'rateLimited',
   VMS_ERR_NOT_FOUND: 'notFound',
   VMS_ERR_CONFLICT: 'conflict',
+  /** An edit based on an old revision of the object (optimistic concurrency): read it again and reapply. */
+  VMS_ERR_STALE_REVISION: 'conflict',
   VMS_ERR_DEVICE_UNREACHABLE: 'unavailable',
+  /** A process or service this needs (a local site, a download's server) is not running or not answering. */
+  VMS_ERR_UNAVAILABLE: 'unavailable',
   VMS_ERR_DEVICE_AUTH: 'unauthenticated',
   VMS_ERR_DEVICE_PROTOCOL: 'unavailable',
   VMS_ERR_UNSUPPORTED_CODEC: 'badInput',
@@ -45,15 +49,18 @@ export class VmsError extends Error {
   readonly kind: ErrorKind;
   /** For rateLimited errors: how long the caller should wait (becomes Retry-After at the edge). */
   readonly retryAfterMs: number | undefined;
+  /** For badInput errors: the request field at fault ("retentionHours", "windows[1]"), so clients can show the message beside it. */
+  readonly field: string | undefined;
   constructor(
     readonly code: ErrorCode,
     message: string,
-    options?: { cause?: unknown; retryAfterMs?: number },
+    options?: { cause?: unknown; retryAfterMs?: number; field?: string },
   ) {
     super(message, options);
     this.name = 'VmsError';
     this.kind = errorCodes[code];
     this.retryAfterMs = options?.retryAfterMs;
+    this.field = options?.field;
   }
 }
 

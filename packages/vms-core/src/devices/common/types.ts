@@ -20,12 +20,22 @@ export interface StreamInfo {
   fps?: number;
 }
 
+/** How a camera is steered, when it can be: ONVIF PTZ through one of its media profiles. */
+export interface CameraPtz {
+  /** The media profile whose PTZ configuration commands go to. */
+  profileToken: string;
+  panTilt: boolean;
+  zoom: boolean;
+}
+
 export interface CameraInfo {
   /** Stable within the hardware, e.g. a channel or video-source token. */
   key: string;
   name: string;
   streams: StreamInfo[];
   snapshotUrl?: string;
+  /** Present when the device has a PTZ service and a profile of this camera a PTZ configuration. */
+  ptz?: CameraPtz;
 }
 
 export interface HardwareInfo {

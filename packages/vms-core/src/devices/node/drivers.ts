@@ -13,14 +13,21 @@ export const streamOpeners: Record<string, StreamOpener> = {
   'sim:': openSimulatedStream,
 };
 
+/** Limits for probes that must end quickly (an address-range scan); the defaults suit addHardware. */
+export interface ProbeOptions {
+  /** Per request to the device (ONVIF) or per stream (RTSP). */
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
 /** Asks the hardware what it is and which cameras and streams it has (the addHardware step). */
-export async function probeHardware(req: AddHardwareRequest): Promise<HardwareInfo> {
+export async function probeHardware(req: AddHardwareRequest, options: ProbeOptions = {}): Promise<HardwareInfo> {
   const credentials: Credentials = { username: req.username, password: req.password };
   switch (req.driver) {
     case 'rtsp':
-      return probeRtspHardware(req.address, req.streamUrls ?? [], credentials);
+      return probeRtspHardware(req.address, req.streamUrls ?? [], credentials, options);
     case 'onvif':
-      return probeOnvif(req.address, credentials);
+      return probeOnvif(req.address, credentials, options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs });
     case 'simulated':
       return probeSimulated(req.address);
     default:
@@ -28,7 +35,7 @@ export async function probeHardware(req: AddHardwareRequest): Promise<HardwareIn
   }
 }
 
-async function probeRtspHardware(address: string, extra: string[], credentials: Credentials): Promise<HardwareInfo> {
+async function probeRtspHardware(address: string, extra: string[], credentials: Credentials, options: ProbeOptions): Promise<HardwareInfo> {
   const urls = [address, ...extra].map(parseRtspUrl);
   // Credentials in a URL are used for the probe and then kept with the hardware, not in the URL.
   const first = urls[0]!;
@@ -41,7 +48,7 @@ async function probeRtspHardware(address: string, extra: string[], credentials: 
       u.username = '';
       u.password = '';
       const url = u.toString();
-      const r = await probeRtsp({ url, credentials: creds, timeoutMs: 5000 });
+      const r = await probeRtsp({ url, credentials: creds, timeoutMs: options.timeoutMs ?? 5000, ...(options.signal ? { signal: options.signal } : {}) });
       const key = i === 0 ? 'main' : `stream${i + 1}`;
       return { key, name: i === 0 ? 'Main stream' : `Stream ${i + 1}`, url, codec: r.codec, width: r.width, height: r.height, ...(r.fps ? { fps: r.fps } : {}) };
     }),

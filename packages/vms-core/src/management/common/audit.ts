@@ -10,6 +10,10 @@ export const AUDIT_ACTIONS = [
   'createEvidenceLock', 'extendEvidenceLock', 'deleteEvidenceLock',
   'createBookmark', 'updateBookmark', 'deleteBookmark',
   'createExport', 'cancelExport', 'downloadExport',
+  'gotoPtzPreset',
+  'createView', 'updateView', 'deleteView',
+  'updateSite', 'updateRecordingServer', 'createStorage', 'scanHardware', 'updateHardware', 'deleteHardware',
+  'createTimeProfile', 'updateTimeProfile', 'deleteTimeProfile', 'exportConfiguration', 'importConfiguration',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

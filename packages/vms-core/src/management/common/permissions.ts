@@ -29,6 +29,11 @@ export interface CameraGrant {
   cameraId: string | null;
   rights: CameraRight[];
   timeProfile?: TimeProfile;
+  /**
+   * A stored time profile (TimeProfileStore) instead of an inline one; roles read from the
+   * store carry its rules in `timeProfile` too, so decisions need only `timeProfile`.
+   */
+  timeProfileId?: string;
 }
 
 export interface RoleDefinition {

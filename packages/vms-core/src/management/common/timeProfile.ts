@@ -1,7 +1,8 @@
 /**
- * Time profiles limit when a grant's rights may be used (weekday/hour windows in a time zone)
- * and how old the media they reach may be (the last N days). Pure: Intl does the calendar
- * math, so the same rules hold on the server and in a client that shows them.
+ * Time profiles limit when a grant's rights may be used (weekly windows in a time zone, with
+ * dated exceptions such as holidays) and how old the media they reach may be (the last N
+ * days). Pure: Intl does the calendar math, so the same rules hold on the server and in a
+ * client that shows them. Checking a profile from input is in timeProfileValidation.ts.
  */
 
 /** One weekly window. `days` are 0 = Sunday … 6 = Saturday, the day the window starts on. */
@@ -13,20 +14,50 @@ export interface TimeWindow {
   to: string;
 }
 
+/** Part of one day, "HH:MM" to "HH:MM" (exclusive, "24:00" allowed); never past midnight. */
+export interface TimeInterval {
+  from: string;
+  to: string;
+}
+
+/**
+ * Days on which the weekly windows do not apply: the profile is on only during `intervals`
+ * (none: off all day). A holiday, a site closed for a week, a Saturday with a late shift.
+ */
+export interface TimeException {
+  /** First day, "YYYY-MM-DD" in the profile's time zone. */
+  from: string;
+  /** Last day, inclusive; the same day when absent. */
+  to?: string;
+  intervals: TimeInterval[];
+  /** What the exception is for ("Christmas"), for administrators. */
+  name?: string;
+}
+
 export interface TimeProfile {
   /** IANA zone the windows are read in (default UTC): a site's "8 to 18" means local hours. */
   timeZone?: string;
   /** When set, the rights may be used only inside one of these windows. */
   windows?: TimeWindow[];
+  /** Dated days that replace the weekly windows. */
+  exceptions?: TimeException[];
   /** When set, only media recorded within this many days before the request is reachable. */
   maxAgeDays?: number;
 }
 
+/** A named profile stored on the site, which role grants refer to by id. */
+export interface StoredTimeProfile extends TimeProfile {
+  id: string;
+  name: string;
+  description: string;
+}
+
 const DAY_MS = 24 * 3600_000;
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+export const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function minuteOfDay(hhmm: string): number | undefined {
+/** Minutes since midnight of "HH:MM" (00:00 to 24:00), or undefined when malformed. */
+export function minuteOfDay(hhmm: string): number | undefined {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   if (!m) return undefined;
   const h = Number(m[1]);
@@ -35,29 +66,52 @@ function minuteOfDay(hhmm: string): number | undefined {
   return h * 60 + min;
 }
 
-/** Weekday and minute of the day of `at` in a time zone. */
-export function localTime(at: number, timeZone = 'UTC'): { day: number; minute: number } {
+/** Weekday, minute of the day and calendar date ("YYYY-MM-DD") of `at` in a time zone. */
+export function localTime(at: number, timeZone = 'UTC'): { day: number; minute: number; date: string } {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   const parts = Object.fromEntries(f.formatToParts(new Date(at)).map((p) => [p.type, p.value]));
-  return { day: WEEKDAYS.indexOf(parts.weekday ?? ''), minute: Number(parts.hour) * 60 + Number(parts.minute) };
+  return {
+    day: WEEKDAYS.indexOf(parts.weekday ?? ''), minute: Number(parts.hour) * 60 + Number(parts.minute),
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+  };
 }
 
-/** True when `at` falls inside the profile's windows (or the profile has none). */
+/** The calendar day before "YYYY-MM-DD". */
+export function previousDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! - 1)).toISOString().slice(0, 10);
+}
+
+/** The exception covering a calendar date, if any (dates compare as strings in this form). */
+export function exceptionOn(profile: TimeProfile, date: string): TimeException | undefined {
+  return profile.exceptions?.find((e) => e.from <= date && date <= (e.to ?? e.from));
+}
+
+const inInterval = (minute: number, i: TimeInterval) => minute >= (minuteOfDay(i.from) ?? 0) && minute < (minuteOfDay(i.to) ?? 0);
+
+/** True when `at` falls inside the profile's windows, or its exception of that day (or it has neither). */
 export function withinWindows(profile: TimeProfile | undefined, at: number): boolean {
-  const windows = profile?.windows;
+  if (!profile || (!profile.windows && !profile.exceptions?.length)) return true;
+  const { day, minute, date } = localTime(at, profile.timeZone);
+  const today = exceptionOn(profile, date);
+  if (today) return today.intervals.some((i) => inInterval(minute, i));
+  const windows = profile.windows;
   if (!windows) return true;
-  const { day, minute } = localTime(at, profile.timeZone);
   const yesterday = (day + 6) % 7;
+  // A window running past midnight from a day an exception replaced does not run on either.
+  const yesterdayReplaced = exceptionOn(profile, previousDate(date)) !== undefined;
   return windows.some((w) => {
     const from = minuteOfDay(w.from) ?? 0;
     const to = minuteOfDay(w.to) ?? 0;
     if (from < to) return w.days.includes(day) && minute >= from && minute < to;
     // Past midnight: the evening part belongs to the start day, the morning part to the day after.
-    return (w.days.includes(day) && minute >= from) || (w.days.includes(yesterday) && minute < to);
+    return (w.days.includes(day) && minute >= from) || (!yesterdayReplaced && w.days.includes(yesterday) && minute < to);
   });
 }
 
@@ -66,29 +120,16 @@ export function earliestMediaAt(profile: TimeProfile | undefined, at: number): n
   return profile?.maxAgeDays === undefined ? null : at - profile.maxAgeDays * DAY_MS;
 }
 
-/** Checks a profile from user input; returns what is wrong, or undefined when it is valid. */
-export function timeProfileProblem(p: TimeProfile): string | undefined {
-  if (p.timeZone !== undefined) {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: p.timeZone });
-    } catch {
-      return `unknown time zone "${p.timeZone}"`;
-    }
-  }
-  if (p.maxAgeDays !== undefined && !(p.maxAgeDays > 0)) return 'maxAgeDays must be positive';
-  for (const w of p.windows ?? []) {
-    if (w.days.length === 0 || w.days.some((d) => !Number.isInteger(d) || d < 0 || d > 6)) return 'window days must be 0 (Sunday) to 6';
-    const from = minuteOfDay(w.from);
-    const to = minuteOfDay(w.to);
-    if (from === undefined || to === undefined || from === 1440) return `window ${w.from}-${w.to}: times are HH:MM, 00:00 to 24:00`;
-    if (from === to) return `window ${w.from}-${w.to} is empty`;
-  }
-  return undefined;
-}
-
 /** A short human description of a profile's windows for error messages. */
 export function describeWindows(p: TimeProfile): string {
+  const exceptions = p.exceptions?.length ? `, except ${p.exceptions.length} dated exception(s)` : '';
   return (p.windows ?? [])
     .map((w) => `${w.days.map((d) => WEEKDAYS[d]).join(',')} ${w.from}-${w.to}`)
-    .join('; ') + ` (${p.timeZone ?? 'UTC'})`;
+    .join('; ') + ` (${p.timeZone ?? 'UTC'}${exceptions})`;
+}
+
+/** The rules of a stored profile, as a grant applies them. */
+export function profileRules(p: StoredTimeProfile): TimeProfile {
+  const { id: _id, name: _name, description: _description, ...rules } = p;
+  return rules;
 }

@@ -2,15 +2,19 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../base/node/sqlite';
 import { openDatabase } from '../../base/node/sqlite';
 import { VmsError } from '../../base/common/errors';
-import type { HardwareInfo } from '../../devices/common/types';
+import type { CameraInfo, HardwareInfo } from '../../devices/common/types';
 import type { EvidenceLock, Grooming, StorageConfig } from '../../media-db/common/storageConfig';
 import type { SiteKeys } from '../../security/node/siteKeys';
 import { defaultRecordingPolicy } from '../../recording/common/recordingPolicy';
-import type { Camera, Hardware, MotionSettings } from '../common/camera';
-import { defaultMotionSettings } from '../common/camera';
+import type { Camera, Hardware, MotionSettings, PtzCapability } from '../common/camera';
+import { defaultMotionSettings, noPtz, normalizeCameraGroup } from '../common/camera';
 import type { EvidenceLockRecord } from '../common/evidence';
 import { lockExtensionProblem } from '../common/evidence';
 import { BookmarkStore } from './bookmarkStore';
+import { ViewStore } from './viewStore';
+import { HardwareStore } from './hardwareStore';
+import { SiteStore } from './siteStore';
+import { TimeProfileStore } from './timeProfileStore';
 import { configMigrations } from './migrations/001_initial';
 
 interface StorageRow {
@@ -25,21 +29,31 @@ interface LockRow {
 
 interface CameraRow {
   id: string; hardware_id: string; device_key: string; name: string; enabled: number; record_stream: string;
-  live_stream: string; storage_id: string; policy: string; motion: string; transport: 'tcp' | 'udp';
+  live_stream: string; storage_id: string; policy: string; motion: string; transport: 'tcp' | 'udp'; group_path: string;
+  ptz: string | null;
 }
 
 /**
  * The management server's configuration database: storages, hardware, cameras and their
- * streams, evidence locks, bookmarks (bookmarkStore.ts). Users and tokens live beside it in
- * identity.ts (same file).
+ * streams, evidence locks, bookmarks (bookmarkStore.ts), Smart Client views (viewStore.ts).
+ * Users and tokens live beside it in identity.ts (same file).
  */
 export class ConfigStore {
   readonly db: Db;
   readonly bookmarks: BookmarkStore;
+  readonly views: ViewStore;
+  /** Site name and recording servers; time profiles; changing and removing hardware (issue 5). */
+  readonly site: SiteStore;
+  readonly timeProfiles: TimeProfileStore;
+  readonly hardwareStore: HardwareStore;
 
   constructor(path: string, private readonly keys: SiteKeys) {
     this.db = openDatabase(path, configMigrations);
     this.bookmarks = new BookmarkStore(this.db);
+    this.views = new ViewStore(this.db);
+    this.site = new SiteStore(this.db);
+    this.timeProfiles = new TimeProfileStore(this.db);
+    this.hardwareStore = new HardwareStore(this.db, keys, this);
   }
 
   close(): void {
@@ -120,24 +134,32 @@ export class ConfigStore {
           creds.password ? this.keys.wrapKey(Buffer.from(creds.password), `hardware:${hardwareId}`) : null,
           info.manufacturer ?? null, info.model ?? null, info.firmware ?? null, info.serial ?? null, now);
       for (const c of info.cameras) {
-        const id = randomUUID();
-        cameraIds.push(id);
-        const streams = [...c.streams].sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0));
-        const main = streams[0]?.key ?? c.streams[0]!.key;
-        this.db
-          .prepare(
-            `INSERT INTO camera (id, hardware_id, device_key, name, record_stream, live_stream, storage_id, policy, motion, created_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          )
-          .run(id, hardwareId, c.key, info.cameras.length > 1 ? `${name ?? c.name} ${c.name}` : (name ?? c.name), main, main,
-            storageId, JSON.stringify(defaultRecordingPolicy), JSON.stringify(defaultMotionSettings), now);
-        const ins = this.db.prepare(
-          'INSERT INTO stream (camera_id, key, name, url, codec, width, height, fps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        );
-        for (const s of c.streams) ins.run(id, s.key, s.name, s.url, s.codec ?? null, s.width ?? null, s.height ?? null, s.fps ?? null);
+        cameraIds.push(this.addCamera(hardwareId, c, info.cameras.length > 1 ? `${name ?? c.name} ${c.name}` : (name ?? c.name), storageId, now));
       }
     })();
     return { hardware: this.getHardware(hardwareId), cameras: cameraIds.map((id) => this.getCamera(id)) };
+  }
+
+  /**
+   * Inserts one camera of a hardware with its streams, recording and live view on the largest
+   * stream (in the caller's transaction; also used when updating hardware finds a new camera).
+   */
+  addCamera(hardwareId: string, c: CameraInfo, name: string, storageId: string, now: number): string {
+    const id = randomUUID();
+    const streams = [...c.streams].sort((a, b) => (b.width ?? 0) * (b.height ?? 0) - (a.width ?? 0) * (a.height ?? 0));
+    const main = streams[0]?.key ?? c.streams[0]!.key;
+    this.db
+      .prepare(
+        `INSERT INTO camera (id, hardware_id, device_key, name, record_stream, live_stream, storage_id, policy, motion, created_at, ptz)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, hardwareId, c.key, name, main, main,
+        storageId, JSON.stringify(defaultRecordingPolicy), JSON.stringify(defaultMotionSettings), now, c.ptz ? JSON.stringify(c.ptz) : null);
+    const ins = this.db.prepare(
+      'INSERT INTO stream (camera_id, key, name, url, codec, width, height, fps) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const s of c.streams) ins.run(id, s.key, s.name, s.url, s.codec ?? null, s.width ?? null, s.height ?? null, s.fps ?? null);
+    return id;
   }
 
   getHardware(id: string): Hardware {
@@ -169,7 +191,7 @@ export class ConfigStore {
     return this.toCamera(row);
   }
 
-  updateCamera(id: string, patch: Partial<Pick<Camera, 'name' | 'enabled' | 'recordStream' | 'liveStream' | 'storageId' | 'transport'>> & {
+  updateCamera(id: string, patch: Partial<Pick<Camera, 'name' | 'enabled' | 'recordStream' | 'liveStream' | 'storageId' | 'transport' | 'group'>> & {
     policy?: Partial<Camera['policy']>; motion?: Partial<MotionSettings>;
   }): Camera {
     const cur = this.getCamera(id);
@@ -181,13 +203,15 @@ export class ConfigStore {
     if (!this.listStorages().some((st) => st.id === next.storageId)) {
       throw new VmsError('VMS_ERR_BAD_INPUT', `storage ${next.storageId} does not exist`);
     }
+    const group = normalizeCameraGroup(next.group ?? '');
+    if ('problem' in group) throw new VmsError('VMS_ERR_BAD_INPUT', group.problem);
     this.db
       .prepare(
-        `UPDATE camera SET name = ?, enabled = ?, record_stream = ?, live_stream = ?, storage_id = ?, policy = ?, motion = ?, transport = ?
-         WHERE id = ?`,
+        `UPDATE camera SET name = ?, enabled = ?, record_stream = ?, live_stream = ?, storage_id = ?, policy = ?, motion = ?, transport = ?,
+           group_path = ? WHERE id = ?`,
       )
       .run(next.name, next.enabled ? 1 : 0, next.recordStream, next.liveStream, next.storageId, JSON.stringify(next.policy),
-        JSON.stringify(next.motion), next.transport, id);
+        JSON.stringify(next.motion), next.transport, group.group, id);
     return this.getCamera(id);
   }
 
@@ -203,7 +227,8 @@ export class ConfigStore {
       })),
       recordStream: r.record_stream, liveStream: r.live_stream, storageId: r.storage_id,
       policy: { ...defaultRecordingPolicy, ...(JSON.parse(r.policy) as object) },
-      motion: { ...defaultMotionSettings, ...(JSON.parse(r.motion) as object) }, transport: r.transport,
+      motion: { ...defaultMotionSettings, ...(JSON.parse(r.motion) as object) }, transport: r.transport, group: r.group_path,
+      ptz: r.ptz ? { supported: true, ...(JSON.parse(r.ptz) as Omit<PtzCapability, 'supported'>) } : { ...noPtz },
     };
   }
 

@@ -12,7 +12,7 @@ import type { ScryptOptions } from 'node:crypto';
 export const SCRYPT = { N: 2 ** 15, r: 8, p: 1 } as const;
 const KEY_BYTES = 32;
 
-function scryptAsync(password: string, salt: Buffer, length: number, o: ScryptOptions): Promise<Buffer> {
+export function scryptAsync(password: string, salt: Buffer, length: number, o: ScryptOptions): Promise<Buffer> {
   // maxmem must exceed 128 * N * r bytes; Node's default (32 MiB) is exactly that at 2^15.
   const options = { ...o, maxmem: 256 * (o.N ?? SCRYPT.N) * (o.r ?? SCRYPT.r) };
   return new Promise((resolve, reject) => scrypt(password, salt, length, options, (e, key) => (e ? reject(e) : resolve(key))));

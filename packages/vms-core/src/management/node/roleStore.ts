@@ -5,7 +5,7 @@ import type { Db } from '../../base/node/sqlite';
 import type { CameraGrant, CameraRight, RoleDefinition } from '../common/permissions';
 import { ADMINISTRATORS_ROLE_ID, CAMERA_RIGHTS } from '../common/permissions';
 import type { TimeProfile } from '../common/timeProfile';
-import { timeProfileProblem } from '../common/timeProfile';
+import { timeProfileIssue } from '../common/timeProfileValidation';
 
 export interface RoleInput {
   name: string;
@@ -15,7 +15,10 @@ export interface RoleInput {
 }
 
 interface RoleRow { id: string; name: string; builtin: number; manage_configuration: number; manage_users: number }
-interface GrantRow { role_id: string; camera_id: string | null; rights: string; time_profile: string | null }
+interface GrantRow {
+  role_id: string; camera_id: string | null; rights: string; time_profile: string | null;
+  time_profile_id: string | null; profile_rules: string | null;
+}
 
 /**
  * Roles, their camera grants and user membership in the configuration database. Decisions
@@ -95,6 +98,18 @@ export class RoleStore {
     for (const r of new Set(roleIds)) ins.run(userId, r);
   }
 
+  /**
+   * Grants as they read back once stored: a stored profile's rules in `timeProfile`. Rights
+   * checks that compare grants (requireWithinOwnRights) need them before anything is written.
+   */
+  resolveGrants(grants: readonly CameraGrant[]): CameraGrant[] {
+    const get = this.db.prepare('SELECT rules FROM time_profile WHERE id = ?');
+    return grants.map((g) => {
+      const row = g.timeProfileId === undefined ? undefined : (get.get(g.timeProfileId) as { rules: string } | undefined);
+      return row ? { ...g, timeProfile: JSON.parse(row.rules) as TimeProfile } : g;
+    });
+  }
+
   private insertRow(id: string, input: RoleInput): void {
     try {
       this.db.prepare('INSERT INTO role (id, name, builtin, manage_configuration, manage_users, created_at) VALUES (?, ?, 0, ?, ?, ?)')
@@ -106,30 +121,42 @@ export class RoleStore {
 
   private writeGrants(roleId: string, grants: readonly CameraGrant[]): void {
     this.db.prepare('DELETE FROM role_grant WHERE role_id = ?').run(roleId);
-    const ins = this.db.prepare('INSERT INTO role_grant (role_id, camera_id, rights, time_profile) VALUES (?, ?, ?, ?)');
-    for (const g of grants) {
+    const ins = this.db.prepare('INSERT INTO role_grant (role_id, camera_id, rights, time_profile, time_profile_id) VALUES (?, ?, ?, ?, ?)');
+    for (const [i, g] of grants.entries()) {
       const bad = g.rights.find((r) => !(CAMERA_RIGHTS as readonly string[]).includes(r));
-      if (bad) throw new VmsError('VMS_ERR_BAD_INPUT', `unknown right "${bad}"`);
-      const problem = g.timeProfile && timeProfileProblem(g.timeProfile);
-      if (problem) throw new VmsError('VMS_ERR_BAD_INPUT', `time profile: ${problem}`);
-      if (g.cameraId !== null && !this.db.prepare('SELECT 1 FROM camera WHERE id = ?').get(g.cameraId)) {
-        throw new VmsError('VMS_ERR_BAD_INPUT', `camera ${g.cameraId} does not exist`);
+      if (bad) throw new VmsError('VMS_ERR_BAD_INPUT', `unknown right "${bad}"`, { field: `grants[${i}].rights` });
+      // A stored profile wins over an inline one: a client may send back the role it read, which shows both.
+      const stored = g.timeProfileId !== undefined;
+      if (stored && !this.db.prepare('SELECT 1 FROM time_profile WHERE id = ?').get(g.timeProfileId)) {
+        throw new VmsError('VMS_ERR_BAD_INPUT', `time profile ${g.timeProfileId} does not exist`, { field: `grants[${i}].timeProfileId` });
       }
-      ins.run(roleId, g.cameraId, JSON.stringify([...new Set(g.rights)]), g.timeProfile ? JSON.stringify(g.timeProfile) : null);
+      const issue = !stored && g.timeProfile ? timeProfileIssue(g.timeProfile) : undefined;
+      if (issue) {
+        throw new VmsError('VMS_ERR_BAD_INPUT', `time profile: ${issue.field}: ${issue.message}`, { field: `grants[${i}].timeProfile.${issue.field}` });
+      }
+      if (g.cameraId !== null && !this.db.prepare('SELECT 1 FROM camera WHERE id = ?').get(g.cameraId)) {
+        throw new VmsError('VMS_ERR_BAD_INPUT', `camera ${g.cameraId} does not exist`, { field: `grants[${i}].cameraId` });
+      }
+      ins.run(roleId, g.cameraId, JSON.stringify([...new Set(g.rights)]), !stored && g.timeProfile ? JSON.stringify(g.timeProfile) : null,
+        stored ? g.timeProfileId : null);
     }
   }
 
   private withGrants(rows: RoleRow[]): RoleDefinition[] {
     if (rows.length === 0) return [];
     const grants = this.db
-      .prepare(`SELECT * FROM role_grant WHERE role_id IN (${rows.map(() => '?').join(',')}) ORDER BY id`)
+      .prepare(`SELECT g.*, tp.rules AS profile_rules FROM role_grant g LEFT JOIN time_profile tp ON tp.id = g.time_profile_id
+        WHERE g.role_id IN (${rows.map(() => '?').join(',')}) ORDER BY g.id`)
       .all(...rows.map((r) => r.id)) as GrantRow[];
     return rows.map((r) => ({
       id: r.id, name: r.name, builtin: r.builtin === 1,
       manageConfiguration: r.manage_configuration === 1, manageUsers: r.manage_users === 1,
       grants: grants.filter((g) => g.role_id === r.id).map((g) => ({
         cameraId: g.camera_id, rights: JSON.parse(g.rights) as CameraRight[],
-        ...(g.time_profile ? { timeProfile: JSON.parse(g.time_profile) as TimeProfile } : {}),
+        // A stored profile is read with the grant, so editing the profile changes the grant at once.
+        ...(g.time_profile_id
+          ? { timeProfileId: g.time_profile_id, timeProfile: JSON.parse(g.profile_rules!) as TimeProfile }
+          : g.time_profile ? { timeProfile: JSON.parse(g.time_profile) as TimeProfile } : {}),
       })),
     }));
   }

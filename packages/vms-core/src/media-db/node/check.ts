@@ -117,6 +117,10 @@ export async function checkMediaDb(db: MediaDb, keys: SiteKeys, storages: Storag
     lastOfStream.set(key, { id: r.id, end90k: r.end90k, chainHash: seal.chainHash });
   }
 
+  for (const g of db.motionGrids.problems(scope)) {
+    add({ invariant: 'motion-grid-shape', detail: `motion grid of camera ${g.cameraId} at ${g.start90k}: ${g.detail}` });
+  }
+
   if (scoped) return report;
   const known = new Set(db.allRecordings().map((r) => `${r.storageId}\0${r.path}`));
   for (const s of storages) {

@@ -3,6 +3,7 @@ import { openDatabase } from '../../base/node/sqlite';
 import type { Time90k, VideoParameters } from '../../media/common/types';
 import { decodeParamSets, encodeParamSets } from '../common/paramSets';
 import type { RecordingRow, SequenceList } from '../common/types';
+import { MotionGridStore } from './motionGridStore';
 import { TimelineQueries } from './timelineQueries';
 import { mediaMigrations } from './migrations/001_initial';
 
@@ -54,11 +55,13 @@ const recordingColumns = `id, camera_id AS cameraId, stream_key AS streamKey, st
 
 
 /**
- * The recording server's media index: recordings, their per-frame index, motion spans and
- * the garbage list. Synchronous (better-sqlite3): each call is a short transaction.
+ * The recording server's media index: recordings, their per-frame index, motion spans, motion
+ * grids (motionGridStore.ts) and the garbage list. Synchronous (better-sqlite3): each call is
+ * a short transaction.
  */
 export class MediaDb {
   readonly db: Db;
+  readonly motionGrids: MotionGridStore;
   private paramsIds = new WeakMap<VideoParameters, number>();
   private lastRunId: number;
   private readonly timeline: TimelineQueries;
@@ -66,6 +69,7 @@ export class MediaDb {
   constructor(path: string) {
     this.db = openDatabase(path, mediaMigrations);
     this.timeline = new TimelineQueries(this.db);
+    this.motionGrids = new MotionGridStore(this.db);
     this.lastRunId = (this.db.prepare('SELECT MAX(run_id) AS m FROM recording').get() as { m: number | null }).m ?? 0;
   }
 
@@ -221,17 +225,18 @@ export class MediaDb {
     })();
   }
 
-  /** Forgets recordings and lists their files as garbage, in one transaction. */
+  /** Forgets recordings, and the motion grids of their time, and lists their files as garbage, in one transaction. */
   forgetRecordings(ids: number[]): void {
-    const get = this.db.prepare('SELECT storage_id AS s, path FROM recording WHERE id = ?');
+    const get = this.db.prepare('SELECT storage_id AS s, path, camera_id AS cameraId, start_90k AS start90k, end_90k AS end90k FROM recording WHERE id = ?');
     const del = this.db.prepare('DELETE FROM recording WHERE id = ?');
     const gar = this.db.prepare('INSERT OR IGNORE INTO garbage (storage_id, path) VALUES (?, ?)');
     this.db.transaction(() => {
       for (const id of ids) {
-        const row = get.get(id) as { s: string; path: string } | undefined;
+        const row = get.get(id) as { s: string; path: string; cameraId: string; start90k: number; end90k: number | null } | undefined;
         if (!row) continue;
         gar.run(row.s, row.path);
         del.run(id);
+        this.motionGrids.forgetWithRecording(row.cameraId, row.start90k, row.end90k);
       }
     })();
   }
@@ -288,5 +293,11 @@ export class MediaDb {
   storageBytes(storageId: string): number {
     const row = this.db.prepare('SELECT COALESCE(SUM(file_bytes), 0) AS b FROM recording WHERE storage_id = ?').get(storageId) as { b: number };
     return row.b;
+  }
+
+  /** Bytes of closed recordings per camera and storage (the system monitor; one scan of the index). */
+  bytesByCamera(): { cameraId: string; storageId: string; bytes: number }[] {
+    return this.db.prepare('SELECT camera_id AS cameraId, storage_id AS storageId, SUM(file_bytes) AS bytes FROM recording WHERE end_90k IS NOT NULL GROUP BY camera_id, storage_id')
+      .all() as { cameraId: string; storageId: string; bytes: number }[];
   }
 }

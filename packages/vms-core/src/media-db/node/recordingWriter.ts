@@ -136,6 +136,11 @@ export class RecordingWriter {
     return this.index.count;
   }
 
+  /** Bytes in the file so far, header included (the system monitor's write rate). */
+  get writtenBytes(): number {
+    return this.position;
+  }
+
   get lastTime90k(): Time90k {
     return this.start90k + this.lastPts;
   }

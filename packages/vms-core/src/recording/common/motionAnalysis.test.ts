@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GRID_COLUMNS, GRID_ROWS, cellCount, hasCell } from '../../media-db/common/motionGrid';
 import { MotionAnalyzer, MotionHysteresis, changedFraction, motionMask, motionThresholds } from './motionAnalysis';
 
 const W = 64;
@@ -75,6 +76,18 @@ describe('MotionAnalyzer', () => {
     expect(m.lastFraction).toBe(0);
     const outside = withBox(big, 50, 2, 4);
     expect(m.sample(big, outside, 2 * SECOND)?.active).toBe(true);
+  });
+
+  it('marks the grid cells the change covers, outside exclusions only', () => {
+    // A 12x12 box at (20, 10) covers 4x4-pixel cells 5..7 across and 2..5 down (10..21 spans four rows).
+    const exclusions = [{ x: 0, y: 0, width: 24 / W, height: 1 }];
+    const m = new MotionAnalyzer({ sensitivity: 60, exclusions }, W, H);
+    m.sample(gray(), big, SECOND);
+    const marked: string[] = [];
+    for (let r = 0; r < GRID_ROWS; r++) for (let c = 0; c < GRID_COLUMNS; c++) if (hasCell(m.lastCells, c, r)) marked.push(`${c},${r}`);
+    expect(marked).toEqual(['6,2', '7,2', '6,3', '7,3', '6,4', '7,4', '6,5', '7,5']);
+    m.sample(big, big, 2 * SECOND);
+    expect(cellCount(m.lastCells)).toBe(0);
   });
 
   it('never triggers at sensitivity 0', () => {

@@ -4,6 +4,7 @@
  * small block filter is enough, and one comparison costs a few microseconds.
  */
 import type { Region } from '../../management/common/camera';
+import { cellOfPixel, emptyMask, setCell } from '../../media-db/common/motionGrid';
 import type { Time90k } from '../../media/common/types';
 import { TICKS_PER_SECOND } from '../../media/common/types';
 
@@ -56,6 +57,7 @@ export function motionMask(width: number, height: number, exclusions: readonly R
 /**
  * Share of analysed pixels that changed by more than pixelDelta, counting only pixels in
  * blocks with at least MIN_CHANGED_PER_BLOCK changes. Returns 0 when everything is excluded.
+ * With `cells`, also marks the motion-grid cell of every counted pixel there (smart search).
  */
 export function changedFraction(
   a: Uint8Array,
@@ -64,6 +66,7 @@ export function changedFraction(
   height: number,
   mask: Uint8Array,
   pixelDelta: number,
+  cells?: Uint8Array,
 ): number {
   const n = width * height;
   if (a.length < n || b.length < n || mask.length < n) throw new RangeError('frame smaller than width*height');
@@ -79,10 +82,27 @@ export function changedFraction(
           if (Math.abs(a[i]! - b[i]!) > pixelDelta) changed++;
         }
       }
-      if (changed >= MIN_CHANGED_PER_BLOCK) counted += changed;
+      if (changed < MIN_CHANGED_PER_BLOCK) continue;
+      counted += changed;
+      if (cells) markBlock(a, b, width, height, mask, pixelDelta, bx, by, cells);
     }
   }
   return analysed === 0 ? 0 : counted / analysed;
+}
+
+/** Second pass over a counted block, only for blocks that changed: most of a picture is still. */
+function markBlock(
+  a: Uint8Array, b: Uint8Array, width: number, height: number, mask: Uint8Array, pixelDelta: number,
+  bx: number, by: number, cells: Uint8Array,
+): void {
+  for (let y = by; y < Math.min(by + BLOCK, height); y++) {
+    for (let x = bx; x < Math.min(bx + BLOCK, width); x++) {
+      const i = y * width + x;
+      if (mask[i] === 0 || Math.abs(a[i]! - b[i]!) <= pixelDelta) continue;
+      const { column, row } = cellOfPixel(x, y, width, height);
+      setCell(cells, column, row);
+    }
+  }
 }
 
 export interface MotionChange {
@@ -135,6 +155,8 @@ export class MotionAnalyzer {
   private readonly hysteresis: MotionHysteresis;
   /** Changed fraction of the last sample, for diagnostics and tuning. */
   lastFraction = 0;
+  /** Motion-grid cells that changed in the last sample (all clear when nothing did). */
+  lastCells: Uint8Array = emptyMask();
 
   constructor(
     settings: MotionAnalysisSettings,
@@ -159,7 +181,8 @@ export class MotionAnalyzer {
   /** Compares two consecutive samples; returns a change of the motion state, if any. */
   sample(previous: Uint8Array, current: Uint8Array, time90k: Time90k): MotionChange | undefined {
     const t = this.thresholds;
-    this.lastFraction = t ? changedFraction(previous, current, this.width, this.height, this.mask, t.pixelDelta) : 0;
+    this.lastCells = emptyMask();
+    this.lastFraction = t ? changedFraction(previous, current, this.width, this.height, this.mask, t.pixelDelta, this.lastCells) : 0;
     return this.hysteresis.update(t !== undefined && this.lastFraction > t.areaFraction, time90k);
   }
 }

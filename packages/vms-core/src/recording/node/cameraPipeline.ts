@@ -1,5 +1,8 @@
 import type { Clock } from '../../base/common/clock';
+import { errorMessage } from '../../base/common/errors';
 import { DisposableStore } from '../../base/common/event';
+import { GridChunkBuilder } from '../../media-db/common/motionGrid';
+import type { GridChunk } from '../../media-db/common/motionGrid';
 import type { EventLog } from '../../events/node/eventLog';
 import type { StorageHandle } from '../../media-db/node/storageHandle';
 import type { Camera } from '../../management/common/camera';
@@ -22,6 +25,9 @@ export class CameraPipeline {
   readonly motion: MotionDetector | undefined;
   private motionConnection: LiveSubscription | undefined;
   private openMotionSpan: number | undefined;
+  /** Cells that changed per analysed frame, stored in chunks for smart search. */
+  private readonly grids = new GridChunkBuilder();
+  private gridFailed = false;
   private readonly store = new DisposableStore();
 
   constructor(
@@ -41,6 +47,7 @@ export class CameraPipeline {
       this.motion = motion;
       this.motionConnection = hub.subscribe(camera.id, motionStream(camera).key, (f) => motion.push(f));
       this.store.add(motion.onDidChangeMotion((m) => this.onMotion(m.active, m.time90k)));
+      this.store.add(motion.onDidAnalyze((sample) => this.storeGrid(this.grids.add(sample.time90k, sample.cells))));
     }
     this.store.add(
       this.connection.onDidLoseConnection((s) => {
@@ -78,9 +85,28 @@ export class CameraPipeline {
     events.raise({ type: active ? 'motionStarted' : 'motionStopped', cameraId, severity: 'info', message: `${name}: motion ${active ? 'started' : 'stopped'}` });
   }
 
+  /**
+   * One row per chunk of about ten seconds: a tiny write next to the recording's own. A failure
+   * costs smart search those seconds, never recording; it is reported once per pipeline.
+   */
+  private storeGrid(chunk: GridChunk | undefined): void {
+    if (!chunk) return;
+    try {
+      this.deps.db.motionGrids.insert(this.camera.id, chunk);
+    } catch (e) {
+      if (this.gridFailed) return;
+      this.gridFailed = true;
+      this.deps.events.raise({
+        type: 'recordingFailed', cameraId: this.camera.id, severity: 'warning', code: 'VMS_ERR_STORAGE_IO',
+        message: `${this.camera.name}: motion grid for smart search not stored: ${errorMessage(e)}`,
+      });
+    }
+  }
+
   async close(): Promise<void> {
     // Sources first; the recorder's last events (recording stopped) still reach the event log.
     await Promise.all([this.connection.close(), this.motionConnection?.close(), this.motion?.dispose()]);
+    this.storeGrid(this.grids.take());
     // Motion still going on when the camera stops ends now, so the index holds no open span.
     if (this.openMotionSpan !== undefined) this.deps.db.endMotion(this.openMotionSpan, this.deps.clock.now() * 90);
     this.openMotionSpan = undefined;

@@ -32,6 +32,8 @@ export interface RecorderStatus {
   motion: boolean;
   framesWritten: number;
   framesLost: number;
+  /** Bytes written to recording files by this recorder (the system monitor's write rate). */
+  bytesWritten: number;
   lastError?: { code: string; message: string; at: number };
 }
 
@@ -64,6 +66,7 @@ export class CameraRecorder {
   private blockedUntil = 0;
   private framesWritten = 0;
   private framesLost = 0;
+  private bytesWritten = 0;
   private lastError: RecorderStatus['lastError'];
 
   constructor(
@@ -111,6 +114,7 @@ export class CameraRecorder {
       motion: this.motionActive,
       framesWritten: this.framesWritten + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.writtenFrames, 0),
       framesLost: this.framesLost + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.lostFrames, 0),
+      bytesWritten: this.bytesWritten + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.writtenBytes, 0),
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };
   }
@@ -211,6 +215,7 @@ export class CameraRecorder {
       this.sealing.delete(w);
       this.framesWritten += w.writtenFrames;
       this.framesLost += w.lostFrames;
+      this.bytesWritten += w.writtenBytes;
     });
   }
 

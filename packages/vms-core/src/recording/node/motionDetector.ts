@@ -67,6 +67,8 @@ export interface MotionSample {
   /** Changed share of the analysed area; undefined for the first picture (nothing to compare). */
   changedFraction: number | undefined;
   active: boolean;
+  /** Motion-grid cells (media-db/common/motionGrid.ts) that changed; undefined like changedFraction. */
+  cells: Uint8Array | undefined;
 }
 
 interface Pending {
@@ -273,12 +275,12 @@ export class MotionDetector {
     this.history.push({ time90k, picture });
     if (this.history.length > 64) this.history.shift();
     if (!reference) {
-      this.analyzed.fire({ time90k, changedFraction: undefined, active: this.analyzer.active });
+      this.analyzed.fire({ time90k, changedFraction: undefined, active: this.analyzer.active, cells: undefined });
       return;
     }
     this.lastSample = time90k;
     const change = this.analyzer.sample(reference.picture, picture, time90k);
     if (change) this.emitter.fire(change);
-    this.analyzed.fire({ time90k, changedFraction: this.analyzer.lastFraction, active: this.analyzer.active });
+    this.analyzed.fire({ time90k, changedFraction: this.analyzer.lastFraction, active: this.analyzer.active, cells: this.analyzer.lastCells });
   }
 }

@@ -165,6 +165,17 @@ export class RecordingServer {
     return { until: this.pipeline(cameraId).recorder.triggerEvent(durationSeconds) };
   }
 
+  /**
+   * Stops a camera that left the configuration (its hardware was removed); resolves once what
+   * it was writing is sealed, so its recordings may then be deleted.
+   */
+  async removeCamera(cameraId: string): Promise<void> {
+    const cur = this.pipelines.get(cameraId);
+    this.pipelines.delete(cameraId);
+    this.liveHub.refresh(cameraId);
+    await Promise.all([cur?.close(), ...this.closing]);
+  }
+
   cameraStatus(camera: Camera): CameraStatus {
     const p = this.pipelines.get(camera.id);
     return {

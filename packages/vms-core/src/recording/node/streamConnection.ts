@@ -17,6 +17,8 @@ export interface ConnectionStatus {
   since: number;
   attempts: number;
   framesReceived: number;
+  /** Bytes of frame data received over the connection's life (the system monitor's bitrate). */
+  bytesReceived: number;
 }
 
 /** A session that delivered frames this long counts as healthy: the backoff starts over. */
@@ -49,7 +51,7 @@ export class StreamConnection implements Disposable {
     private readonly options: { url: string; credentials: Credentials; transport: RtspTransport },
     private readonly clock: Clock,
   ) {
-    this.status = { state: 'connecting', since: clock.now(), attempts: 0, framesReceived: 0 };
+    this.status = { state: 'connecting', since: clock.now(), attempts: 0, framesReceived: 0, bytesReceived: 0 };
     this.loop = this.run();
   }
 
@@ -74,6 +76,7 @@ export class StreamConnection implements Disposable {
         startedAt = this.clock.monotonic();
         const sub = this.session.onFrame((f) => {
           this.status.framesReceived++;
+          this.status.bytesReceived += f.data.length;
           this.onFrameEmitter.fire(f);
         });
         this.setStatus({ state: 'streaming', error: undefined });

@@ -1,14 +1,18 @@
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { mkdirSync, statfsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Clock } from '../../base/common/clock';
+import { Emitter } from '../../base/common/event';
+import type { SiteChange } from '../../api/node/siteChanges';
 import { systemClock } from '../../base/node/systemClock';
 import { buildServer } from '../../api/node/server';
 import type { AddHardwareRequest, HardwareInfo } from '../../devices/common/types';
 import type { StreamOpener } from '../../devices/node/frameSource';
 import { probeHardware, streamOpeners } from '../../devices/node/drivers';
 import { discoverOnvif } from '../../devices/node/onvif';
+import { PtzControl } from '../../devices/node/ptzControl';
 import { EventLog } from '../../events/node/eventLog';
 import { MediaDb } from '../../media-db/node/mediaDb';
 import type { RecoveryReport } from '../../media-db/node/recovery';
@@ -25,6 +29,7 @@ import { VmsError } from '../../base/common/errors';
 import { StorageMaintenance } from '../../media-db/node/storageMaintenance';
 import { connectMaintenanceEvents } from './maintenanceEvents';
 import { createMediaServices } from './createMediaServices';
+import { DEFAULT_SITE_PORT } from '../common/defaults';
 import type { ExportSettings } from './createMediaServices';
 
 export interface SiteOptions {
@@ -42,6 +47,8 @@ export interface SiteOptions {
   /** Token lifetimes and login throttling; defaults suit production. */
   identity?: IdentityOptions;
   logger?: boolean;
+  /** The built Smart Client renderer, served at `/` (the browser and Electron load it there). */
+  clientAppDir?: string;
 }
 
 /** Paths inside a site's data folder. */
@@ -73,6 +80,8 @@ export class Site {
     readonly recording: RecordingServer,
     readonly maintenance: StorageMaintenance,
     readonly mediaServices: ReturnType<typeof createMediaServices>,
+    /** What the API changed (views, bookmarks, cameras...), announced to the updates socket. */
+    readonly changes: Emitter<SiteChange>,
     readonly api: FastifyInstance,
     readonly recovery: RecoveryReport,
     /** Set when this start created the administrator with a generated password. */
@@ -85,6 +94,8 @@ export class Site {
     mkdirSync(join(layout.root, 'recording'), { recursive: true });
     const keys = SiteKeys.loadOrCreate(layout.keyFile);
     const config = new ConfigStore(layout.configDb, keys);
+    // All-in-one: this process is the site's one recording server (created at the first start).
+    config.site.ensureLocalRecordingServer({ name: hostname(), address: hostname() }, clock.now());
     const roles = new RoleStore(config.db, clock);
     const audit = new AuditLog(config.db, clock);
     const identity = new Identity(config.db, clock, roles, o.identity);
@@ -131,15 +142,17 @@ export class Site {
       media, recording, keys, clock,
       exports: { folder: layout.exports, maxBytes: 20 * 2 ** 30, retentionHours: 7 * 24, ...o.exportSettings },
     });
+    const changes = new Emitter<SiteChange>();
     const api = await buildServer(
-      { config, identity, roles, audit, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif, mediaServices },
-      { logger: o.logger ?? false },
+      { config, identity, roles, audit, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif, mediaServices, changes,
+        ptz: new PtzControl({ clock }), keys },
+      { logger: o.logger ?? false, ...(o.clientAppDir ? { clientAppDir: o.clientAppDir } : {}) },
     );
-    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, mediaServices, api, recovery, generated);
+    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, mediaServices, changes, api, recovery, generated);
   }
 
   /** Starts serving; resolves with the URL once the port is open. */
-  async listen(port = 8080, host = '127.0.0.1'): Promise<string> {
+  async listen(port = DEFAULT_SITE_PORT, host = '127.0.0.1'): Promise<string> {
     await this.api.listen({ port, host });
     const addr = this.api.server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
@@ -148,6 +161,7 @@ export class Site {
 
   async close(): Promise<void> {
     await this.api.close();
+    this.changes.dispose();
     await this.mediaServices.close();
     await this.maintenance.dispose();
     await this.recording.close();

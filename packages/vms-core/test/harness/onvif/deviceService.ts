@@ -2,11 +2,15 @@
 import { escapeXml, NS } from './soapXml';
 import type { SoapFault } from './soapXml';
 import type { SimulatorConfig } from './simulatorConfig';
+import type { PtzState } from './ptzService';
 
 export interface ServiceContext {
   config: SimulatorConfig;
   deviceXAddr: string;
   mediaXAddr: string;
+  ptzXAddr: string;
+  /** Present when the device has PTZ (config.ptz). */
+  ptzState: PtzState | undefined;
   /** Base URL of the simulator's HTTP server, for snapshot URIs. */
   httpBase: string;
   deviceNow(): number;
@@ -43,6 +47,7 @@ export function handleDeviceOperation(name: string, ctx: ServiceContext): Operat
           `<tt:StreamingCapabilities><tt:RTPMulticast>false</tt:RTPMulticast>` +
           `<tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP>` +
           `</tt:StreamingCapabilities></tt:Media>` +
+          (config.ptz ? `<tt:PTZ><tt:XAddr>${escapeXml(ctx.ptzXAddr)}</tt:XAddr></tt:PTZ>` : '') +
           `</tds:Capabilities></tds:GetCapabilitiesResponse>`,
       };
     case 'GetServices':
@@ -51,6 +56,7 @@ export function handleDeviceOperation(name: string, ctx: ServiceContext): Operat
           `<tds:GetServicesResponse>` +
           service(NS.tds, ctx.deviceXAddr) +
           service(NS.trt, ctx.mediaXAddr) +
+          (config.ptz ? service(NS.tptz, ctx.ptzXAddr) : '') +
           `</tds:GetServicesResponse>`,
       };
     case 'GetSystemDateAndTime':

@@ -3,6 +3,7 @@ import { child, escapeXml, invalidArgument, text } from './soapXml';
 import { videoSources } from './simulatorConfig';
 import type { SimulatedProfile } from './simulatorConfig';
 import type { OperationResult, ServiceContext } from './deviceService';
+import { ptzConfigurationXml } from './ptzService';
 
 export function handleMediaOperation(
   name: string,
@@ -13,7 +14,7 @@ export function handleMediaOperation(
   switch (name) {
     case 'GetProfiles':
       return {
-        body: `<trt:GetProfilesResponse>${config.profiles.map((p) => profileXml(p, 'trt:Profiles')).join('')}</trt:GetProfilesResponse>`,
+        body: `<trt:GetProfilesResponse>${config.profiles.map((p) => profileXml(p, 'trt:Profiles', ctx)).join('')}</trt:GetProfilesResponse>`,
       };
     case 'GetVideoSources':
       return {
@@ -73,7 +74,7 @@ function mediaUriResponse(element: string, uri: string): string {
   );
 }
 
-function profileXml(p: Required<SimulatedProfile>, element: string): string {
+function profileXml(p: Required<SimulatedProfile>, element: string, ctx: ServiceContext): string {
   // Media ver10 only defines JPEG/MPEG4/H264; H.265 cameras that still speak Media1 report
   // "H265" here anyway, which is what clients meet in the field.
   const codecSettings =
@@ -96,6 +97,7 @@ function profileXml(p: Required<SimulatedProfile>, element: string): string {
     `<tt:Multicast><tt:Address><tt:Type>IPv4</tt:Type><tt:IPv4Address>0.0.0.0</tt:IPv4Address></tt:Address>` +
     `<tt:Port>0</tt:Port><tt:TTL>1</tt:TTL><tt:AutoStart>false</tt:AutoStart></tt:Multicast>` +
     `<tt:SessionTimeout>PT60S</tt:SessionTimeout></tt:VideoEncoderConfiguration>` +
+    ptzConfigurationXml(ctx, p.token) +
     `</${element}>`
   );
 }

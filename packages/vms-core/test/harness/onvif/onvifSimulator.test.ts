@@ -128,6 +128,28 @@ describe('ONVIF simulator', () => {
     expect(reboot.subcode).toBe('ter:ActionNotSupported');
   });
 
+  it('serves PTZ only when configured, and refuses what strict heads refuse without recording it', async () => {
+    const { device } = await start({ ptz: { profiles: ['main'], zoom: false } });
+    const ptzUrl = device.replace('device_service', 'ptz_service');
+    const ns = 'http://www.onvif.org/ver20/ptz/wsdl';
+    const move = (profile: string, velocity: string, timeout = '') =>
+      soap(ptzUrl, `<ContinuousMove xmlns="${ns}"><ProfileToken>${profile}</ProfileToken><Velocity>${velocity}</Velocity>${timeout}</ContinuousMove>`, {});
+    expect((await move('main', '<PanTilt x="0.5" y="0"/>', '<Timeout>PT1S</Timeout>')).status).toBe(200);
+    expect((await move('sub', '<PanTilt x="0.5" y="0"/>')).subcode).toBe('ter:NoPTZProfile');
+    expect((await move('main', '<PanTilt x="1.5" y="0"/>')).subcode).toBe('ter:InvalidVelocity');
+    expect((await move('main', '<Zoom x="0"/>')).subcode).toBe('ter:InvalidVelocity');
+    expect((await move('main', '<PanTilt x="0.5" y="0"/>', '<Timeout>PT0.5S</Timeout>')).subcode).toBe('ter:InvalidTimeout');
+    expect(sim!.ptz!.commands).toEqual([{ operation: 'ContinuousMove', profileToken: 'main', velocity: { pan: 0.5, tilt: 0 }, timeout: 'PT1S' }]);
+    expect((await soap(ptzUrl, `<GetNodes xmlns="${ns}"/>`, {})).subcode).toBe('ter:ActionNotSupported');
+
+    const capabilities = await soap(device, `<GetCapabilities xmlns="${DEVICE_NS}"><Category>All</Category></GetCapabilities>`);
+    expect(text(at(capabilities.doc, 'Envelope', 'Body', 'GetCapabilitiesResponse', 'Capabilities', 'PTZ', 'XAddr'))).toBe(ptzUrl);
+    await sim!.stop();
+    const fixed = await start();
+    expect((await fetch(fixed.device.replace('device_service', 'ptz_service'), { method: 'POST', body: '<x/>' })).status).toBe(404);
+    expect(sim!.ptz).toBeUndefined();
+  });
+
   it('faults on a body that is not XML', async () => {
     const { device } = await start();
     const response = await fetch(device, { method: 'POST', body: 'hello' });

@@ -1,5 +1,5 @@
 /**
- * A simulated ONVIF camera for tests: Device and Media services over SOAP 1.2 on 127.0.0.1,
+ * A simulated ONVIF camera for tests: Device, Media and (optionally) PTZ services over SOAP 1.2 on 127.0.0.1,
  * WS-Security UsernameToken checking, and an optional WS-Discovery responder. No real cameras
  * are reachable from CI, so this is what the ONVIF driver is tested against.
  */
@@ -12,13 +12,16 @@ import type { OperationResult, ServiceContext } from './deviceService';
 import { startDiscoveryResponder } from './discoveryResponder';
 import type { DiscoveryResponder } from './discoveryResponder';
 import { handleMediaOperation } from './mediaService';
+import { handlePtzOperation } from './ptzService';
+import type { PtzState } from './ptzService';
 import { resolveConfig } from './simulatorConfig';
 import type { OnvifSimulatorOptions } from './simulatorConfig';
 import { bodyOperation, envelope, faultEnvelope, notAuthorized, parseXml } from './soapXml';
 import type { SoapFault } from './soapXml';
 import { UsernameTokenCheck } from './usernameTokenCheck';
 
-export type { OnvifSimulatorOptions, SimulatedProfile } from './simulatorConfig';
+export type { OnvifSimulatorOptions, SimulatedPreset, SimulatedProfile, SimulatedPtz } from './simulatorConfig';
+export type { PtzCommand, PtzState } from './ptzService';
 
 export interface OnvifSimulator {
   /** Device service URL, as a camera announces it in WS-Discovery. */
@@ -26,11 +29,14 @@ export interface OnvifSimulator {
   port: number;
   /** WS-Discovery endpoint reference (urn:uuid:...). */
   endpoint: string;
+  /** With `ptz`: the presets as they are now and every move, stop and preset command received, in order. */
+  ptz: PtzState | undefined;
   stop(): Promise<void>;
 }
 
 const DEVICE_PATH = '/onvif/device_service';
 const MEDIA_PATH = '/onvif/media_service';
+const PTZ_PATH = '/onvif/ptz_service';
 const SNAPSHOT_PATH = '/onvif/snapshot';
 /** A 1x1 grey JPEG, so snapshot URIs lead somewhere real. */
 const SNAPSHOT_JPEG = Buffer.from(
@@ -54,6 +60,8 @@ export async function startOnvifSimulator(opts: OnvifSimulatorOptions = {}): Pro
     config,
     deviceXAddr: httpBase + DEVICE_PATH,
     mediaXAddr: httpBase + MEDIA_PATH,
+    ptzXAddr: httpBase + PTZ_PATH,
+    ptzState: config.ptz && { presets: config.ptz.presets.map((p) => ({ ...p })), commands: [] },
     httpBase,
     deviceNow,
   };
@@ -85,6 +93,7 @@ export async function startOnvifSimulator(opts: OnvifSimulatorOptions = {}): Pro
     xaddr: ctx.deviceXAddr,
     port,
     endpoint,
+    ptz: ctx.ptzState,
     async stop() {
       await responder?.close();
       await closeServer(server);
@@ -103,7 +112,7 @@ async function handle(
     res.writeHead(200, { 'content-type': 'image/jpeg' }).end(SNAPSHOT_JPEG);
     return;
   }
-  if (req.method !== 'POST' || (path !== DEVICE_PATH && path !== MEDIA_PATH)) {
+  if (req.method !== 'POST' || (path !== DEVICE_PATH && path !== MEDIA_PATH && (path !== PTZ_PATH || !ctx.config.ptz))) {
     res.writeHead(404).end();
     return;
   }
@@ -128,7 +137,9 @@ async function handle(
   const result: OperationResult | undefined =
     path === DEVICE_PATH
       ? handleDeviceOperation(operation.name, ctx)
-      : handleMediaOperation(operation.name, operation.payload, ctx);
+      : path === MEDIA_PATH
+        ? handleMediaOperation(operation.name, operation.payload, ctx)
+        : handlePtzOperation(operation.name, operation.payload, ctx);
   if (!result) {
     return sendFault(res, {
       status: 400,

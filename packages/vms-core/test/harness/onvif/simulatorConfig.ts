@@ -13,6 +13,22 @@ export interface SimulatedProfile {
   videoSourceToken?: string;
 }
 
+export interface SimulatedPreset {
+  token: string;
+  name: string;
+}
+
+/** A PTZ head behind the device: a PTZ service, and a PTZ configuration on some profiles. */
+export interface SimulatedPtz {
+  /** Profiles with a PTZConfiguration; default all. */
+  profiles?: string[];
+  /** Stored positions; SetPreset adds to them. Default: "1" Entrance, "2" Car park. */
+  presets?: SimulatedPreset[];
+  /** Axes the configuration moves continuously (default both); a Zoom velocity without zoom is refused. */
+  panTilt?: boolean;
+  zoom?: boolean;
+}
+
 export interface OnvifSimulatorOptions {
   username?: string;
   password?: string;
@@ -35,6 +51,8 @@ export interface OnvifSimulatorOptions {
    * so neither probes nor answers leave the machine.
    */
   discovery?: boolean | { multicastInterface?: string };
+  /** Serve a PTZ service (off by default: most fixed cameras have none). */
+  ptz?: SimulatedPtz;
 }
 
 export interface SimulatorConfig {
@@ -49,6 +67,7 @@ export interface SimulatorConfig {
   authFailureStatus: 400 | 401;
   embedCredentialsInStreamUri: boolean;
   rawResponses: Record<string, string>;
+  ptz: Required<SimulatedPtz> | undefined;
 }
 
 export interface VideoSource {
@@ -75,6 +94,12 @@ export function resolveConfig(opts: OnvifSimulatorOptions): SimulatorConfig {
     authFailureStatus: opts.authFailureStatus ?? 400,
     embedCredentialsInStreamUri: opts.embedCredentialsInStreamUri ?? false,
     rawResponses: opts.rawResponses ?? {},
+    ptz: opts.ptz && {
+      profiles: opts.ptz.profiles ?? profiles.map((p) => p.token),
+      presets: opts.ptz.presets ?? [{ token: '1', name: 'Entrance' }, { token: '2', name: 'Car park' }],
+      panTilt: opts.ptz.panTilt ?? true,
+      zoom: opts.ptz.zoom ?? true,
+    },
   };
 }
 

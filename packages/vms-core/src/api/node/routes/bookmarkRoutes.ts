@@ -40,6 +40,7 @@ export const bookmarkRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     requireOnEveryCamera(req, now, input.cameraIds, 'bookmarkCreate', bookmarkSpan(input).start);
     const bookmark = bookmarkBody(deps.config.bookmarks.create(input, req.user.username, now));
     audit(deps, req, { action: 'createBookmark', target: bookmark.id, details: { bookmark } });
+    deps.changes.fire({ type: 'bookmark', action: 'created', bookmarkId: bookmark.id, cameraIds: bookmark.cameraIds });
     return reply.status(201).send(bookmark);
   });
 
@@ -84,6 +85,7 @@ export const bookmarkRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     requireOnEveryCamera(req, now, [...before.cameraIds, ...next.cameraIds], 'bookmarkEdit', bookmarkSpan(next).start);
     const after = deps.config.bookmarks.update(before.id, patch, req.user.username, now);
     audit(deps, req, { action: 'updateBookmark', target: after.id, details: { changes: jsonDiff(editable(before), editable(after)) } });
+    deps.changes.fire({ type: 'bookmark', action: 'updated', bookmarkId: after.id, cameraIds: after.cameraIds, cameraIdsBefore: before.cameraIds });
     return bookmarkBody(after);
   });
 
@@ -94,6 +96,7 @@ export const bookmarkRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     requireOnEveryCamera(req, deps.clock.now(), bookmark.cameraIds, 'bookmarkDelete');
     deps.config.bookmarks.delete(bookmark.id);
     audit(deps, req, { action: 'deleteBookmark', target: bookmark.id, details: { bookmark: bookmarkBody(bookmark) } });
+    deps.changes.fire({ type: 'bookmark', action: 'deleted', bookmarkId: bookmark.id, cameraIds: bookmark.cameraIds });
     return reply.status(204).send(null);
   });
 };

@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { CameraSchema, CameraStatusSchema, ErrorBody, UpdateCameraRequest } from '../../common/schemas';
+import type { CameraStatusBody } from '../../common/schemas';
+import type { Camera } from '../../../management/common/camera';
 import type { ApiDeps } from '../apiDeps';
 import { jsonDiff } from '../../../management/common/audit';
 import { audit, canSeeCamera, requireCameraVisible, requireFlag } from '../access';
@@ -22,7 +24,7 @@ export const cameraRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async 
 
   app.patch('/api/cameras/:cameraId', {
     schema: {
-      operationId: 'updateCamera', summary: 'Change recording mode, streams, motion detection or storage of a camera', tags: ['cameras'],
+      operationId: 'updateCamera', summary: 'Change recording mode, streams, motion detection, storage or tree group of a camera', tags: ['cameras'],
       params: CameraParams, body: UpdateCameraRequest, response: { 200: CameraSchema, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody },
     },
   }, async (req) => {
@@ -31,6 +33,7 @@ export const cameraRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async 
     const camera = deps.config.updateCamera(req.params.cameraId, req.body);
     audit(deps, req, { action: 'updateCamera', target: camera.id, details: { changes: jsonDiff(before, camera) } });
     deps.recording.applyCamera(camera);
+    deps.changes.fire({ type: 'cameras', cameraIds: [camera.id] });
     return camera;
   });
 
@@ -38,20 +41,25 @@ export const cameraRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async 
     schema: { operationId: 'getCameraStatus', summary: 'Connection and recording state of a camera', tags: ['cameras'], params: CameraParams, response: { 200: CameraStatusSchema, 403: ErrorBody, 404: ErrorBody } },
   }, async (req) => {
     requireCameraVisible(req, req.params.cameraId);
-    const s = deps.recording.cameraStatus(deps.config.getCamera(req.params.cameraId));
-    const r = s.recorder;
-    return {
-      cameraId: s.cameraId,
-      enabled: s.enabled,
-      connection: s.connection
-        ? { state: s.connection.state, since: iso(s.connection.since), attempts: s.connection.attempts, framesReceived: s.connection.framesReceived, ...(s.connection.error ? { error: s.connection.error } : {}) }
-        : null,
-      recording: r?.recording ?? false,
-      manualUntil: r?.manualUntil ? iso(r.manualUntil) : null,
-      motion: r?.motion ?? false,
-      framesWritten: r?.framesWritten ?? 0,
-      framesLost: r?.framesLost ?? 0,
-      ...(r?.lastError ? { lastError: { code: r.lastError.code, message: r.lastError.message, at: iso(r.lastError.at) } } : {}),
-    };
+    return cameraStatusBody(deps, deps.config.getCamera(req.params.cameraId));
   });
 };
+
+/** A camera's connection and recording state as the API shows it (also pushed by the updates socket). */
+export function cameraStatusBody(deps: Pick<ApiDeps, 'recording'>, camera: Camera): CameraStatusBody {
+  const s = deps.recording.cameraStatus(camera);
+  const r = s.recorder;
+  return {
+    cameraId: s.cameraId,
+    enabled: s.enabled,
+    connection: s.connection
+      ? { state: s.connection.state, since: iso(s.connection.since), attempts: s.connection.attempts, framesReceived: s.connection.framesReceived, ...(s.connection.error ? { error: s.connection.error } : {}) }
+      : null,
+    recording: r?.recording ?? false,
+    manualUntil: r?.manualUntil ? iso(r.manualUntil) : null,
+    motion: r?.motion ?? false,
+    framesWritten: r?.framesWritten ?? 0,
+    framesLost: r?.framesLost ?? 0,
+    ...(r?.lastError ? { lastError: { code: r.lastError.code, message: r.lastError.message, at: iso(r.lastError.at) } } : {}),
+  };
+}

@@ -37,6 +37,7 @@ export const evidenceLockRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => 
     }, now);
     const body = lockBody(lock);
     audit(deps, req, { action: 'createEvidenceLock', target: lock.id, details: { lock: body } });
+    deps.changes.fire({ type: 'evidenceLock', action: 'created', lockId: lock.id, cameraIds: lock.cameraIds });
     return reply.status(201).send(body);
   });
 
@@ -72,6 +73,7 @@ export const evidenceLockRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => 
     const until = req.body.until === null ? null : parseInstant(req.body.until, 'until');
     const after = deps.config.extendEvidenceLock(before.id, until, req.user.username, now);
     audit(deps, req, { action: 'extendEvidenceLock', target: after.id, details: { changes: jsonDiff({ until: lockBody(before).until }, { until: lockBody(after).until }) } });
+    deps.changes.fire({ type: 'evidenceLock', action: 'extended', lockId: after.id, cameraIds: after.cameraIds });
     return lockBody(after);
   });
 
@@ -85,6 +87,7 @@ export const evidenceLockRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => 
     requireOnEveryCamera(req, deps.clock.now(), lock.cameraIds, 'evidenceLockDelete');
     deps.config.deleteEvidenceLock(lock.id);
     audit(deps, req, { action: 'deleteEvidenceLock', target: lock.id, details: { lock: lockBody(lock) } });
+    deps.changes.fire({ type: 'evidenceLock', action: 'deleted', lockId: lock.id, cameraIds: lock.cameraIds });
     return reply.status(204).send(null);
   });
 };

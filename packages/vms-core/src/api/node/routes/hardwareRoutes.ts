@@ -26,6 +26,7 @@ export const hardwareRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
       details: { request: redact(req.body), hardware: added.hardware, cameraIds: added.cameras.map((c) => c.id) },
     });
     for (const c of added.cameras) deps.recording.applyCamera(c);
+    deps.changes.fire({ type: 'cameras', cameraIds: added.cameras.map((c) => c.id) });
     return reply.status(201).send(added);
   });
 

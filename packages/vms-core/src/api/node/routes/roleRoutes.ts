@@ -29,7 +29,7 @@ export const roleRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
     },
   }, async (req, reply) => {
     requireFlag(req, 'manageUsers');
-    requireWithinOwnRights(req, { manageConfiguration: false, manageUsers: false, grants: [], ...req.body });
+    requireWithinOwnRights(req, { manageConfiguration: false, manageUsers: false, ...req.body, grants: deps.roles.resolveGrants(req.body.grants ?? []) });
     const role = deps.roles.create(req.body);
     audit(deps, req, { action: 'createRole', target: role.id, details: { role } });
     return reply.status(201).send(role);
@@ -44,7 +44,9 @@ export const roleRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
     requireFlag(req, 'manageUsers');
     const before = deps.roles.get(req.params.roleId);
     // Administrators cannot be changed at all; roles.update says so (409).
-    if (before.id !== ADMINISTRATORS_ROLE_ID) requireWithinOwnRights(req, { ...before, ...req.body }, before);
+    if (before.id !== ADMINISTRATORS_ROLE_ID) {
+      requireWithinOwnRights(req, { ...before, ...req.body, grants: deps.roles.resolveGrants(req.body.grants ?? before.grants) }, before);
+    }
     const after = deps.roles.update(req.params.roleId, req.body);
     audit(deps, req, { action: 'updateRole', target: after.id, details: { changes: jsonDiff(before, after) } });
     return after;

@@ -1,9 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { StorageConfig } from '../../../media-db/common/storageConfig';
+import { VmsError } from '../../../base/common/errors';
 import { ErrorBody, StorageSchema, UpdateStorageRequest } from '../../common/schemas';
+import { CreateStorageRequest } from '../../common/siteSchemas';
 import type { ApiDeps } from '../apiDeps';
-import { jsonDiff } from '../../../management/common/audit';
+import { jsonDiff, redact } from '../../../management/common/audit';
+import { checkStorageFolder, checkStorageSizes, diskSpaceOf } from '../../../management/node/storageValidation';
 import { audit, requireFlag } from '../access';
 
 export const storageRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
@@ -17,6 +20,31 @@ export const storageRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async
     schema: { operationId: 'listStorages', summary: 'Storages with retention, size limits, archive stages and use', tags: ['storage'], response: { 200: Type.Array(StorageSchema) } },
   }, async () => deps.config.listStorages().map(body));
 
+  app.post('/api/storages', {
+    schema: {
+      operationId: 'createStorage', summary: 'Add a storage: a writable folder with retention, maximum size and optional archive stage; recording may use it at once', tags: ['storage'],
+      body: CreateStorageRequest, response: { 201: StorageSchema, 400: ErrorBody, 403: ErrorBody },
+    },
+  }, async (req, reply) => {
+    requireFlag(req, 'manageConfiguration');
+    const existing = deps.config.listStorages();
+    const b = req.body;
+    if (b.archive && !existing.some((s) => s.id === b.archive!.storageId)) {
+      throw new VmsError('VMS_ERR_BAD_INPUT', `archive.storageId: storage ${b.archive.storageId} does not exist`, { field: 'archive.storageId' });
+    }
+    const disk = diskSpaceOf(b.path);
+    const minFreeBytes = b.minFreeBytes ?? Math.min(2 ** 30, Math.floor(disk.totalBytes * 0.05));
+    checkStorageSizes({ maxBytes: b.maxBytes, minFreeBytes }, disk);
+    const path = checkStorageFolder(b.path, existing);
+    const created = deps.config.addStorage({
+      name: b.name.trim(), path, maxBytes: b.maxBytes, retentionHours: b.retentionHours, archiveEveryMinutes: b.archiveEveryMinutes ?? 60,
+      ...(b.archive ? { archive: b.archive } : {}), encrypted: b.encrypted ?? false, minFreeBytes,
+    });
+    audit(deps, req, { action: 'createStorage', target: created.id, details: { storage: redact(created) } });
+    deps.recording.refreshStorages();
+    return reply.status(201).send(body(created));
+  });
+
   app.patch('/api/storages/:storageId', {
     schema: {
       operationId: 'updateStorage', summary: 'Change retention, maximum size, archiving, grooming or encryption of a storage', tags: ['storage'],
@@ -25,6 +53,9 @@ export const storageRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async
   }, async (req) => {
     requireFlag(req, 'manageConfiguration');
     const before = deps.config.getStorage(req.params.storageId);
+    if (req.body.maxBytes !== undefined || req.body.minFreeBytes !== undefined) {
+      checkStorageSizes({ maxBytes: req.body.maxBytes ?? before.maxBytes, minFreeBytes: req.body.minFreeBytes ?? before.minFreeBytes }, diskSpaceOf(before.path));
+    }
     const { archive, ...rest } = req.body;
     const updated = deps.config.updateStorage(req.params.storageId, {
       ...rest,

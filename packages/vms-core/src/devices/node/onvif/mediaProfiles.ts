@@ -4,6 +4,8 @@
  */
 import type { VideoCodec } from '../../../media/common/types';
 import type { CameraInfo, StreamInfo } from '../../common/types';
+import { profilePtzAxes } from './ptzService';
+import type { PtzAxes } from './ptzService';
 import { attribute, child, children, integer, text } from './xml';
 
 export interface MediaProfile {
@@ -14,6 +16,8 @@ export interface MediaProfile {
   width?: number;
   height?: number;
   fps?: number;
+  /** Axes of the profile's PTZ configuration; absent when it has none. */
+  ptz?: PtzAxes;
 }
 
 /**
@@ -40,6 +44,8 @@ export function parseProfiles(response: unknown): MediaProfile[] {
     if (width) profile.width = width;
     if (height) profile.height = height;
     if (fps) profile.fps = fps;
+    const ptz = profilePtzAxes(node);
+    if (ptz) profile.ptz = ptz;
     profiles.push(profile);
   }
   return profiles;
@@ -87,12 +93,16 @@ export function buildCameras(
   sourceTokens.forEach((sourceToken, index) => {
     const streams: StreamInfo[] = [];
     let snapshotUrl: string | undefined;
+    let ptz: CameraInfo['ptz'];
     for (const p of profiles.filter((profile) => profile.videoSourceToken === sourceToken)) {
       const u = uris.get(p.token);
       if (!u) continue;
       streams.push({ key: p.token, name: p.name, url: u.streamUrl, codec: p.codec, width: p.width, height: p.height, fps: p.fps });
-      // The first profile is the device's main one; its snapshot is the camera's snapshot.
+      // The first profile is the device's main one; its snapshot is the camera's snapshot, and
+      // the first with a PTZ configuration steers the camera (all of a source's profiles move
+      // the same head).
       snapshotUrl ??= u.snapshotUrl;
+      if (p.ptz) ptz ??= { profileToken: p.token, ...p.ptz };
     }
     if (streams.length === 0) return;
     const base = model || 'ONVIF camera';
@@ -102,6 +112,7 @@ export function buildCameras(
       streams,
     };
     if (snapshotUrl) camera.snapshotUrl = snapshotUrl;
+    if (ptz) camera.ptz = ptz;
     cameras.push(camera);
   });
   return cameras;

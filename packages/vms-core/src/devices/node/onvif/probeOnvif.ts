@@ -8,6 +8,7 @@ import type { Clock } from '../../../base/common/clock';
 import type { Credentials, HardwareInfo } from '../../common/types';
 import { buildCameras, parseProfiles, parseVideoSourceTokens } from './mediaProfiles';
 import type { ProfileUris } from './mediaProfiles';
+import { findPtzService } from './ptzService';
 import { OnvifSoapClient } from './soapClient';
 import { child, children, escapeXml, integer, text } from './xml';
 
@@ -21,17 +22,27 @@ export interface ProbeOnvifOptions {
   clock?: Pick<Clock, 'now'>;
 }
 
+/** A client for one device, its clock offset already learnt, ready for authenticated calls. */
+export async function openOnvifClient(
+  address: string,
+  credentials: Credentials,
+  options: ProbeOnvifOptions = {},
+): Promise<{ client: OnvifSoapClient; deviceUrl: URL }> {
+  const deviceUrl = deviceServiceUrl(address);
+  const clock = options.clock ?? { now: () => Date.now() };
+  const client = new OnvifSoapClient({ credentials, timeoutMs: options.timeoutMs ?? 10_000, now: () => clock.now() });
+  await syncClock(client, deviceUrl.toString());
+  return { client, deviceUrl };
+}
+
 export async function probeOnvif(
   address: string,
   credentials: Credentials,
   options: ProbeOnvifOptions = {},
 ): Promise<HardwareInfo> {
-  const deviceUrl = deviceServiceUrl(address);
-  const clock = options.clock ?? { now: () => Date.now() };
-  const client = new OnvifSoapClient({ credentials, timeoutMs: options.timeoutMs ?? 10_000, now: () => clock.now() });
+  const { client, deviceUrl } = await openOnvifClient(address, credentials, options);
   const device = deviceUrl.toString();
 
-  await syncClock(client, device);
   const info = await client.call(device, { namespace: DEVICE_NS, name: 'GetDeviceInformation' });
   const mediaUrl = rebase(await mediaServiceUrl(client, device), deviceUrl);
 
@@ -47,6 +58,9 @@ export async function probeOnvif(
   const sourceOrder = await optional(async () =>
     parseVideoSourceTokens(await client.call(mediaUrl, { namespace: MEDIA_NS, name: 'GetVideoSources' })),
   );
+
+  // A PTZ configuration steers nothing without a PTZ service to send commands to.
+  if (!(await findPtzService(client, device, optional))) for (const p of profiles) delete p.ptz;
 
   const model = text(child(info, 'Model'));
   const hardware: HardwareInfo = {
@@ -124,7 +138,7 @@ async function mediaServiceUrl(client: OnvifSoapClient, device: string): Promise
  * Devices behind NAT or port forwarding announce service addresses only reachable from their own
  * LAN; the address we reached the device service at is the one that works from here.
  */
-function rebase(serviceUrl: string, deviceUrl: URL): string {
+export function rebase(serviceUrl: string, deviceUrl: URL): string {
   let url: URL;
   try {
     url = new URL(serviceUrl);
@@ -182,7 +196,7 @@ function parseMediaUri(reply: unknown): string | undefined {
  * For calls a device may legitimately not support: a protocol failure yields undefined, while an
  * unreachable device or rejected credentials still fail the probe.
  */
-async function optional<T>(call: () => Promise<T>): Promise<T | undefined> {
+export async function optional<T>(call: () => Promise<T>): Promise<T | undefined> {
   try {
     return await call();
   } catch (e) {

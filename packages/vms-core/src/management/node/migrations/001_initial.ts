@@ -1,6 +1,9 @@
 import type { Migration } from '../../../base/node/sqlite';
 import { m002RolesAudit } from './002_roles_audit';
 import { m003Bookmarks } from './003_bookmarks';
+import { m004Views } from './004_views';
+import { m005CameraPtz } from './005_camera_ptz';
+import { m006SiteConfiguration } from './006_site_configuration';
 
 export const m001Initial: Migration = {
   version: 1,
@@ -93,4 +96,4 @@ CREATE TABLE evidence_lock (
 `,
 };
 
-export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks];
+export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration];

@@ -1,6 +1,7 @@
 import type { Migration } from '../../../base/node/sqlite';
 import { m002RecordingSpanIndex } from './002_recording_span_index';
 import { m003SpanBounds } from './003_span_bounds';
+import { m004MotionGrid } from './004_motion_grid';
 
 /** See docs/design/media-database.md for what each column means and the invariants. */
 export const m001Initial: Migration = {
@@ -78,4 +79,4 @@ CREATE TABLE chain_head (
 `,
 };
 
-export const mediaMigrations = [m001Initial, m002RecordingSpanIndex, m003SpanBounds];
+export const mediaMigrations = [m001Initial, m002RecordingSpanIndex, m003SpanBounds, m004MotionGrid];

@@ -1,0 +1,109 @@
+/**
+ * A tile showing one camera live: asks the site for the stream that fits the tile, plays it in
+ * the shared VideoTile (MSE, jsmpeg), and adds what the live view needs around it: the site's
+ * status (recording, motion, disconnected), the clock, and the tile's toolbar.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import type { DragEvent } from 'react';
+import { ApiError, CLOSE_UNAUTHENTICATED, VideoTile, cameraStatusQuery } from '@nightjar/ui';
+import type { CameraBody, PlayerState } from '@nightjar/ui';
+import { useSite } from '../session/siteContext';
+import { Icon } from '../shell/Icon';
+import { useNow } from '../shell/useNow';
+import { cameraIndicators } from './cameraTreeModel';
+import { PtzPanel } from './PtzPanel';
+import { streamRequestSize } from './streamSize';
+import { TileMessage } from './TileMessage';
+import { TileToolbar } from './TileToolbar';
+import { useElementSize } from './useElementSize';
+import { useLiveStream } from './useLiveStream';
+import { useTileActions } from './useTileActions';
+
+export interface LiveCameraTileProps {
+  camera: CameraBody;
+  maximized: boolean;
+  onMaximize: () => void;
+  onRemove: () => void;
+  onDragStart: (e: DragEvent) => void;
+  onIndependentPlayback?: (() => void) | undefined;
+}
+
+const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+const dateClock = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+
+function streamProblem(error: unknown): { title: string; detail?: string; icon: 'eyeOff' | 'warning' | 'unplugged' } {
+  if (error instanceof ApiError) {
+    if (error.status === 403) return { icon: 'eyeOff', title: 'No live access', detail: 'Your roles do not allow live view of this camera.' };
+    if (error.status === 404) return { icon: 'warning', title: 'Camera not found', detail: 'It was removed from the site.' };
+    if (error.status === 0) return { icon: 'unplugged', title: 'Site unreachable', detail: 'Waiting for the site…' };
+  }
+  return { icon: 'warning', title: 'No video', detail: error instanceof Error ? error.message : String(error) };
+}
+
+export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDragStart, onIndependentPlayback }: LiveCameraTileProps) {
+  const { client } = useSite();
+  const box = useRef<HTMLDivElement>(null);
+  const size = useElementSize(box);
+  const request = streamRequestSize(size.width, size.height, window.devicePixelRatio);
+  const live = useLiveStream(camera.id, camera.enabled ? request : null);
+  const status = useQuery(cameraStatusQuery(client, camera.id)).data;
+  const marks = cameraIndicators(camera, status);
+  const now = useNow(1000);
+  const actions = useTileActions(camera, live.stream, status);
+  const [ptzOpen, setPtzOpen] = useState(false);
+
+  const onPlayerState = (state: PlayerState) => {
+    // The token is checked only when a socket opens: one that expired while the stream ran
+    // is refused on the next reconnect, and only a fresh getLiveStream body helps.
+    if (state.kind === 'closed' && state.code === CLOSE_UNAUTHENTICATED) live.renew();
+  };
+
+  let body;
+  if (marks.condition === 'disabled') {
+    body = <TileMessage icon="disabled" title="Camera disabled" detail="An administrator turned this camera off." />;
+  } else if (live.error && !live.stream) {
+    const p = streamProblem(live.error);
+    body = <TileMessage icon={p.icon} title={p.title} detail={p.detail} tone="error" />;
+  } else if (!live.stream) {
+    body = <TileMessage icon="spinner" title="Connecting…" />;
+  } else {
+    body = (
+      <VideoTile
+        stream={live.stream}
+        label={camera.name}
+        recording={marks.recording}
+        motion={marks.motion}
+        overlayTime={(maximized ? dateClock : clock).format(now)}
+        maximized={maximized}
+        onDoubleClick={onMaximize}
+        onStateChange={onPlayerState}
+      />
+    );
+  }
+
+  return (
+    <div className="live-tile" ref={box} data-condition={marks.condition}>
+      {body}
+      {marks.condition === 'disabled' || !live.stream ? <div className="tile-caption">{camera.name}</div> : null}
+      {marks.condition === 'disconnected' ? (
+        <div className="tile-badge tile-badge-error" title={marks.detail ?? 'The recording server lost the camera'}>
+          <Icon name="unplugged" size={12} />
+          Disconnected
+        </div>
+      ) : null}
+      {actions.manualUntil ? <div className="tile-badge tile-badge-rec">Manual recording</div> : null}
+      <TileToolbar
+        maximized={maximized}
+        onMaximize={onMaximize}
+        onSnapshot={actions.snapshot}
+        recording={actions.recording}
+        ptz={actions.ptzAvailable ? { open: ptzOpen, onToggle: () => setPtzOpen(!ptzOpen) } : undefined}
+        onPlayback={onIndependentPlayback}
+        onRemove={onRemove}
+        onDragStart={onDragStart}
+      />
+      {ptzOpen && actions.ptzAvailable ? <PtzPanel camera={camera} onClose={() => setPtzOpen(false)} /> : null}
+    </div>
+  );
+}

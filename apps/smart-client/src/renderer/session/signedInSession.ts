@@ -1,0 +1,142 @@
+/**
+ * Everything one sign-in owns: the site client (tokens in memory only), the query cache, this
+ * window's client store, the connection monitor and the updates socket. Made by `signIn`,
+ * released by `dispose`; the React tree only reads it through SiteContext.
+ *
+ * The session ends when the site refuses the refresh token (signed out elsewhere, expired,
+ * password changed): `onDidEnd` then tells the app to show the sign-in form with the reason.
+ */
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { ApiError, NETWORK_ERROR_CODE, SiteClient, SiteUpdatesSocket, createClientStore } from '@nightjar/ui';
+import type { ClientStore, SessionUser } from '@nightjar/ui';
+import { ConnectionMonitor } from './connectionMonitor';
+import type { SessionEnd } from './signInErrors';
+
+export interface SignInRequest {
+  address: string;
+  username: string;
+  password: string;
+}
+
+/** How long after an outage a refused refresh counts as "the site forgot the session". */
+const RESTART_WINDOW_MS = 60_000;
+
+export const isNetworkError = (e: unknown): boolean => e instanceof ApiError && (e.status === 0 || e.code === NETWORK_ERROR_CODE);
+
+/** Queries retry what may pass on a second try (no answer, 5xx), never a refusal (4xx). */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError) return (error.status === 0 || error.status >= 500) && failureCount < 3;
+  return failureCount < 1;
+}
+
+export class SignedInSession {
+  readonly queryClient: QueryClient;
+  readonly store: ClientStore;
+  readonly connection: ConnectionMonitor;
+  /** Pushed changes (statuses, views, bookmarks) into the query cache. */
+  readonly updates: SiteUpdatesSocket;
+  private endListeners = new Set<(reason: SessionEnd) => void>();
+  private readonly disposers: (() => void)[] = [];
+  private lastRecoveryAt = Number.NEGATIVE_INFINITY;
+  private ending = false;
+
+  private constructor(readonly client: SiteClient, readonly user: SessionUser) {
+    this.connection = new ConnectionMonitor({ probe: () => probeHealth(client.baseUrl) });
+    const onError = (e: unknown) => (isNetworkError(e) ? this.connection.reportNetworkFailure() : this.connection.reportAnswer());
+    const onSuccess = () => this.connection.reportAnswer();
+    this.queryClient = new QueryClient({
+      queryCache: new QueryCache({ onError, onSuccess }),
+      mutationCache: new MutationCache({ onError, onSuccess }),
+      defaultOptions: {
+        queries: { retry: shouldRetry, refetchOnWindowFocus: false },
+        mutations: { retry: false },
+      },
+    });
+    this.store = createClientStore({ playbackTimeMs: Date.now() });
+    this.updates = new SiteUpdatesSocket({
+      url: client.resolveUrl('/api/updates', 'ws'),
+      accessToken: (o) => client.accessToken(o),
+      queryClient: this.queryClient,
+    });
+    const socketState = this.updates.onDidChangeState((state) => {
+      // 'connecting' after a close is still down; only open and closed change the verdict.
+      if (state.kind === 'open') this.connection.reportSocket(true);
+      else if (state.kind === 'closed' && !this.ending) this.connection.reportSocket(false);
+    });
+    this.disposers.push(
+      () => socketState.dispose(),
+      () => this.updates.dispose(),
+      client.onDidChangeSession((s) => {
+        if (s === null && !this.ending) this.end(this.recentlyRecovered() ? 'siteForgotSession' : 'expired');
+      }),
+      this.connection.onDidRecover(() => {
+        this.lastRecoveryAt = Date.now();
+        // Everything shown may have changed while the site was away. Live stream bodies are
+        // left alone: players reconnect by themselves and ask for a new token only if theirs expired.
+        void this.queryClient.invalidateQueries({ predicate: (q) => q.queryKey[2] !== 'live' });
+      }),
+    );
+  }
+
+  /** Signs in; throws the ApiError (network, wrong password, lockout) for the form to explain. */
+  static async signIn(request: SignInRequest): Promise<SignedInSession> {
+    const client = new SiteClient({ baseUrl: request.address });
+    try {
+      const s = await client.login(request.username, request.password);
+      return new SignedInSession(client, s.user);
+    } catch (e) {
+      client.dispose();
+      throw e;
+    }
+  }
+
+  /** Adds something the session must release when it ends (the updates socket, a timer). */
+  own(dispose: () => void): void {
+    this.disposers.push(dispose);
+  }
+
+  onDidEnd(listener: (reason: SessionEnd) => void): () => void {
+    this.endListeners.add(listener);
+    return () => this.endListeners.delete(listener);
+  }
+
+  /** Signs out on the site; the window returns to the sign-in form even when the site is away. */
+  async signOut(): Promise<void> {
+    this.ending = true;
+    try {
+      await this.client.logout();
+    } catch {
+      // Unreachable site: the tokens are dropped locally all the same and expire on the site.
+    }
+    this.end('signedOut');
+  }
+
+  dispose(): void {
+    this.ending = true;
+    for (const d of this.disposers.splice(0).reverse()) d();
+    this.connection.dispose();
+    this.queryClient.cancelQueries().catch(() => undefined);
+    this.queryClient.clear();
+    this.client.dispose();
+    this.endListeners.clear();
+  }
+
+  private recentlyRecovered(): boolean {
+    return this.connection.state.kind === 'reconnecting' || Date.now() - this.lastRecoveryAt < RESTART_WINDOW_MS;
+  }
+
+  private end(reason: SessionEnd): void {
+    this.ending = true;
+    for (const l of [...this.endListeners]) l(reason);
+  }
+}
+
+/** GET /api/health without a token: any answer means the site is up again. */
+async function probeHealth(baseUrl: string): Promise<boolean> {
+  try {
+    const r = await fetch(`${baseUrl}/api/health`, { cache: 'no-store' });
+    return r.ok;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * The signed-in window: top bar, connection banner, the left panel and the active workspace,
+ * the dialogs, and notices. Each workspace sits in its own error boundary, so a failure shows
+ * in place and the tabs keep working.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { BookmarkDialog } from '../investigation/BookmarkDialog';
+import { ExportDialog } from '../investigation/ExportDialog';
+import { SearchWorkspace } from '../investigation/SearchWorkspace';
+import { StatusDialog } from '../investigation/StatusDialog';
+import { Sidebar } from '../live/Sidebar';
+import { LiveWorkspace } from '../live/LiveWorkspace';
+import { PlaybackWorkspace } from '../playback/PlaybackWorkspace';
+import { ConnectionBanner } from '../session/ConnectionBanner';
+import { useSite } from '../session/siteContext';
+import { defaultShortcuts } from '../shortcuts/defaultShortcuts';
+import type { Workspace } from '../shortcuts/defaultShortcuts';
+import { HelpPanel } from '../shortcuts/HelpPanel';
+import { useShortcuts } from '../shortcuts/useShortcuts';
+import { ErrorBoundary } from './ErrorBoundary';
+import { NoticeList } from './notices';
+import { NoticeStack } from './NoticeStack';
+import { ShellContext } from './shellContext';
+import type { ShellContextValue, ShellDialog } from './shellContext';
+import { TopBar } from './TopBar';
+
+const WORKSPACE_LABEL: Record<Workspace, string> = { live: 'Live', playback: 'Playback', search: 'Search' };
+
+export function Shell() {
+  const { store } = useSite();
+  const [workspace, setWorkspace] = useState<Workspace>('live');
+  const [dialog, setDialog] = useState<ShellDialog | null>(null);
+  const [notices] = useState(() => new NoticeList());
+  const closeDialog = useCallback(() => setDialog(null), []);
+
+  const shell = useMemo<ShellContextValue>(() => ({
+    workspace, setWorkspace, dialog, openDialog: setDialog, closeDialog,
+    notify: (text, kind) => notices.push(text, kind),
+  }), [workspace, dialog, closeDialog, notices]);
+
+  const shortcuts = useMemo(() => defaultShortcuts({
+    store,
+    setWorkspace,
+    toggleHelp: () => setDialog((d) => (d?.kind === 'help' ? null : { kind: 'help' })),
+    closeTopmost: () => {
+      if (!dialog) return false;
+      setDialog(null);
+      return true;
+    },
+  }), [store, dialog]);
+  useShortcuts(shortcuts);
+
+  // A seek from anywhere (a search result, a bookmark, independent of the tab) means "show me
+  // that moment": the Playback workspace follows the store into playback mode.
+  useEffect(() => store.subscribe((s, prev) => {
+    if (s.mode === 'playback' && prev.mode === 'live') setWorkspace('playback');
+  }), [store]);
+
+  return (
+    <ShellContext.Provider value={shell}>
+      <div className="app" data-workspace={workspace}>
+        <TopBar />
+        <ConnectionBanner />
+        <div className="app-body">
+          {workspace !== 'search' ? <Sidebar /> : null}
+          <main className="workspace" aria-label={WORKSPACE_LABEL[workspace]}>
+            <ErrorBoundary label={WORKSPACE_LABEL[workspace]} resetKey={workspace}>
+              {workspace === 'live' ? <LiveWorkspace /> : null}
+              {workspace === 'playback' ? <PlaybackWorkspace /> : null}
+              {workspace === 'search' ? <SearchWorkspace /> : null}
+            </ErrorBoundary>
+          </main>
+        </div>
+        {dialog?.kind === 'help' ? <HelpPanel shortcuts={shortcuts} onClose={closeDialog} /> : null}
+        <ErrorBoundary label="Export" resetKey={dialog} onDismiss={closeDialog}>
+          <ExportDialog open={dialog?.kind === 'export'} onClose={closeDialog} {...(dialog?.kind === 'export' && dialog.initial ? { initial: dialog.initial } : {})} />
+        </ErrorBoundary>
+        <ErrorBoundary label="Status" resetKey={dialog} onDismiss={closeDialog}>
+          <StatusDialog open={dialog?.kind === 'status'} onClose={closeDialog} />
+        </ErrorBoundary>
+        {dialog?.kind === 'bookmark' ? (
+          <ErrorBoundary label="Bookmark" resetKey={dialog} onDismiss={closeDialog}>
+            <BookmarkDialog open onClose={closeDialog} cameraId={dialog.cameraId} atMs={dialog.atMs} />
+          </ErrorBoundary>
+        ) : null}
+        <NoticeStack list={notices} />
+      </div>
+    </ShellContext.Provider>
+  );
+}

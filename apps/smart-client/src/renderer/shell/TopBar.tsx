@@ -1,0 +1,58 @@
+/**
+ * The top bar: product and site, the three workspaces, and the window-wide actions (export,
+ * status, help, user). Tabs show their shortcut key so operators learn them by looking.
+ */
+import type { Workspace } from '../shortcuts/defaultShortcuts';
+import { useSite } from '../session/siteContext';
+import { Icon } from './Icon';
+import type { IconName } from './Icon';
+import { useShell } from './shellContext';
+import { UserMenu } from './UserMenu';
+
+const TABS: { id: Workspace; label: string; key: string; icon: IconName }[] = [
+  { id: 'live', label: 'Live', key: 'L', icon: 'live' },
+  { id: 'playback', label: 'Playback', key: 'P', icon: 'history' },
+  { id: 'search', label: 'Search', key: 'S', icon: 'search' },
+];
+
+export function TopBar() {
+  const { client } = useSite();
+  const shell = useShell();
+  const host = client.baseUrl.replace(/^https?:\/\//, '');
+  return (
+    <header className="topbar">
+      <div className="brand">
+        <Icon name="logo" size={20} />
+        <span className="brand-name">Nightjar</span>
+      </div>
+      <div className="site-chip" title={`Signed in to ${client.baseUrl}`}>
+        <Icon name="server" size={13} />
+        <span>{host}</span>
+      </div>
+      <nav className="tabs" role="tablist" aria-label="Workspaces">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" className="tab" aria-selected={shell.workspace === t.id}
+            onClick={() => shell.setWorkspace(t.id)} title={`${t.label} (${t.key})`}>
+            <Icon name={t.icon} size={14} />
+            {t.label}
+          </button>
+        ))}
+      </nav>
+      <div className="topbar-actions">
+        <button type="button" className="topbar-btn" onClick={() => shell.openDialog({ kind: 'export' })} title="Export video">
+          <Icon name="download" size={15} />
+          <span>Export</span>
+        </button>
+        <button type="button" className="topbar-btn" onClick={() => shell.openDialog({ kind: 'status' })} title="Jobs and server status">
+          <Icon name="activity" size={15} />
+          <span>Status</span>
+        </button>
+        <button type="button" className="topbar-btn icon-only" onClick={() => shell.openDialog({ kind: 'help' })} title="Keyboard shortcuts (?)" aria-label="Help">
+          <Icon name="help" size={16} />
+        </button>
+        <span className="topbar-sep" />
+        <UserMenu />
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,78 @@
+import { Type } from 'typebox';
+import type { Static } from 'typebox';
+import { CONFIGURATION_FORMAT, CONFIGURATION_VERSION } from '../../management/common/configurationDocument';
+import { GroomingSchema, MotionSchema, PolicySchema, StreamInfoSchema } from './schemas';
+import { CameraGrantSchema, TimeExceptionSchema, TimeWindowSchema } from './securitySchemas';
+
+/**
+ * The configuration backup file (docs/design/configuration.md, "Backup and restore"). Lists
+ * are checked here for shape; references between them (a camera's storage, a grant's camera)
+ * are checked by the import before anything is written.
+ */
+
+const Id = Type.String({ minLength: 1, maxLength: 200 });
+const ServerRef = Type.Union([Id, Type.Null()]);
+
+export const SealedSecretsSchema = Type.Object({
+  kdf: Type.Object({ name: Type.Literal('scrypt'), n: Type.Integer(), r: Type.Integer(), p: Type.Integer(), salt: Type.String() }),
+  cipher: Type.Literal('aes-256-gcm'), iv: Type.String(), tag: Type.String(),
+  data: Type.String({ description: 'AES-256-GCM of the secrets (device passwords, user password hashes, storage keys); the rest of the file is its associated data' }),
+});
+
+export const ConfigurationDocumentSchema = Type.Object({
+  format: Type.Literal(CONFIGURATION_FORMAT),
+  version: Type.Literal(CONFIGURATION_VERSION),
+  exportedAt: Type.String({ format: 'date-time' }),
+  site: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }), description: Type.String({ maxLength: 2000 }) }),
+  recordingServers: Type.Array(Type.Object({ id: Id, name: Type.String({ minLength: 1 }), description: Type.String(), address: Type.String(), local: Type.Boolean() }), { maxItems: 1000 }),
+  storages: Type.Array(Type.Object({
+    id: Id, name: Type.String({ minLength: 1 }), path: Type.String({ minLength: 1 }), maxBytes: Type.Integer({ minimum: 1 }),
+    retentionHours: Type.Number({ exclusiveMinimum: 0 }), archiveEveryMinutes: Type.Integer({ minimum: 1 }),
+    archive: Type.Optional(Type.Object({ storageId: Id, grooming: Type.Optional(GroomingSchema) })),
+    encrypted: Type.Boolean(), minFreeBytes: Type.Integer({ minimum: 0 }), recordingServerId: ServerRef,
+  }), { maxItems: 1000 }),
+  hardware: Type.Array(Type.Object({
+    id: Id, driver: Type.Enum(['rtsp', 'onvif', 'simulated']), address: Type.String({ minLength: 1 }), name: Type.String({ minLength: 1 }),
+    username: Type.Optional(Type.String()), manufacturer: Type.Optional(Type.String()), model: Type.Optional(Type.String()),
+    firmware: Type.Optional(Type.String()), serial: Type.Optional(Type.String()), recordingServerId: ServerRef,
+  }), { maxItems: 100_000 }),
+  cameras: Type.Array(Type.Object({
+    id: Id, hardwareId: Id, deviceKey: Type.String(), name: Type.String({ minLength: 1 }), enabled: Type.Boolean(),
+    streams: Type.Array(StreamInfoSchema, { minItems: 1 }), recordStream: Type.String(), liveStream: Type.String(), storageId: Id,
+    policy: PolicySchema, motion: MotionSchema, transport: Type.Enum(['tcp', 'udp']), group: Type.String(),
+    ptz: Type.Union([Type.Record(Type.String(), Type.Unknown()), Type.Null()], { description: "the driver's PTZ description as stored; null: fixed camera" }),
+  }), { maxItems: 100_000 }),
+  timeProfiles: Type.Array(Type.Object({
+    id: Id, name: Type.String({ minLength: 1 }), description: Type.String(), timeZone: Type.Optional(Type.String()),
+    windows: Type.Optional(Type.Array(TimeWindowSchema)), exceptions: Type.Optional(Type.Array(TimeExceptionSchema)),
+    maxAgeDays: Type.Optional(Type.Number({ exclusiveMinimum: 0 })),
+  }), { maxItems: 10_000 }),
+  roles: Type.Array(Type.Object({
+    id: Id, name: Type.String({ minLength: 1 }), builtin: Type.Boolean(), manageConfiguration: Type.Boolean(), manageUsers: Type.Boolean(),
+    grants: Type.Array(CameraGrantSchema),
+  }), { maxItems: 10_000 }),
+  users: Type.Array(Type.Object({
+    id: Id, username: Type.String({ minLength: 1, maxLength: 64 }), roleIds: Type.Array(Id), createdAt: Type.String({ format: 'date-time' }),
+  }), { maxItems: 100_000 }),
+  secrets: SealedSecretsSchema,
+}, { additionalProperties: false });
+
+export const ExportConfigurationRequest = Type.Object({
+  password: Type.String({ minLength: 8, maxLength: 1024, description: 'seals the secrets; needed again to import' }),
+}, { additionalProperties: false });
+
+export const ImportConfigurationRequest = Type.Object({
+  password: Type.String({ minLength: 1, maxLength: 1024 }),
+  document: ConfigurationDocumentSchema,
+  storagePaths: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }), {
+    description: 'storage id → folder on this machine, for a restore onto other disks (the file itself cannot be edited: its secrets are bound to it)',
+  })),
+}, { additionalProperties: false });
+
+const Counts = Type.Object({ added: Type.Integer(), changed: Type.Integer(), removed: Type.Integer() });
+export const ImportConfigurationResponse = Type.Object({
+  storages: Counts, hardware: Counts, cameras: Counts, timeProfiles: Counts, roles: Counts, users: Counts,
+});
+
+export type ConfigurationDocumentBody = Static<typeof ConfigurationDocumentSchema>;
+export type ImportConfigurationResult = Static<typeof ImportConfigurationResponse>;

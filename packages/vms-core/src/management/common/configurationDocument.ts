@@ -1,0 +1,97 @@
+/**
+ * The configuration backup file (exportConfiguration / importConfiguration): the whole
+ * configuration as JSON, readable and diffable, with every secret sealed in one block that
+ * only the export password opens. See docs/design/configuration.md, "Backup and restore".
+ */
+import type { Grooming } from '../../media-db/common/storageConfig';
+import type { Camera, Hardware } from './camera';
+import type { RoleDefinition } from './permissions';
+import type { RecordingServerRecord, SiteInfo } from './siteInfo';
+import type { StoredTimeProfile } from './timeProfile';
+
+export const CONFIGURATION_FORMAT = 'nightjar-configuration';
+export const CONFIGURATION_VERSION = 1;
+
+export interface DocumentStorage {
+  id: string;
+  name: string;
+  path: string;
+  maxBytes: number;
+  retentionHours: number;
+  archiveEveryMinutes: number;
+  archive?: { storageId: string; grooming?: Grooming };
+  encrypted: boolean;
+  minFreeBytes: number;
+  recordingServerId: string | null;
+}
+
+export type DocumentHardware = Hardware & { recordingServerId: string | null };
+
+/** A camera as configured; `ptz` is the driver's PTZ description as stored (null: fixed camera). */
+export type DocumentCamera = Omit<Camera, 'ptz' | 'group'> & { group: string; ptz: Record<string, unknown> | null };
+
+export interface DocumentUser {
+  id: string;
+  username: string;
+  roleIds: string[];
+  createdAt: string;
+}
+
+/** AES-256-GCM under a key from scrypt(password, salt); the rest of the document is its associated data. */
+export interface SealedSecrets {
+  kdf: { name: 'scrypt'; n: number; r: number; p: number; salt: string };
+  cipher: 'aes-256-gcm';
+  iv: string;
+  tag: string;
+  data: string;
+}
+
+/** What the sealed block holds. */
+export interface ConfigurationSecrets {
+  /** Hardware id → device password. */
+  hardwarePasswords: Record<string, string>;
+  /** User id → scrypt password hash, so users keep their passwords after a restore. */
+  userPasswordHashes: Record<string, string>;
+  /** Storage id → its data key (base64), so encrypted recordings stay readable on another machine. */
+  storageKeys: Record<string, string>;
+}
+
+export interface ConfigurationContent {
+  site: SiteInfo;
+  recordingServers: RecordingServerRecord[];
+  storages: DocumentStorage[];
+  hardware: DocumentHardware[];
+  cameras: DocumentCamera[];
+  timeProfiles: StoredTimeProfile[];
+  roles: RoleDefinition[];
+  users: DocumentUser[];
+}
+
+export interface ConfigurationDocument extends ConfigurationContent {
+  format: typeof CONFIGURATION_FORMAT;
+  version: typeof CONFIGURATION_VERSION;
+  exportedAt: string;
+  secrets: SealedSecrets;
+}
+
+/**
+ * JSON with object keys sorted at every level: the bytes the secrets are bound to must not
+ * depend on the order a serializer or an editor happens to write keys in.
+ */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The content with every list keyed by id, so a diff reads "cameras.<id>.name" rather than whole arrays. */
+export function keyedContent(c: ConfigurationContent): Record<string, unknown> {
+  const byId = <T extends { id: string }>(items: readonly T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
+  return {
+    site: c.site, recordingServers: byId(c.recordingServers), storages: byId(c.storages), hardware: byId(c.hardware),
+    cameras: byId(c.cameras), timeProfiles: byId(c.timeProfiles), roles: byId(c.roles), users: byId(c.users),
+  };
+}
