@@ -12,11 +12,15 @@ import { liveLatency } from './liveLatency';
 import { fanOut } from './fanOut';
 import { seek } from './seek';
 import { exportSpeed } from './exportSpeed';
+import { clientFirstFrame } from './clientFirstFrame';
+import { clientWall } from './clientWall';
 
 const benchmarks: Record<string, (ctx: BenchContext) => Promise<void>> = {
   recordingCost, crashLoss, indexQuery,
   // issue 3: streaming
   liveLatency, fanOut, seek, exportSpeed,
+  // issue 4: Smart Client
+  clientFirstFrame, clientWall,
 };
 
 async function main(): Promise<number> {

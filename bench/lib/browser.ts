@@ -29,8 +29,8 @@ export function browserVersion(browser: Browser): string {
  * Opens `html` as a page of the site's own origin (served by Playwright, not by the site), so
  * its fetch() and WebSocket calls to the API are same-origin, as in the real web client.
  */
-export async function openSitePage(browser: Browser, siteUrl: string, html: string): Promise<Page> {
-  const page = await browser.newPage();
+export async function openSitePage(browser: Browser, siteUrl: string, html: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage(viewport ? { viewport } : {});
   const url = `${siteUrl}/__bench.html`;
   await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: html }));
   page.on('pageerror', (e) => console.error(`page error: ${e.message}`));

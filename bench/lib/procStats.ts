@@ -112,6 +112,15 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
+/** Starts watching the whole machine; the returned function says how busy it was since (0..1) and the load average. */
+export function machineMeter(): () => { machineBusy: number; loadAverage: number } {
+  const m0 = machineTicks();
+  return () => {
+    const m1 = machineTicks();
+    return { machineBusy: (m1.busy - m0.busy) / Math.max(1, m1.total - m0.total), loadAverage: loadavg()[0]! };
+  };
+}
+
 export interface MeasureResult {
   seconds: number;
   cpuSeconds: number;

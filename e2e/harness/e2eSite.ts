@@ -11,7 +11,8 @@ import { PageServer } from './pageServer';
 import { startTestCamera, until } from '@nightjar/vms-core/test-harness';
 import type { TestCameraOptions } from '@nightjar/vms-core/test-harness';
 
-const ADMIN_PASSWORD = 'e2e-admin-secret';
+/** The administrator every e2e site is created with (user "admin"). */
+export const ADMIN_PASSWORD = 'e2e-admin-secret';
 
 export interface E2eCamera {
   id: string;
@@ -27,22 +28,27 @@ export class E2eSite {
 
   private constructor(
     readonly site: Site,
+    /** The site's temporary data folder (deleted on close). */
+    readonly dataDir: string,
     /** The site's own origin, http://127.0.0.1:<port>. */
     readonly origin: string,
     /** Where test pages load from; it forwards the rest to the site (see PageServer). */
     readonly pages: PageServer,
   ) {}
 
-  /** Opens a site on a temporary folder, serves the test pages, listens and signs in as admin. */
-  static async open(): Promise<E2eSite> {
+  /**
+   * Opens a site on a temporary folder, serves the test pages, listens and signs in as admin.
+   * `clientAppDir`: a built Smart Client renderer the site serves at `/` (see smartClientSite.ts).
+   */
+  static async open(o: { clientAppDir?: string } = {}): Promise<E2eSite> {
     const dataDir = mkdtempSync(join(tmpdir(), 'nightjar-e2e-'));
     let site: Site | undefined;
     let e2e: E2eSite | undefined;
     try {
-      site = await Site.open({ dataDir, adminPassword: ADMIN_PASSWORD });
+      site = await Site.open({ dataDir, adminPassword: ADMIN_PASSWORD, ...(o.clientAppDir ? { clientAppDir: o.clientAppDir } : {}) });
       const origin = await site.listen(0, '127.0.0.1');
       const opened = site;
-      e2e = new E2eSite(opened, origin, await PageServer.start(origin));
+      e2e = new E2eSite(opened, dataDir, origin, await PageServer.start(origin));
       const pages = e2e.pages;
       e2e.disposers.push(() => rmSync(dataDir, { recursive: true, force: true }), () => opened.close(), () => pages.close());
       e2e.token = (await e2e.request<{ token: string }>('POST', '/api/login', { username: 'admin', password: ADMIN_PASSWORD })).token;
@@ -60,12 +66,22 @@ export class E2eSite {
 
   /** Calls the API over HTTP with the admin's bearer token; throws with the body unless 2xx. */
   async request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = this.token ? { authorization: `Bearer ${this.token}` } : {};
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(this.origin + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const res = await this.fetchAs(this.token, method, path, body);
     const text = await res.text();
     if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  /** Calls the API with another user's bearer token and returns the answer as it is (for refusals). */
+  fetchAs(token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    return fetch(this.origin + path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  }
+
+  /** Runs `dispose` on close (before what was opened earlier is released). */
+  defer(dispose: Disposer): void {
+    this.disposers.push(dispose);
   }
 
   /** Starts a GStreamer RTSP camera (stopped on close) and adds it with POST /api/hardware. */

@@ -22,7 +22,9 @@ export {
   ADMIN_FLAGS, ADMINISTRATORS_ROLE_ID, CAMERA_RIGHTS, OPERATORS_ROLE_ID,
   allowedOnEveryCamera, cameraRightsAt, checkCameraAccess, hasAdminFlag, hasAnyCameraRight, isAdministrators,
 } from './management/common/permissions';
-export type { TimeProfile, TimeWindow } from './management/common/timeProfile';
+export type { StoredTimeProfile, TimeException, TimeInterval, TimeProfile, TimeWindow } from './management/common/timeProfile';
+export type { FieldProblem } from './management/common/timeProfileValidation';
+export { timeProfileIssue } from './management/common/timeProfileValidation';
 export type { AuditAction, AuditEntry, JsonDiff } from './management/common/audit';
 export { AUDIT_ACTIONS } from './management/common/audit';
 export type { Bookmark, BookmarkInput, BookmarkQuery, EvidenceLockRecord } from './management/common/evidence';
@@ -45,3 +47,15 @@ export { GRID_COLUMNS, GRID_ROWS, regionMask, regionProblem } from './media-db/c
 export * as mediaSchemas from './api/common/mediaSchemas';
 export type { LiveStreamQueryBody, LiveStreamBody, PlaybackBody, CreateExportBody, ExportJobBody } from './api/common/mediaSchemas';
 export type { PlaybackMessage } from './streaming/common/playback/playbackProtocol';
+// Site configuration (issue 5): site, recording servers, storages, time profiles, hardware scan
+// and update, backup, system monitor. Validation helpers let a client name the field as the server does.
+export * as siteSchemas from './api/common/siteSchemas';
+export type { SiteBody, RecordingServerBody, CreateStorageBody, StoredTimeProfileBody, CreateTimeProfileBody } from './api/common/siteSchemas';
+export * as hardwareSchemas from './api/common/hardwareSchemas';
+export type { ScanHardwareBody, ScanHardwareResult, UpdateHardwareBody, UpdateHardwareResult, DeleteHardwareResult } from './api/common/hardwareSchemas';
+export * as backupSchemas from './api/common/backupSchemas';
+export type { ConfigurationDocumentBody, ImportConfigurationResult } from './api/common/backupSchemas';
+export type { SystemStatusBody } from './api/common/systemStatusSchemas';
+export type { HardwareChanges, CameraStreamChanges } from './management/common/hardwareChanges';
+export type { RecordingServerRecord, SiteInfo } from './management/common/siteInfo';
+export { MAX_SCAN_ADDRESSES, expandRange, parseIPv4 } from './devices/common/addressRange';

@@ -19,8 +19,10 @@ const REPO_ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url))
 const cleanups: (() => Promise<void> | void)[] = [];
 
 afterEach(async () => {
-  for (const fn of cleanups.splice(0).reverse()) await fn();
-});
+  const errors: unknown[] = [];
+  for (const fn of cleanups.splice(0).reverse()) await Promise.resolve().then(fn).catch((e: unknown) => errors.push(e));
+  if (errors.length) throw errors[0];
+}, 120_000);
 
 function dataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nightjar-local-site-'));
@@ -30,8 +32,10 @@ function dataDir(): string {
 
 /** A LocalSite on `dir`; after the test its site is stopped and its process must be gone. */
 function localSite(dir: string, port = 0): LocalSite {
-  const site = new LocalSite({ dataDir: dir, port, command: repoSiteCommand(REPO_ROOT), extraArgs: ['--no-demo-camera'], startTimeoutMs: 30_000 });
+  const site = new LocalSite({ dataDir: dir, port, command: repoSiteCommand(REPO_ROOT), extraArgs: ['--no-demo-camera'], startTimeoutMs: 60_000 });
   cleanups.push(async () => {
+    // A test that failed or timed out may have left a start running: let it end, then stop.
+    await site.whenIdle();
     const pid = readSiteLock(dir)?.pid;
     await site.stop();
     site.dispose();
@@ -64,7 +68,8 @@ async function login(url: string, password: string): Promise<number> {
   return res.status;
 }
 
-describe('LocalSite', () => {
+// Each test starts one to three site processes; on a loaded two-core machine one start can take 10 s.
+describe('LocalSite', { timeout: 120_000 }, () => {
   it('starts the site as its own process, hands over the generated password, and a second start attaches', async () => {
     const dir = dataDir();
     const first = localSite(dir);

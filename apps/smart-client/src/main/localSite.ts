@@ -118,6 +118,11 @@ export class LocalSite implements Disposable {
     });
   }
 
+  /** Resolves once no start, stop or restart is running (whatever its outcome). */
+  async whenIdle(): Promise<void> {
+    while (this.operation) await this.operation.catch(() => undefined);
+  }
+
   /** Re-reads the state every `intervalMs` (the site may crash or be stopped from a terminal). */
   watch(intervalMs = 2000): Disposable {
     let polling = false;

@@ -29,8 +29,12 @@ export class PlaybackTrack {
   /** A seek was sent: bytes still in flight belong to the old position. */
   private discarding = false;
   private clearPending = false;
-  /** Where to put the playhead once the buffer exists (a seek answered before MSE opened). */
-  private pendingShow: number | undefined;
+  /**
+   * Where the playhead must go, kept until the data there is buffered: an element told to seek
+   * before it has any media (a fresh MediaSource) forgets the position, so the move is made
+   * only once the frame can be shown.
+   */
+  private target: number | undefined;
   private playing = false;
   private disposed = false;
 
@@ -67,16 +71,23 @@ export class PlaybackTrack {
     return true;
   }
 
-  /** Shows the frame at `mediaSeconds` of this camera's media timeline. */
+  /** Shows the frame at `mediaSeconds` of this camera's media timeline (as soon as it is buffered). */
   show(mediaSeconds: number): void {
-    if (!this.sourceBuffer) {
-      this.pendingShow = mediaSeconds;
-      return;
-    }
-    this.pendingShow = undefined;
-    ((globalThis as any).__dbg ??= []).push(`show ${this.video.closest('[data-testid]')?.querySelector('.nj-name')?.textContent} ${mediaSeconds.toFixed(3)} upd=${this.sourceBuffer.updating} q=${this.queue.length} disc=${this.discarding} clr=${this.clearPending}`);
-    this.video.currentTime = mediaSeconds + SHOW_EPSILON_S;
+    this.target = mediaSeconds + SHOW_EPSILON_S;
+    this.moveToTarget();
     if (this.playing) this.video.play().catch(() => undefined /* resumes once data arrives */);
+  }
+
+  private moveToTarget(): void {
+    const t = this.target;
+    const buffer = this.sourceBuffer;
+    if (t === undefined || !buffer || this.mediaSource?.readyState !== 'open') return;
+    // The frame before a gap is cut to end where the gap starts and may be shorter than the
+    // epsilon past its start: a target just beyond a range's end still means that range's last frame.
+    const range = toRanges(buffer.buffered).find((r) => t >= r.start - SHOW_EPSILON_S && t <= r.end + SHOW_EPSILON_S);
+    if (!range) return;
+    this.target = undefined;
+    this.video.currentTime = Math.min(Math.max(t, range.start), range.end - 1e-6);
   }
 
   setPlaying(playing: boolean): void {
@@ -121,7 +132,6 @@ export class PlaybackTrack {
       buffer.addEventListener('updateend', () => this.pump());
       buffer.addEventListener('error', () => this.fail('SourceBuffer error'));
       this.sourceBuffer = buffer;
-      if (this.pendingShow !== undefined) this.show(this.pendingShow);
       this.pump();
     }, { once: true });
   }
@@ -130,9 +140,10 @@ export class PlaybackTrack {
     const buffer = this.sourceBuffer;
     if (!buffer || buffer.updating || this.mediaSource?.readyState !== 'open') return;
     try {
+      // Each append may have brought the frame a seek or step asked for.
+      this.moveToTarget();
       const ranges = toRanges(buffer.buffered);
       if (this.clearPending) {
-        ((globalThis as any).__dbg ??= []).push(`clear ${this.video.closest('[data-testid]')?.querySelector('.nj-name')?.textContent} ct=${this.video.currentTime.toFixed(3)}`);
         this.clearPending = false;
         const all = span(ranges);
         if (all) return buffer.remove(all.start, all.end); // updateend pumps again
@@ -171,7 +182,7 @@ export class PlaybackTrack {
     this.queue = [];
     this.discarding = false;
     this.clearPending = false;
-    this.pendingShow = undefined;
+    this.target = undefined;
     this.detach();
   }
 

@@ -59,7 +59,9 @@ const plain = (d: ConfigurationDocumentBody) => {
   return { ...rest, storages: storages.map(server), hardware: hardware.map(server), recordingServers: recordingServers.map(({ id: _id, ...r }) => r) };
 };
 
-describe('configuration backup', () => {
+// Each export, import and login derives a scrypt key on purpose (32 MiB, tens of ms): a dozen
+// per test need more than the default time on a loaded machine.
+describe('configuration backup', { timeout: 90_000 }, () => {
   it('round-trips onto a fresh site: objects, ids, passwords, device secrets and storage keys', async () => {
     const { ts, hardwareId } = await configuredSite();
     const doc = await exportOf(ts);

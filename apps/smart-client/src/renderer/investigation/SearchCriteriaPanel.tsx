@@ -103,7 +103,7 @@ function useLatestRecorded(cameraId: string | null, range: RangeValue): number |
   });
   const last = sequences.data?.recordings.at(-1);
   if (!valid || !last) return null;
-  // A couple of seconds before the end: the last instant of a run may have no frame yet.
+  // Well before the end: the recording being written (about the last minute) is not readable yet.
   const end = Math.min(toMs, Date.parse(last.end));
-  return Math.max(Date.parse(last.start), end - 2000);
+  return Math.max(Date.parse(last.start), end - 75_000);
 }

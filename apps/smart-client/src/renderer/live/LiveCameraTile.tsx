@@ -9,6 +9,7 @@ import type { DragEvent } from 'react';
 import { ApiError, CLOSE_UNAUTHENTICATED, VideoTile, cameraStatusQuery } from '@nightjar/ui';
 import type { CameraBody, PlayerState } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
+import { useConnectionState } from '../session/useConnectionState';
 import { Icon } from '../shell/Icon';
 import { useNow } from '../shell/useNow';
 import { cameraIndicators } from './cameraTreeModel';
@@ -48,7 +49,9 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
   const request = streamRequestSize(size.width, size.height, window.devicePixelRatio);
   const live = useLiveStream(camera.id, camera.enabled ? request : null);
   const status = useQuery(cameraStatusQuery(client, camera.id)).data;
-  const marks = cameraIndicators(camera, status);
+  const siteAway = useConnectionState().kind === 'reconnecting';
+  // While the site is away its last status is stale: no REC or motion claims then.
+  const marks = siteAway ? { ...cameraIndicators(camera, status), recording: false, motion: false } : cameraIndicators(camera, status);
   const now = useNow(1000);
   const actions = useTileActions(camera, live.stream, status);
   const [ptzOpen, setPtzOpen] = useState(false);
@@ -86,7 +89,12 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
     <div className="live-tile" ref={box} data-condition={marks.condition}>
       {body}
       {marks.condition === 'disabled' || !live.stream ? <div className="tile-caption">{camera.name}</div> : null}
-      {marks.condition === 'disconnected' ? (
+      {siteAway ? (
+        <div className="tile-away">
+          <TileMessage icon="unplugged" title="Site unreachable" detail="The picture comes back when the site does." tone="error" />
+        </div>
+      ) : null}
+      {marks.condition === 'disconnected' && !siteAway ? (
         <div className="tile-badge tile-badge-error" title={marks.detail ?? 'The recording server lost the camera'}>
           <Icon name="unplugged" size={12} />
           Disconnected

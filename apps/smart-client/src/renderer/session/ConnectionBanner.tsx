@@ -3,13 +3,14 @@
  * in memory and the players reconnect by themselves, so the banner only informs: it goes away
  * when the site answers again, without a reload.
  */
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { Icon } from '../shell/Icon';
 import { useSite } from './siteContext';
+import { useConnectionState } from './useConnectionState';
 
 export function ConnectionBanner() {
   const { connection, client } = useSite();
-  const state = useSyncExternalStore((l) => connection.onDidChange(l), () => connection.state);
+  const state = useConnectionState();
   const [recovered, setRecovered] = useState(false);
 
   useEffect(() => connection.onDidRecover(() => setRecovered(true)), [connection]);

@@ -12,6 +12,7 @@ import { Sidebar } from '../live/Sidebar';
 import { LiveWorkspace } from '../live/LiveWorkspace';
 import { PlaybackWorkspace } from '../playback/PlaybackWorkspace';
 import { ConnectionBanner } from '../session/ConnectionBanner';
+import { useConnectionState } from '../session/useConnectionState';
 import { useSite } from '../session/siteContext';
 import { defaultShortcuts } from '../shortcuts/defaultShortcuts';
 import type { Workspace } from '../shortcuts/defaultShortcuts';
@@ -32,6 +33,7 @@ export function Shell() {
   const [dialog, setDialog] = useState<ShellDialog | null>(null);
   const [notices] = useState(() => new NoticeList());
   const closeDialog = useCallback(() => setDialog(null), []);
+  const connection = useConnectionState();
 
   const shell = useMemo<ShellContextValue>(() => ({
     workspace, setWorkspace, dialog, openDialog: setDialog, closeDialog,
@@ -58,7 +60,7 @@ export function Shell() {
 
   return (
     <ShellContext.Provider value={shell}>
-      <div className="app" data-workspace={workspace}>
+      <div className="app" data-workspace={workspace} data-connection={connection.kind}>
         <TopBar />
         <ConnectionBanner />
         <div className="app-body">

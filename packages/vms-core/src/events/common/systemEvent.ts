@@ -5,12 +5,22 @@ export type SystemEventType =
   | 'recordingStarted'
   | 'recordingStopped'
   | 'recordingFailed'
+  | 'recordingRequested'
+  | 'recordingRequestEnded'
   | 'motionStarted'
   | 'motionStopped'
   | 'storageFull'
   | 'storageRecovered'
   | 'recordingsDeleted'
-  | 'recordingsArchived';
+  | 'recordingsArchived'
+  /** A storage's disk failed or went read-only under a recorder (the recorder retries). */
+  | 'storageUnavailable'
+  /** Moving recordings to an archive storage failed; they stay where they are until the next pass. */
+  | 'archivingFailed'
+  | 'serverStarted'
+  | 'serverStopped'
+  /** The start-up repair after a crash sealed or dropped recordings. */
+  | 'databaseRepaired';
 
 export interface SystemEvent {
   id: number;

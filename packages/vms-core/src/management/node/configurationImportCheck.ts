@@ -10,7 +10,7 @@ import { normalizeCameraGroup } from '../common/camera';
 import type { ConfigurationDocument, ConfigurationSecrets } from '../common/configurationDocument';
 import { ADMINISTRATORS_ROLE_ID } from '../common/permissions';
 import { timeProfileIssue } from '../common/timeProfileValidation';
-import { MIN_STORAGE_BYTES, checkStorageFolder } from './storageValidation';
+import { MIN_STORAGE_BYTES, ensureWritableFolder, placeStorageFolder } from './storageValidation';
 
 const bad = (field: string, message: string) => new VmsError('VMS_ERR_BAD_INPUT', `${field}: ${message}`, { field });
 
@@ -125,13 +125,15 @@ export function checkImport(input: ConfigurationDocument, secrets: Configuration
   }
   if (!doc.users.some((u) => u.roleIds.includes(ADMINISTRATORS_ROLE_ID))) throw bad('document.users', 'no user is in Administrators: nobody could manage the site');
 
-  // Last, since it creates folders: every storage folder must be writable here.
-  for (const [i, s] of doc.storages.entries()) {
+  // Storage folders: apart from each other, then (last, since it creates folders) writable here.
+  const atPath = (i: number, check: () => void) => {
     try {
-      checkStorageFolder(s.path, doc.storages.filter((o) => o.id !== s.id));
+      check();
     } catch (e) {
       throw bad(`document.storages[${i}].path`, e instanceof Error ? e.message.replace(/^path: /, '') : String(e));
     }
-  }
+  };
+  doc.storages.forEach((s, i) => atPath(i, () => placeStorageFolder(s.path, doc.storages.filter((o) => o.id !== s.id))));
+  doc.storages.forEach((s, i) => atPath(i, () => ensureWritableFolder(s.path)));
   return doc;
 }

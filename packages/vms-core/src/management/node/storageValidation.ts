@@ -41,8 +41,8 @@ export function checkStorageSizes(s: { maxBytes: number; minFreeBytes: number },
   if (s.minFreeBytes >= disk.totalBytes) throw bad('minFreeBytes', `${gib(s.minFreeBytes)} is not less than the whole disk (${gib(disk.totalBytes)})`);
 }
 
-/** A new storage's folder: absolute, apart from every other storage, and writable (created if missing). */
-export function checkStorageFolder(path: string, others: readonly Pick<StorageConfig, 'name' | 'path'>[]): string {
+/** A new storage's folder: absolute and apart from every other storage's. Returns it resolved. */
+export function placeStorageFolder(path: string, others: readonly Pick<StorageConfig, 'name' | 'path'>[]): string {
   if (!isAbsolute(path)) throw bad('path', `"${path}" is not an absolute path`);
   const folder = resolve(path);
   const within = (a: string, b: string) => a === b || a.startsWith(b.endsWith(sep) ? b : b + sep);
@@ -50,6 +50,11 @@ export function checkStorageFolder(path: string, others: readonly Pick<StorageCo
     const other = resolve(o.path);
     if (within(folder, other) || within(other, folder)) throw bad('path', `${folder} overlaps the folder of storage ${o.name} (${other})`);
   }
+  return folder;
+}
+
+/** Creates the folder when missing and proves the recording server can write files in it. */
+export function ensureWritableFolder(folder: string): void {
   try {
     mkdirSync(folder, { recursive: true });
     const probe = resolve(folder, `.nightjar-write-test-${randomUUID()}`);
@@ -58,5 +63,4 @@ export function checkStorageFolder(path: string, others: readonly Pick<StorageCo
   } catch (e) {
     throw bad('path', `${folder} is not writable: ${errorMessage(e)}`);
   }
-  return folder;
 }

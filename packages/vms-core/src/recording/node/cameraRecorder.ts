@@ -10,6 +10,7 @@ import type { SiteKeys } from '../../security/node/siteKeys';
 import { FrameFilter } from '../common/frameFilter';
 import { PreBuffer } from '../common/preBuffer';
 import type { RecordingPolicy } from '../common/recordingPolicy';
+import type { RecordingHolds } from '../common/recordingHolds';
 
 /** Recordings are cut at the first key frame after this long (about a minute, as Moonfire). */
 const ROLLOVER_90K = 60 * 90_000;
@@ -24,6 +25,8 @@ export interface RecorderDeps {
   clock: Clock;
   writerOptions?: WriterOptions;
   io?: WriterIo;
+  /** Rules' requests to record this camera (RecordingServer.holdRecording), in any mode but 'never'. */
+  holds?: RecordingHolds;
 }
 
 export interface RecorderStatus {
@@ -122,10 +125,29 @@ export class CameraRecorder {
   private wantsRecording(now: number): boolean {
     const { mode } = this.policy;
     if (mode === 'never' || now < this.blockedUntil) return false;
+    return this.policyWantsRecording(now) || (this.deps.holds?.active(now) ?? false);
+  }
+
+  /** Recording asked for by the mode, manual recording or events (not by rules' holds). */
+  private policyWantsRecording(now: number): boolean {
+    const { mode } = this.policy;
     if (this.manualUntil > now || mode === 'always') return true;
     if (mode === 'motion') return this.motionActive || now < this.motionUntil;
     if (mode === 'event') return now < this.eventUntil;
     return false;
+  }
+
+  /**
+   * When only rules want recording, starts it as far back as their pre time asks (within what
+   * the pre-buffer holds), at the last key frame before that point.
+   */
+  private preRecorded(frames: VideoFrame[], now: number): VideoFrame[] {
+    const holds = this.deps.holds;
+    if (!holds || this.policyWantsRecording(now) || frames.length === 0) return frames;
+    const from90k = frames.at(-1)!.time90k - holds.preSeconds(now) * 90_000;
+    let start = 0;
+    for (const [i, f] of frames.entries()) if (f.isKey && f.time90k <= from90k) start = i;
+    return frames.slice(start);
   }
 
   onFrame(frame: VideoFrame): void {
@@ -136,7 +158,7 @@ export class CameraRecorder {
     }
     if (!this.recording) {
       this.preBuffer.push(frame);
-      const frames = this.preBuffer.drain();
+      const frames = this.preRecorded(this.preBuffer.drain(), this.deps.clock.now());
       if (frames.length === 0) return; // no key frame yet
       this.recording = true;
       this.onDidChangeRecordingEmitter.fire({ cameraId: this.cameraId, recording: true });

@@ -16,6 +16,7 @@ import type { SiteKeys } from '../../security/node/siteKeys';
 import type { ConnectionStatus } from './streamConnection';
 import type { RecorderStatus } from './cameraRecorder';
 import { CameraPipeline } from './cameraPipeline';
+import { RecordingHolds } from '../common/recordingHolds';
 import { LiveHub } from '../../streaming/node/live/liveHub';
 import { configSourceResolver } from '../../streaming/node/live/liveSources';
 
@@ -52,6 +53,8 @@ export class RecordingServer {
   /** Pipelines being stopped after a reconfiguration; close() waits for them too. */
   private readonly closing = new Set<Promise<void>>();
   private started = false;
+  /** Rules' recording requests per camera, kept across pipeline restarts. */
+  private readonly holds = new Map<string, RecordingHolds>();
   /** Camera connections, shared with live viewing: give live routes this hub. */
   readonly liveHub: LiveHub;
   private readonly ownsHub: boolean;
@@ -131,7 +134,10 @@ export class RecordingServer {
     try {
       pipeline = new CameraPipeline(
         { ...camera },
-        { db: this.deps.media, keys: this.deps.keys, clock: this.deps.clock, events: this.deps.events, writerOptions: this.deps.writerOptions, io: this.deps.io },
+        {
+          db: this.deps.media, keys: this.deps.keys, clock: this.deps.clock, events: this.deps.events, writerOptions: this.deps.writerOptions, io: this.deps.io,
+          holds: this.holdsOf(camera.id),
+        },
         this.liveHub,
         () => (this.blocked.has(storageId) ? undefined : this.handles.get(storageId)),
       );
@@ -154,15 +160,45 @@ export class RecordingServer {
     if (p.camera.policy.mode === 'never') {
       throw new VmsError('VMS_ERR_CONFLICT', `camera ${p.camera.name} has recording mode "never"; change the mode to record`);
     }
-    return { until: p.recorder.startManual() };
+    const until = p.recorder.startManual();
+    this.deps.events.raise({ type: 'recordingRequested', cameraId, severity: 'info', message: `${p.camera.name}: manual recording requested` });
+    return { until };
   }
 
   stopManualRecording(cameraId: string): void {
-    this.pipeline(cameraId).recorder.stopManual();
+    const p = this.pipeline(cameraId);
+    p.recorder.stopManual();
+    this.deps.events.raise({ type: 'recordingRequestEnded', cameraId, severity: 'info', message: `${p.camera.name}: manual recording stopped` });
   }
 
   triggerEvent(cameraId: string, durationSeconds: number): { until: number } {
-    return { until: this.pipeline(cameraId).recorder.triggerEvent(durationSeconds) };
+    const p = this.pipeline(cameraId);
+    const until = p.recorder.triggerEvent(durationSeconds);
+    this.deps.events.raise({ type: 'recordingRequested', cameraId, severity: 'info', message: `${p.camera.name}: recording event for ${durationSeconds} s` });
+    return { until };
+  }
+
+  private holdsOf(cameraId: string): RecordingHolds {
+    let h = this.holds.get(cameraId);
+    if (!h) this.holds.set(cameraId, (h = new RecordingHolds()));
+    return h;
+  }
+
+  /**
+   * A rule asks the camera to record from `preSeconds` before now (as far as its pre-buffer
+   * reaches) until releaseRecording; `key` tells this request from others on the camera.
+   */
+  holdRecording(cameraId: string, key: string, preSeconds: number): void {
+    const p = this.pipeline(cameraId);
+    if (p.camera.policy.mode === 'never') {
+      throw new VmsError('VMS_ERR_CONFLICT', `camera ${p.camera.name} has recording mode "never"; change the mode to record`);
+    }
+    this.holdsOf(cameraId).start(key, preSeconds);
+  }
+
+  /** Ends a rule's request `postSeconds` from now; false when it held nothing on the camera. */
+  releaseRecording(cameraId: string, key: string, postSeconds: number): boolean {
+    return this.holds.get(cameraId)?.release(key, postSeconds, this.deps.clock.now()) ?? false;
   }
 
   /**

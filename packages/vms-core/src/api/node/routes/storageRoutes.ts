@@ -6,7 +6,7 @@ import { ErrorBody, StorageSchema, UpdateStorageRequest } from '../../common/sch
 import { CreateStorageRequest } from '../../common/siteSchemas';
 import type { ApiDeps } from '../apiDeps';
 import { jsonDiff, redact } from '../../../management/common/audit';
-import { checkStorageFolder, checkStorageSizes, diskSpaceOf } from '../../../management/node/storageValidation';
+import { checkStorageSizes, diskSpaceOf, ensureWritableFolder, placeStorageFolder } from '../../../management/node/storageValidation';
 import { audit, requireFlag } from '../access';
 
 export const storageRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
@@ -32,10 +32,12 @@ export const storageRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async
     if (b.archive && !existing.some((s) => s.id === b.archive!.storageId)) {
       throw new VmsError('VMS_ERR_BAD_INPUT', `archive.storageId: storage ${b.archive.storageId} does not exist`, { field: 'archive.storageId' });
     }
-    const disk = diskSpaceOf(b.path);
+    const path = placeStorageFolder(b.path, existing);
+    const disk = diskSpaceOf(path);
     const minFreeBytes = b.minFreeBytes ?? Math.min(2 ** 30, Math.floor(disk.totalBytes * 0.05));
     checkStorageSizes({ maxBytes: b.maxBytes, minFreeBytes }, disk);
-    const path = checkStorageFolder(b.path, existing);
+    // Last, since it creates the folder: nothing else may fail after it.
+    ensureWritableFolder(path);
     const created = deps.config.addStorage({
       name: b.name.trim(), path, maxBytes: b.maxBytes, retentionHours: b.retentionHours, archiveEveryMinutes: b.archiveEveryMinutes ?? 60,
       ...(b.archive ? { archive: b.archive } : {}), encrypted: b.encrypted ?? false, minFreeBytes,

@@ -4,6 +4,7 @@ import { m003Bookmarks } from './003_bookmarks';
 import { m004Views } from './004_views';
 import { m005CameraPtz } from './005_camera_ptz';
 import { m006SiteConfiguration } from './006_site_configuration';
+import { m007EventsRules } from './007_events_rules';
 
 export const m001Initial: Migration = {
   version: 1,
@@ -96,4 +97,4 @@ CREATE TABLE evidence_lock (
 `,
 };
 
-export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration];
+export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration, m007EventsRules];

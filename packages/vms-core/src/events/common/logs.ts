@@ -1,0 +1,47 @@
+/**
+ * The system log (what the site itself reports, by level) and the rule log (what each rule
+ * did), as clients read them. Both keep entries for a configurable number of days.
+ */
+
+export const LOG_LEVELS = ['error', 'warning', 'information'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** True when an entry of `level` is kept under the configured `threshold` (error < warning < information). */
+export function levelKept(level: LogLevel, threshold: LogLevel): boolean {
+  return LOG_LEVELS.indexOf(level) <= LOG_LEVELS.indexOf(threshold);
+}
+
+export interface SystemLogEntry {
+  seq: number;
+  /** ms since the epoch. */
+  at: number;
+  level: LogLevel;
+  /** The part of the site that wrote it: "rules", "genericEvents", "storage", "recording", "server". */
+  source: string;
+  message: string;
+  code?: string;
+}
+
+export interface RuleLogEntry {
+  seq: number;
+  at: number;
+  ruleId: string;
+  ruleName: string;
+  /** The event that fired the rule; absent for time rules. */
+  eventId?: number;
+  eventType?: string;
+  sourceId?: string;
+  /** "start", "stop" (the rule's activation) or the action type performed. */
+  action: string;
+  outcome: 'ok' | 'failed' | 'skipped';
+  message: string;
+}
+
+export interface LogSettings {
+  /** Entries less severe than this are not written. */
+  systemLogLevel: LogLevel;
+  systemLogRetentionDays: number;
+  ruleLogRetentionDays: number;
+}
+
+export const LOG_LIMITS = { maxRetentionDays: 3650, maxPage: 1000 } as const;

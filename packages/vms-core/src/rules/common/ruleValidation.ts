@@ -1,0 +1,175 @@
+/**
+ * Checks a rule before it is stored. Every problem names its field ("trigger.sourceIds[2]",
+ * "stopActions[0].postSeconds") so the rule editor can show it beside that part of the
+ * sentence. What exists on the site (cameras, time profiles, user-defined events...) comes in
+ * a context, so the check stays pure.
+ */
+import { BOOKMARK_LIMITS } from '../../management/common/evidence';
+import type { EventType } from '../../events/common/vmsEvent';
+import { EVENT_TYPES, endEventOf, eventCategory } from '../../events/common/vmsEvent';
+import type { CameraTarget, EventRuleDefinition, RuleAction, RuleDefinition } from './rule';
+import { RULE_ACTION_TYPES, RULE_LIMITS, UNSUPPORTED_ACTION_TYPES } from './rule';
+
+export interface RuleProblem {
+  field: string;
+  message: string;
+}
+
+export interface RuleContext {
+  cameraIds: ReadonlySet<string>;
+  /** Cameras that can be steered (PTZ with a profile). */
+  ptzCameraIds: ReadonlySet<string>;
+  storageIds: ReadonlySet<string>;
+  serverIds: ReadonlySet<string>;
+  timeProfileIds: ReadonlySet<string>;
+  userDefinedEventIds: ReadonlySet<string>;
+  genericEventIds: ReadonlySet<string>;
+}
+
+const STORAGE_EVENTS = new Set<EventType>(['storageFull', 'storageAvailable', 'storageUnavailable', 'archivingFailed']);
+
+/** Which ids a trigger's sources are, for its event type. */
+function sourceSet(type: EventType, ctx: RuleContext): { ids: ReadonlySet<string>; what: string } | undefined {
+  const category = eventCategory(type);
+  if (category === 'device') return { ids: ctx.cameraIds, what: 'camera' };
+  if (STORAGE_EVENTS.has(type)) return { ids: ctx.storageIds, what: 'storage' };
+  if (category === 'system') return { ids: ctx.serverIds, what: 'recording server' };
+  return undefined;
+}
+
+export function ruleProblem(rule: RuleDefinition, ctx: RuleContext): RuleProblem | undefined {
+  const name = rule.name.trim();
+  if (name === '' || name.length > RULE_LIMITS.nameMaxLength) return { field: 'name', message: `a rule needs a name of 1 to ${RULE_LIMITS.nameMaxLength} characters` };
+  if (rule.description.length > RULE_LIMITS.descriptionMaxLength) return { field: 'description', message: `at most ${RULE_LIMITS.descriptionMaxLength} characters` };
+  if (rule.timeProfileId !== undefined && !ctx.timeProfileIds.has(rule.timeProfileId)) {
+    return { field: 'timeProfileId', message: `time profile ${rule.timeProfileId} does not exist` };
+  }
+  if (rule.kind !== 'event' && rule.kind !== 'time') return { field: 'kind', message: 'a rule is "event" or "time" based' };
+  if (rule.kind === 'time' && ('trigger' in rule || 'stop' in rule)) {
+    return { field: 'trigger' in rule ? 'trigger' : 'stop', message: 'a time rule runs within its time profile: it has no trigger or stop event' };
+  }
+  if (rule.kind === 'event' && (rule as Partial<EventRuleDefinition>).trigger === undefined) return { field: 'trigger', message: 'an event rule needs a trigger' };
+  const eventRule = rule.kind === 'event' ? rule : undefined;
+  if (eventRule) {
+    const p = triggerProblem(eventRule, ctx);
+    if (p) return p;
+  }
+  if (rule.actions.length === 0) return { field: 'actions', message: 'a rule needs at least one action' };
+  for (const [list, field] of [[rule.actions, 'actions'], [rule.stopActions, 'stopActions']] as const) {
+    if (list.length > RULE_LIMITS.maxActions) return { field, message: `at most ${RULE_LIMITS.maxActions} actions` };
+    for (const [i, a] of list.entries()) {
+      const p = actionProblem(a, `${field}[${i}]`, field === 'stopActions', rule, ctx);
+      if (p) return p;
+    }
+  }
+  const startsRecording = rule.actions.some((a) => a.type === 'startRecording');
+  if (startsRecording && !rule.stopActions.some((a) => a.type === 'stopRecording')) {
+    return { field: 'stopActions', message: 'a rule that starts recording must stop it: add a stopRecording stop action' };
+  }
+  if (eventRule && rule.stopActions.length > 0 && !eventRule.stop) {
+    return { field: 'stop', message: 'say when the stop actions run: on the end event or after a number of seconds' };
+  }
+  return undefined;
+}
+
+function triggerProblem(rule: Extract<RuleDefinition, { kind: 'event' }>, ctx: RuleContext): RuleProblem | undefined {
+  const { trigger, stop } = rule;
+  if (!EVENT_TYPES.includes(trigger.type)) return { field: 'trigger.type', message: `unknown event type "${trigger.type}"` };
+  const category = eventCategory(trigger.type);
+  if (category === 'analytics') return { field: 'trigger.type', message: 'analytics events are not supported by this site yet' };
+  if (category === 'userDefined' || category === 'generic') {
+    const known = category === 'userDefined' ? ctx.userDefinedEventIds : ctx.genericEventIds;
+    if (trigger.definitionId === undefined) return { field: 'trigger.definitionId', message: `name the ${category === 'userDefined' ? 'user-defined' : 'generic'} event` };
+    if (!known.has(trigger.definitionId)) return { field: 'trigger.definitionId', message: `${category === 'userDefined' ? 'user-defined' : 'generic'} event ${trigger.definitionId} does not exist` };
+    if (trigger.sourceIds !== undefined) return { field: 'trigger.sourceIds', message: 'a defined event is its own source: leave sourceIds out' };
+  } else if (trigger.definitionId !== undefined) {
+    return { field: 'trigger.definitionId', message: `${trigger.type} events have no definition` };
+  }
+  const sources = sourceSet(trigger.type, ctx);
+  if (sources && trigger.sourceIds !== undefined) {
+    if (trigger.sourceIds.length === 0 || trigger.sourceIds.length > RULE_LIMITS.maxSources) {
+      return { field: 'trigger.sourceIds', message: `list 1 to ${RULE_LIMITS.maxSources} sources, or leave it out for any` };
+    }
+    for (const [i, id] of trigger.sourceIds.entries()) {
+      if (!sources.ids.has(id)) return { field: `trigger.sourceIds[${i}]`, message: `${sources.what} ${id} does not exist` };
+      if (trigger.sourceIds.indexOf(id) !== i) return { field: `trigger.sourceIds[${i}]`, message: `${id} is listed twice` };
+    }
+  }
+  if (stop?.kind === 'endEvent' && endEventOf(trigger.type) === undefined) {
+    return { field: 'stop', message: `${trigger.type} has no end event: stop after a number of seconds instead` };
+  }
+  if (stop?.kind === 'after' && !(stop.seconds > 0 && stop.seconds <= RULE_LIMITS.maxStopAfterSeconds)) {
+    return { field: 'stop.seconds', message: `between 1 and ${RULE_LIMITS.maxStopAfterSeconds} seconds` };
+  }
+  return undefined;
+}
+
+function camerasProblem(t: CameraTarget, field: string, rule: RuleDefinition, ctx: RuleContext): RuleProblem | undefined {
+  if (t.kind === 'eventSource') {
+    if (rule.kind !== 'event' || eventCategory(rule.trigger.type) !== 'device') {
+      return { field, message: 'the event does not come from a camera: list the cameras' };
+    }
+    return undefined;
+  }
+  if (t.kind === 'allCameras') return undefined;
+  if (t.kind !== 'cameras' || !Array.isArray(t.cameraIds)) return { field: `${field}.kind`, message: 'cameras are "cameras" (with cameraIds), "allCameras" or "eventSource"' };
+  if (t.cameraIds.length === 0 || t.cameraIds.length > BOOKMARK_LIMITS.maxCameras) return { field: `${field}.cameraIds`, message: `list 1 to ${BOOKMARK_LIMITS.maxCameras} cameras` };
+  const i = t.cameraIds.findIndex((id) => !ctx.cameraIds.has(id));
+  return i >= 0 ? { field: `${field}.cameraIds[${i}]`, message: `camera ${t.cameraIds[i]} does not exist` } : undefined;
+}
+
+/** Fields each supported action needs; the API's schema lists every action's fields as optional. */
+const ACTION_FIELDS: Partial<Record<RuleAction['type'], readonly string[]>> = {
+  startRecording: ['cameras', 'preSeconds'],
+  stopRecording: ['cameras', 'postSeconds'],
+  createBookmark: ['cameras', 'header', 'description', 'preSeconds', 'postSeconds'],
+  triggerUserDefinedEvent: ['userDefinedEventId'],
+  gotoPtzPreset: ['cameraId', 'presetToken'],
+  writeRuleLog: ['message'],
+};
+
+function shapeProblem(a: RuleAction, field: string): RuleProblem | undefined {
+  const fields = ACTION_FIELDS[a.type] ?? [];
+  const missing = fields.find((f) => (a as unknown as Record<string, unknown>)[f] === undefined);
+  if (missing) return { field: `${field}.${missing}`, message: `${a.type} needs ${missing}` };
+  const extra = Object.keys(a).find((k) => k !== 'type' && !fields.includes(k));
+  return extra ? { field: `${field}.${extra}`, message: `${a.type} has no ${extra}` } : undefined;
+}
+
+const between = (v: number, min: number, max: number) => Number.isFinite(v) && v >= min && v <= max;
+
+function actionProblem(a: RuleAction, field: string, isStop: boolean, rule: RuleDefinition, ctx: RuleContext): RuleProblem | undefined {
+  if (!RULE_ACTION_TYPES.includes(a.type)) return { field: `${field}.type`, message: `unknown action "${a.type}"` };
+  if (UNSUPPORTED_ACTION_TYPES.has(a.type)) return { field: `${field}.type`, message: `"${a.type}" is not supported by this site yet` };
+  const shape = shapeProblem(a, field);
+  if (shape) return shape;
+  switch (a.type) {
+    case 'startRecording':
+      if (isStop) return { field: `${field}.type`, message: 'startRecording belongs in actions; stop actions end recording with stopRecording' };
+      if (!between(a.preSeconds, 0, RULE_LIMITS.maxPreSeconds)) return { field: `${field}.preSeconds`, message: `between 0 and ${RULE_LIMITS.maxPreSeconds}` };
+      return camerasProblem(a.cameras, `${field}.cameras`, rule, ctx);
+    case 'stopRecording':
+      if (!isStop) return { field: `${field}.type`, message: 'stopRecording is a stop action: put it in stopActions' };
+      if (!between(a.postSeconds, 0, RULE_LIMITS.maxPostSeconds)) return { field: `${field}.postSeconds`, message: `between 0 and ${RULE_LIMITS.maxPostSeconds}` };
+      return camerasProblem(a.cameras, `${field}.cameras`, rule, ctx);
+    case 'createBookmark':
+      if (a.header.trim() === '' || a.header.length > BOOKMARK_LIMITS.maxHeader) return { field: `${field}.header`, message: `1 to ${BOOKMARK_LIMITS.maxHeader} characters` };
+      if (a.description.length > BOOKMARK_LIMITS.maxDescription) return { field: `${field}.description`, message: `at most ${BOOKMARK_LIMITS.maxDescription} characters` };
+      for (const k of ['preSeconds', 'postSeconds'] as const) {
+        if (!between(a[k], 0, BOOKMARK_LIMITS.maxPrePostSeconds)) return { field: `${field}.${k}`, message: `between 0 and ${BOOKMARK_LIMITS.maxPrePostSeconds}` };
+      }
+      return camerasProblem(a.cameras, `${field}.cameras`, rule, ctx);
+    case 'triggerUserDefinedEvent':
+      return ctx.userDefinedEventIds.has(a.userDefinedEventId) ? undefined
+        : { field: `${field}.userDefinedEventId`, message: `user-defined event ${a.userDefinedEventId} does not exist` };
+    case 'gotoPtzPreset':
+      if (!ctx.cameraIds.has(a.cameraId)) return { field: `${field}.cameraId`, message: `camera ${a.cameraId} does not exist` };
+      if (!ctx.ptzCameraIds.has(a.cameraId)) return { field: `${field}.cameraId`, message: `camera ${a.cameraId} has no PTZ` };
+      return a.presetToken.trim() === '' ? { field: `${field}.presetToken`, message: 'name the preset' } : undefined;
+    case 'writeRuleLog':
+      return a.message.trim() === '' || a.message.length > RULE_LIMITS.maxMessageLength
+        ? { field: `${field}.message`, message: `1 to ${RULE_LIMITS.maxMessageLength} characters` } : undefined;
+    default:
+      return undefined;
+  }
+}

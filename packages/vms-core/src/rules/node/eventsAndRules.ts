@@ -1,0 +1,161 @@
+import type { Clock } from '../../base/common/clock';
+import { VmsError, errorMessage } from '../../base/common/errors';
+import { DisposableStore } from '../../base/common/event';
+import type { PtzControl } from '../../devices/node/ptzControl';
+import type { SystemEvent } from '../../events/common/systemEvent';
+import type { LogLevel } from '../../events/common/logs';
+import type { VmsEvent } from '../../events/common/vmsEvent';
+import type { EventLog } from '../../events/node/eventLog';
+import { EventServer } from '../../events/node/eventServer';
+import { GenericEventService } from '../../events/node/genericEventService';
+import { GenericEventStore } from '../../events/node/genericEventStore';
+import { SystemLog } from '../../events/node/systemLog';
+import { UserDefinedEventStore } from '../../events/node/userDefinedEventStore';
+import type { Bookmark } from '../../management/common/evidence';
+import { profileRules } from '../../management/common/timeProfile';
+import type { ConfigStore } from '../../management/node/configStore';
+import type { RecordingServer } from '../../recording/node/recordingServer';
+import type { RuleContext } from '../common/ruleValidation';
+import { SiteRuleActions } from './ruleActions';
+import type { RuleActionPerformer } from './ruleActions';
+import { RuleEngine } from './ruleEngine';
+import { RuleLog } from './ruleLog';
+import { RuleStore } from './ruleStore';
+import { TimeProfileScheduler } from './timeProfileScheduler';
+
+const RETENTION_PASS_MS = 3600_000;
+
+export interface EventsAndRulesDeps {
+  config: ConfigStore;
+  clock: Clock;
+  /** The recording server's device and system events, fed into the event server. */
+  eventLog: EventLog;
+  recording: Pick<RecordingServer, 'holdRecording' | 'releaseRecording'>;
+  ptz?: PtzControl;
+  onBookmarkCreated?: (b: Bookmark) => void;
+  /** Replaces the site's actions (tests that watch what rules do). */
+  actions?: RuleActionPerformer;
+}
+
+/** The event server's events that also belong in the system log, by level. */
+const SYSTEM_LOGGED: Partial<Record<SystemEvent['type'], { source: string; level?: LogLevel }>> = {
+  connectionLost: { source: 'recording', level: 'warning' },
+  connectionRestored: { source: 'recording' },
+  recordingFailed: { source: 'recording' },
+  storageFull: { source: 'storage' },
+  storageRecovered: { source: 'storage' },
+  storageUnavailable: { source: 'storage' },
+  archivingFailed: { source: 'storage' },
+  serverStarted: { source: 'server' },
+  serverStopped: { source: 'server' },
+  databaseRepaired: { source: 'server', level: 'warning' },
+};
+const LEVEL_OF: Record<SystemEvent['severity'], LogLevel> = { info: 'information', warning: 'warning', error: 'error' };
+
+/**
+ * The event server role of a site: the event bus, user-defined and generic events, rules with
+ * their scheduler and engine, and the rule and system logs, over the configuration database.
+ * One object so the site opens and closes it as a unit.
+ */
+export class EventsAndRules {
+  readonly events: EventServer;
+  readonly userDefinedEvents: UserDefinedEventStore;
+  readonly genericEvents: GenericEventStore;
+  readonly rules: RuleStore;
+  readonly ruleLog: RuleLog;
+  readonly systemLog: SystemLog;
+  readonly scheduler: TimeProfileScheduler;
+  readonly engine: RuleEngine;
+  readonly generic: GenericEventService;
+  private readonly store = new DisposableStore();
+  private retentionTimer: { cancel(): void } | undefined;
+
+  constructor(private readonly deps: EventsAndRulesDeps) {
+    const { config, clock } = deps;
+    this.systemLog = new SystemLog(config.db, clock);
+    this.events = new EventServer({ clock, onListenerError: (e, what) => this.systemLog.write('error', 'events', `${what} failed: ${errorMessage(e)}`, 'VMS_ERR_INTERNAL') });
+    this.userDefinedEvents = new UserDefinedEventStore(config.db);
+    this.genericEvents = new GenericEventStore(config.db);
+    this.rules = new RuleStore(config.db, () => this.ruleContext());
+    this.ruleLog = new RuleLog(config.db, clock);
+    this.scheduler = new TimeProfileScheduler(clock, (id) => {
+      try {
+        return profileRules(config.timeProfiles.get(id));
+      } catch {
+        return undefined;
+      }
+    });
+    const actions = deps.actions ?? new SiteRuleActions({
+      clock, config, recording: deps.recording, events: this.events, userDefinedEvents: this.userDefinedEvents,
+      ...(deps.ptz ? { ptz: deps.ptz } : {}), ...(deps.onBookmarkCreated ? { onBookmarkCreated: deps.onBookmarkCreated } : {}),
+    });
+    this.engine = new RuleEngine({ clock, rules: this.rules, events: this.events, scheduler: this.scheduler, actions, ruleLog: this.ruleLog, systemLog: this.systemLog });
+    this.generic = new GenericEventService({ clock, store: this.genericEvents, events: this.events, systemLog: this.systemLog });
+  }
+
+  /** What exists on the site now, for checking rules. */
+  ruleContext(): RuleContext {
+    const { config } = this.deps;
+    const cameras = config.listCameras();
+    return {
+      cameraIds: new Set(cameras.map((c) => c.id)),
+      ptzCameraIds: new Set(cameras.filter((c) => c.ptz.supported && c.ptz.profileToken !== undefined).map((c) => c.id)),
+      storageIds: new Set(config.listStorages().map((s) => s.id)),
+      serverIds: new Set(config.site.listRecordingServers().map((s) => s.id)),
+      timeProfileIds: new Set(config.timeProfiles.list().map((p) => p.id)),
+      userDefinedEventIds: new Set(this.userDefinedEvents.list().map((e) => e.id)),
+      genericEventIds: new Set(this.genericEvents.listEvents().map((e) => e.id)),
+    };
+  }
+
+  /** Connects the recording server's events, starts the engine and the generic event listeners. */
+  async start(): Promise<void> {
+    const { config, eventLog } = this.deps;
+    const serverId = config.site.listRecordingServers().find((s) => s.local)?.id ?? 'local';
+    this.store.add(this.events.connectEventLog(eventLog, {
+      serverId,
+      storageOfCamera: (id) => config.listCameras().find((c) => c.id === id)?.storageId,
+    }));
+    this.store.add(eventLog.onDidRaise((e) => {
+      const logged = SYSTEM_LOGGED[e.type];
+      if (logged) this.systemLog.write(logged.level ?? LEVEL_OF[e.severity], logged.source, e.message, e.code);
+    }));
+    this.engine.start();
+    await this.generic.start();
+    this.purge();
+  }
+
+  /** An operator, the API or an integration raises a user-defined event. */
+  triggerUserDefinedEvent(id: string, by: { username: string }): VmsEvent {
+    const def = this.userDefinedEvents.get(id);
+    return this.events.raise({
+      type: 'userDefined', definitionId: def.id, source: { kind: 'userDefinedEvent', id: def.id, name: def.name },
+      severity: 'information', message: `${def.name} (triggered by ${by.username})`, data: { triggeredBy: by.username },
+    });
+  }
+
+  /** Names of the rules using a time profile: the time profile routes refuse to delete it. */
+  timeProfileInUse(profileId: string): void {
+    const names = this.rules.usingTimeProfile(profileId);
+    if (names.length > 0) throw new VmsError('VMS_ERR_CONFLICT', `the time profile is used by the rule(s) ${names.join(', ')}`);
+  }
+
+  private purge(): void {
+    try {
+      this.systemLog.purge();
+    } catch (e) {
+      this.systemLog.write('warning', 'server', `log retention pass failed: ${errorMessage(e)}`);
+    }
+    this.retentionTimer = this.deps.clock.setTimeout(() => this.purge(), RETENTION_PASS_MS);
+  }
+
+  async close(): Promise<void> {
+    this.retentionTimer?.cancel();
+    this.store.dispose();
+    await this.generic.close();
+    this.engine.dispose();
+    this.scheduler.dispose();
+    this.rules.dispose();
+    this.events.dispose();
+  }
+}

@@ -1,0 +1,57 @@
+import type { Clock } from '../../base/common/clock';
+import type { Db } from '../../base/node/sqlite';
+import type { RuleLogEntry } from '../../events/common/logs';
+import { LOG_LIMITS } from '../../events/common/logs';
+
+interface Row {
+  seq: number; at: number; rule_id: string; rule_name: string; event_id: number | null; event_type: string | null; source_id: string | null;
+  action: string; outcome: RuleLogEntry['outcome']; message: string;
+}
+
+export interface RuleLogQuery {
+  ruleId?: string;
+  from?: number;
+  to?: number;
+  outcome?: RuleLogEntry['outcome'];
+  beforeSeq?: number;
+  limit?: number;
+}
+
+/**
+ * What the rules did: each activation, each action and its outcome (migration 007). Retention
+ * is the system log's settings (SystemLog.purge deletes both).
+ */
+export class RuleLog {
+  constructor(private readonly db: Db, private readonly clock: Clock) {}
+
+  write(e: Omit<RuleLogEntry, 'seq' | 'at'>): void {
+    try {
+      this.db.prepare(`INSERT INTO rule_log (at, rule_id, rule_name, event_id, event_type, source_id, action, outcome, message)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(this.clock.now(), e.ruleId, e.ruleName, e.eventId ?? null, e.eventType ?? null, e.sourceId ?? null, e.action, e.outcome, e.message.slice(0, 4000));
+    } catch {
+      // The database is closing: the rule still acted; only its log line is lost.
+    }
+  }
+
+  /** Newest first. */
+  list(q: RuleLogQuery = {}): RuleLogEntry[] {
+    const where: string[] = [];
+    const args: (string | number)[] = [];
+    const add = (clause: string, value: string | number) => {
+      where.push(clause);
+      args.push(value);
+    };
+    if (q.ruleId !== undefined) add('rule_id = ?', q.ruleId);
+    if (q.from !== undefined) add('at >= ?', q.from);
+    if (q.to !== undefined) add('at < ?', q.to);
+    if (q.outcome !== undefined) add('outcome = ?', q.outcome);
+    if (q.beforeSeq !== undefined) add('seq < ?', q.beforeSeq);
+    const sql = `SELECT * FROM rule_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
+    return (this.db.prepare(sql).all(...args, Math.min(q.limit ?? 200, LOG_LIMITS.maxPage)) as Row[]).map((r) => ({
+      seq: r.seq, at: r.at, ruleId: r.rule_id, ruleName: r.rule_name,
+      ...(r.event_id !== null ? { eventId: r.event_id } : {}), ...(r.event_type !== null ? { eventType: r.event_type } : {}),
+      ...(r.source_id !== null ? { sourceId: r.source_id } : {}), action: r.action, outcome: r.outcome, message: r.message,
+    }));
+  }
+}

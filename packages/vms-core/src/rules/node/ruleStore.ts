@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import { VmsError } from '../../base/common/errors';
+import { Emitter } from '../../base/common/event';
+import type { Db } from '../../base/node/sqlite';
+import { BUILT_IN_RULES } from '../common/defaultRules';
+import type { BuiltInRuleId, Rule, RuleAction, RuleDefinition } from '../common/rule';
+import type { RuleContext } from '../common/ruleValidation';
+import { ruleProblem } from '../common/ruleValidation';
+
+interface Row { id: string; name: string; enabled: number; definition: string; built_in: BuiltInRuleId | null; created_at: number; updated_at: number }
+
+/** A change to a rule: any field of its sentence; `null` removes the time profile or the stop trigger. */
+export type RulePatch = { [K in keyof RuleDefinition]?: RuleDefinition[K] | null } & { trigger?: unknown; stop?: unknown };
+
+function toRule(r: Row): Rule {
+  const stored = r.built_in ? BUILT_IN_RULES[r.built_in] : (JSON.parse(r.definition) as RuleDefinition);
+  return {
+    ...stored, id: r.id, name: r.name, enabled: r.enabled === 1, createdAt: r.created_at, updatedAt: r.updated_at,
+    ...(r.built_in ? { builtIn: r.built_in } : {}),
+  } as Rule;
+}
+
+/** The sentence without what has columns of its own. */
+function definitionJson(d: RuleDefinition): string {
+  const { name: _name, enabled: _enabled, ...rest } = d;
+  return JSON.stringify(rest);
+}
+
+/**
+ * Rules in the configuration database (migration 007). Every write is checked against what
+ * exists on the site now (`context`); listeners of onDidChange (the engine) reload at once.
+ */
+export class RuleStore {
+  private readonly onDidChangeEmitter = new Emitter<void>();
+  readonly onDidChange = this.onDidChangeEmitter.event;
+
+  constructor(private readonly db: Db, private readonly context: () => RuleContext) {}
+
+  list(): Rule[] {
+    return (this.db.prepare('SELECT * FROM rule ORDER BY built_in IS NULL, name').all() as Row[]).map(toRule);
+  }
+
+  get(id: string): Rule {
+    const row = this.db.prepare('SELECT * FROM rule WHERE id = ?').get(id) as Row | undefined;
+    if (!row) throw new VmsError('VMS_ERR_NOT_FOUND', `rule ${id} does not exist`);
+    return toRule(row);
+  }
+
+  create(def: RuleDefinition, now: number): Rule {
+    this.check(def);
+    const id = randomUUID();
+    try {
+      this.db.prepare('INSERT INTO rule (id, name, enabled, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, def.name.trim(), def.enabled ? 1 : 0, definitionJson(def), now, now);
+    } catch (e) {
+      throw uniqueName(e, def.name);
+    }
+    this.onDidChangeEmitter.fire();
+    return this.get(id);
+  }
+
+  update(id: string, patch: RulePatch, now: number): Rule {
+    const cur = this.get(id);
+    refuseBuiltIn(cur);
+    const merged: Record<string, unknown> = { ...cur };
+    for (const k of ['id', 'createdAt', 'updatedAt'] as const) delete merged[k];
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete merged[k];
+      else if (v !== undefined) merged[k] = v;
+    }
+    const next = merged as unknown as RuleDefinition;
+    this.check(next);
+    try {
+      this.db.prepare('UPDATE rule SET name = ?, enabled = ?, definition = ?, updated_at = ? WHERE id = ?')
+        .run(next.name.trim(), next.enabled ? 1 : 0, definitionJson(next), now, id);
+    } catch (e) {
+      throw uniqueName(e, next.name);
+    }
+    this.onDidChangeEmitter.fire();
+    return this.get(id);
+  }
+
+  delete(id: string): Rule {
+    const cur = this.get(id);
+    refuseBuiltIn(cur);
+    this.db.prepare('DELETE FROM rule WHERE id = ?').run(id);
+    this.onDidChangeEmitter.fire();
+    return cur;
+  }
+
+  /** Names of the rules that trigger on, or trigger, a user-defined or generic event. */
+  usingDefinition(definitionId: string): string[] {
+    const mentions = (a: RuleAction) => a.type === 'triggerUserDefinedEvent' && a.userDefinedEventId === definitionId;
+    return this.list().filter((r) => !r.builtIn && ((r.kind === 'event' && r.trigger.definitionId === definitionId) ||
+      [...r.actions, ...r.stopActions].some(mentions))).map((r) => r.name);
+  }
+
+  /** Names of the rules running within a time profile. */
+  usingTimeProfile(profileId: string): string[] {
+    return this.list().filter((r) => r.timeProfileId === profileId).map((r) => r.name);
+  }
+
+  private check(def: RuleDefinition): void {
+    const p = ruleProblem(def, this.context());
+    if (p) throw new VmsError('VMS_ERR_BAD_INPUT', `${p.field}: ${p.message}`, { field: p.field });
+  }
+
+  dispose(): void {
+    this.onDidChangeEmitter.dispose();
+  }
+}
+
+function refuseBuiltIn(r: Rule): void {
+  if (r.builtIn) {
+    throw new VmsError('VMS_ERR_CONFLICT', `"${r.name}" is a built-in rule carried out by the cameras' recording modes: change a camera's recording mode instead`);
+  }
+}
+
+function uniqueName(e: unknown, name: string): unknown {
+  return (e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' ? new VmsError('VMS_ERR_CONFLICT', `a rule named ${name.trim()} exists`, { field: 'name' }) : e;
+}
