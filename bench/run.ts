@@ -14,13 +14,14 @@ import { seek } from './seek';
 import { exportSpeed } from './exportSpeed';
 import { clientFirstFrame } from './clientFirstFrame';
 import { clientWall } from './clientWall';
+import { clientScrub } from './clientScrub';
 
 const benchmarks: Record<string, (ctx: BenchContext) => Promise<void>> = {
   recordingCost, crashLoss, indexQuery,
   // issue 3: streaming
   liveLatency, fanOut, seek, exportSpeed,
   // issue 4: Smart Client
-  clientFirstFrame, clientWall,
+  clientFirstFrame, clientWall, clientScrub,
 };
 
 async function main(): Promise<number> {

@@ -1,24 +1,33 @@
 /**
  * Renderer entry, in Electron and in a browser alike: the styles, and the App in #root. The
- * site address defaults to the page's own origin when the site served this page.
+ * site address starts as the page's own origin when the site served this page (the browser,
+ * and Electron, which loads the app from the site); a page loaded from elsewhere in Electron
+ * asks the desktop shell which local site it started.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { desktopApi } from '../common/desktopApi';
 import { App } from './App';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/live.css';
-import './playback/playback.css';
-import './investigation/investigation.css';
 
-function pageOrigin(): string {
-  return location.protocol === 'http:' || location.protocol === 'https:' ? location.origin : '';
+async function defaultAddress(): Promise<string> {
+  if (location.protocol === 'http:' || location.protocol === 'https:') return location.origin;
+  try {
+    return (await desktopApi()?.getLocalSiteState())?.url ?? '';
+  } catch {
+    // No local site known: the operator types the address.
+    return '';
+  }
 }
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-createRoot(root).render(
-  <StrictMode>
-    <App defaultAddress={pageOrigin()} />
-  </StrictMode>,
-);
+void defaultAddress().then((address) => {
+  createRoot(root).render(
+    <StrictMode>
+      <App defaultAddress={address} />
+    </StrictMode>,
+  );
+});

@@ -14,6 +14,9 @@ const OPERATION_IDS = [
   'getSite', 'updateSite', 'listRecordingServers', 'updateRecordingServer', 'discoverHardware', 'scanHardware', 'updateHardware', 'deleteHardware',
   'createStorage', 'listTimeProfiles', 'getTimeProfile', 'createTimeProfile', 'updateTimeProfile', 'deleteTimeProfile',
   'exportConfiguration', 'importConfiguration', 'getSystemStatus',
+  // Issue 6: events, rules and logs.
+  'createUserDefinedEvent', 'listUserDefinedEvents', 'triggerUserDefinedEvent', 'createGenericEvent', 'updateGenericEventSource',
+  'createRule', 'listRules', 'updateRule', 'deleteRule', 'listSystemLog', 'listRuleLog',
 ];
 
 /** A camera whose configuration the validation tests try to change; it need not stream. */

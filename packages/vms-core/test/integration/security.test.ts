@@ -8,6 +8,7 @@ import { MEDIA_RULES } from './mediaSecurityRules';
 import { PTZ_AND_SEARCH_RULES } from './ptzSecurityRules';
 import { VIEW_RULES } from './viewSecurityRules';
 import { CONFIGURATION_RULES } from './configurationSecurityRules';
+import { EVENT_RULE_RULES } from './eventRuleSecurityRules';
 
 interface Operation {
   operationId: string;
@@ -141,6 +142,10 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   // listTimeProfiles, getTimeProfile, createTimeProfile, updateTimeProfile, deleteTimeProfile, exportConfiguration,
   // importConfiguration, getSystemStatus
   ...CONFIGURATION_RULES,
+  // listRules, getRule, createRule, updateRule, deleteRule, createUserDefinedEvent, deleteUserDefinedEvent, listUserDefinedEvents,
+  // triggerUserDefinedEvent, listGenericEventSources, createGenericEventSource, updateGenericEventSource, listGenericEvents,
+  // createGenericEvent, deleteGenericEvent, listSystemLog, listRuleLog, getLogSettings, updateLogSettings
+  ...EVENT_RULE_RULES,
 };
 
 describe('API security', () => {

@@ -18,7 +18,7 @@ export const ScanHardwareRequest = Type.Object({
   protocols: Type.Optional(Type.Array(Type.Enum(['http', 'https']), { minItems: 1, maxItems: 2, uniqueItems: true, description: 'for ONVIF; default http' })),
   rtspPaths: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 200, pattern: '^/' }), { minItems: 1, maxItems: 8, description: 'RTSP paths to DESCRIBE; default ["/"]' })),
   credentials: Type.Optional(Type.Array(Credentials, { maxItems: 8, description: 'tried in order until one is accepted; default: none' })),
-  timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 30_000, description: 'how long one device may take to answer; default 3000' })),
+  timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 30_000, description: 'how long a device may take to accept a connection or answer one request; a whole probe gets 4 times this; default 3000' })),
 }, { additionalProperties: false });
 
 export const FoundDeviceSchema = Type.Object({

@@ -12,6 +12,7 @@ import type { Identity, User } from '../../management/node/identity';
 import type { RoleStore } from '../../management/node/roleStore';
 import type { RecordingServer } from '../../recording/node/recordingServer';
 import type { SiteKeys } from '../../security/node/siteKeys';
+import type { EventsAndRules } from '../../rules/node/eventsAndRules';
 import type { MediaServices } from './mediaServices';
 import type { SiteChange } from './siteChanges';
 
@@ -34,6 +35,8 @@ export interface ApiDeps {
   changes: Emitter<SiteChange>;
   /** The site key: configuration backups carry storage keys and device passwords re-wrapped with it. */
   keys: SiteKeys;
+  /** The event server: rules, user-defined and generic events, the rule and system logs. */
+  eventsAndRules: EventsAndRules;
 }
 
 declare module 'fastify' {

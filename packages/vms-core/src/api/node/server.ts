@@ -33,6 +33,9 @@ import { hardwareManagementRoutes } from './routes/hardwareManagementRoutes';
 import { timeProfileRoutes } from './routes/timeProfileRoutes';
 import { configurationRoutes } from './routes/configurationRoutes';
 import { systemStatusRoutes } from './routes/systemStatusRoutes';
+import { ruleRoutes } from './routes/ruleRoutes';
+import { eventDefinitionRoutes } from './routes/eventDefinitionRoutes';
+import { logRoutes } from './routes/logRoutes';
 
 export interface BuildServerOptions {
   logger?: boolean;
@@ -92,6 +95,9 @@ export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {
   await app.register(timeProfileRoutes(deps));
   await app.register(configurationRoutes(deps));
   await app.register(systemStatusRoutes(deps));
+  await app.register(ruleRoutes(deps));
+  await app.register(eventDefinitionRoutes(deps));
+  await app.register(logRoutes(deps));
   await app.register(playbackRoutes(deps));
   await app.register(exportRoutes(deps));
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -4,7 +4,8 @@
  *
  * Each address:port is first tried with a bare TCP connect, so closed ports and silent
  * addresses cost one short timeout instead of a probe per driver and credential. Work runs
- * `concurrency` address:port pairs at a time; every probe is bounded by `timeoutMs`.
+ * `concurrency` address:port pairs at a time; every request is bounded by `timeoutMs` and
+ * every probe by a few times that.
  */
 import { createConnection } from 'node:net';
 import { VmsError, errorMessage, isVmsError } from '../../base/common/errors';
@@ -24,6 +25,7 @@ export interface ScanPlan {
   rtspPaths: string[];
   /** Tried in order until one is accepted; an empty entry means without credentials. */
   credentials: Credentials[];
+  /** For the TCP connect and each request of a probe; a whole probe gets a few times this. */
   timeoutMs: number;
   concurrency: number;
 }
@@ -65,16 +67,23 @@ export function tcpPortOpen(host: string, port: number, timeoutMs: number): Prom
   });
 }
 
-/** One probe, given up after `timeoutMs` (aborted where the driver supports it). */
+/**
+ * A whole probe may take this many answers' time: ONVIF asks several questions in a row
+ * (clock, identity, services, profiles, a stream URI per profile).
+ */
+const ANSWERS_PER_PROBE = 4;
+
+/** One probe: each request bounded by `timeoutMs`, the whole given up after a few times that. */
 async function probeWithin(deps: ScanDeps, req: AddHardwareRequest, timeoutMs: number): Promise<HardwareInfo> {
+  const limitMs = timeoutMs * ANSWERS_PER_PROBE;
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const e = new VmsError('VMS_ERR_DEVICE_UNREACHABLE', `no answer within ${timeoutMs} ms`);
+      const e = new VmsError('VMS_ERR_DEVICE_UNREACHABLE', `the probe took longer than ${limitMs} ms`);
       controller.abort(e);
       reject(e);
-    }, timeoutMs);
+    }, limitMs);
   });
   try {
     return await Promise.race([deps.probe(req, { timeoutMs, signal: controller.signal }), timeout]);

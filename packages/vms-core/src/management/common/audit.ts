@@ -14,6 +14,9 @@ export const AUDIT_ACTIONS = [
   'createView', 'updateView', 'deleteView',
   'updateSite', 'updateRecordingServer', 'createStorage', 'scanHardware', 'updateHardware', 'deleteHardware',
   'createTimeProfile', 'updateTimeProfile', 'deleteTimeProfile', 'exportConfiguration', 'importConfiguration',
+  // Issue 6: rules, user-defined and generic events, log settings.
+  'createRule', 'updateRule', 'deleteRule', 'createUserDefinedEvent', 'deleteUserDefinedEvent', 'triggerUserDefinedEvent',
+  'createGenericEventSource', 'updateGenericEventSource', 'createGenericEvent', 'deleteGenericEvent', 'updateLogSettings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -121,7 +121,7 @@ export class RuleEngine implements Disposable {
       const rule = run.rule;
       if (rule.kind !== 'event' || this.running.get(rule.id) !== run) continue;
       if (rule.stop?.kind === 'endEvent' && e.type === endEventOf(rule.trigger.type)) {
-        this.stopActivation(run, run.activations.get(pairingKey(e)), `${e.type} from ${sourceName(e)}`);
+        this.stopActivation(run, run.activations.get(pairingKey(e)), `${e.type} from ${sourceName(e)}`, e);
       }
       if (!triggerMatches(rule.trigger, e)) continue;
       if (rule.timeProfileId !== undefined && !this.deps.scheduler.isActive(rule.timeProfileId)) continue;
@@ -150,11 +150,12 @@ export class RuleEngine implements Disposable {
     this.perform(rule, e, rule.actions, key, chain);
   }
 
-  private stopActivation(run: Running, a: Activation | undefined, why: string): void {
+  /** Ends an activation: `end` is the end event when that is what ended it (logged as the cause). */
+  private stopActivation(run: Running, a: Activation | undefined, why: string, end?: VmsEvent): void {
     if (!a || run.activations.get(a.key) !== a) return;
     run.activations.delete(a.key);
     a.timer?.cancel();
-    this.log(run.rule, a.event, 'stop', 'ok', why);
+    this.log(run.rule, end ?? a.event, 'stop', 'ok', why);
     this.perform(run.rule, a.event, run.rule.stopActions, a.key, a.chain);
   }
 

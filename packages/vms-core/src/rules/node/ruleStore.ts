@@ -9,8 +9,11 @@ import { ruleProblem } from '../common/ruleValidation';
 
 interface Row { id: string; name: string; enabled: number; definition: string; built_in: BuiltInRuleId | null; created_at: number; updated_at: number }
 
-/** A change to a rule: any field of its sentence; `null` removes the time profile or the stop trigger. */
-export type RulePatch = { [K in keyof RuleDefinition]?: RuleDefinition[K] | null } & { trigger?: unknown; stop?: unknown };
+/**
+ * A change to a rule: fields of its sentence, each replacing the stored one; `null` removes the
+ * time profile, the trigger or the stop trigger. The merged rule is checked as a whole.
+ */
+export type RulePatch = Record<string, unknown>;
 
 function toRule(r: Row): Rule {
   const stored = r.built_in ? BUILT_IN_RULES[r.built_in] : (JSON.parse(r.definition) as RuleDefinition);

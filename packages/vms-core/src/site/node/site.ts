@@ -14,6 +14,7 @@ import { probeHardware, streamOpeners } from '../../devices/node/drivers';
 import { discoverOnvif } from '../../devices/node/onvif';
 import { PtzControl } from '../../devices/node/ptzControl';
 import { EventLog } from '../../events/node/eventLog';
+import { EventsAndRules } from '../../rules/node/eventsAndRules';
 import { MediaDb } from '../../media-db/node/mediaDb';
 import type { RecoveryReport } from '../../media-db/node/recovery';
 import { ConfigStore } from '../../management/node/configStore';
@@ -86,6 +87,8 @@ export class Site {
     readonly recovery: RecoveryReport,
     /** Set when this start created the administrator with a generated password. */
     readonly generatedAdminPassword: string | undefined,
+    /** The event server: rules, user-defined and generic events, the rule and system logs. */
+    readonly eventsAndRules: EventsAndRules,
   ) {}
 
   static async open(o: SiteOptions): Promise<Site> {
@@ -143,12 +146,22 @@ export class Site {
       exports: { folder: layout.exports, maxBytes: 20 * 2 ** 30, retentionHours: 7 * 24, ...o.exportSettings },
     });
     const changes = new Emitter<SiteChange>();
+    const ptz = new PtzControl({ clock });
+    const eventsAndRules = new EventsAndRules({
+      config, clock, eventLog: events, recording, ptz,
+      onBookmarkCreated: (b) => changes.fire({ type: 'bookmark', action: 'created', bookmarkId: b.id, cameraIds: b.cameraIds }),
+    });
+    await eventsAndRules.start();
+    if (recovery.sealed.length > 0 || recovery.dropped.length > 0) {
+      events.raise({ type: 'databaseRepaired', severity: 'warning', message: `media database repaired after a crash: ${recovery.sealed.length} recording(s) sealed, ${recovery.dropped.length} dropped` });
+    }
+    events.raise({ type: 'serverStarted', severity: 'info', message: 'site started' });
     const api = await buildServer(
       { config, identity, roles, audit, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif, mediaServices, changes,
-        ptz: new PtzControl({ clock }), keys },
+        ptz, keys, eventsAndRules },
       { logger: o.logger ?? false, ...(o.clientAppDir ? { clientAppDir: o.clientAppDir } : {}) },
     );
-    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, mediaServices, changes, api, recovery, generated);
+    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, mediaServices, changes, api, recovery, generated, eventsAndRules);
   }
 
   /** Starts serving; resolves with the URL once the port is open. */
@@ -161,6 +174,9 @@ export class Site {
 
   async close(): Promise<void> {
     await this.api.close();
+    // Rules hear the site stop, then stop acting before the services they act on close.
+    this.events.raise({ type: 'serverStopped', severity: 'info', message: 'site stopping' });
+    await this.eventsAndRules.close();
     this.changes.dispose();
     await this.mediaServices.close();
     await this.maintenance.dispose();

@@ -1,0 +1,154 @@
+/**
+ * How the Smart Client e2e tests read and drive the app, by what an operator sees (roles,
+ * labels, texts) wherever the UI names it, with the app's data-testids for the rest. Shared by
+ * the Chromium and the Electron runs.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { TIMECODE_SAMPLE_Y, decodeTimecode, timecodeSampleXs } from '@nightjar/vms-core/test-harness';
+import { until } from './e2eSite';
+
+/** Waits are generous: the suite runs on two busy cores next to four encoders and a site. */
+export const UI_TIMEOUT_MS = 20_000;
+
+export const cameraTree = (page: Page): Locator => page.getByRole('tree', { name: 'Cameras' });
+export const treeCamera = (page: Page, name: string): Locator => cameraTree(page).getByRole('treeitem', { name, exact: true });
+export const viewTile = (page: Page, tile: number): Locator => page.locator(`[data-testid="view-tile"][data-tile="${tile}"]`);
+export const playbackTiles = (page: Page): Locator => page.getByTestId('playback-tile');
+export const workspaceTab = (page: Page, name: 'Live' | 'Playback' | 'Search'): Locator => page.getByRole('tab', { name });
+
+/** The names the camera tree lists, in order. */
+export async function treeCameraNames(page: Page): Promise<string[]> {
+  return (await cameraTree(page).getByRole('treeitem').locator('.tree-label').allInnerTexts()).map((s) => s.trim());
+}
+
+/** Fills and submits the sign-in form; the site address is the page's own origin already. */
+export async function submitSignIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('User name').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Each video's currentTime, in the order of `videos`. */
+export function currentTimes(videos: Locator): Promise<number[]> {
+  return videos.evaluateAll((vs) => (vs as HTMLVideoElement[]).map((v) => v.currentTime));
+}
+
+/** Waits until every one of `count` videos has played `seconds` past where it was. */
+export async function waitForVideosAdvancing(videos: Locator, count: number, seconds: number, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+  const start = await currentTimes(videos);
+  if (start.length !== count) throw new Error(`expected ${count} videos, found ${start.length}`);
+  let now = start;
+  await until(async () => {
+    now = await currentTimes(videos);
+    return now.length === count && now.every((t, i) => t >= start[i]! + seconds);
+  }, () => `${count} videos advancing ${seconds} s from ${start.map((t) => t.toFixed(2)).join(', ')}; at ${now.map((t) => t.toFixed(2)).join(', ')}`, timeoutMs);
+}
+
+/**
+ * The wall-clock instant burned into the picture a <video> shows: the page draws the current
+ * frame into a canvas at the video's own size and samples the band's middle row; the samples
+ * are decoded here. Null when there is no picture yet or the band is unreadable.
+ */
+export async function pictureTimecode(video: Locator): Promise<number | null> {
+  const luma = await video.evaluate((v: HTMLVideoElement, o: { xs: number[]; y: number; width: number }) => {
+    if (v.readyState < 2 || v.seeking || v.videoWidth !== o.width) return null;
+    const canvas = document.createElement('canvas');
+    canvas.width = v.videoWidth;
+    canvas.height = v.videoHeight;
+    const g = canvas.getContext('2d', { willReadFrequently: true });
+    if (!g) return null;
+    g.drawImage(v, 0, 0);
+    const row = g.getImageData(0, o.y, canvas.width, 1).data;
+    // BT.601 luma, as the band is drawn in black and white.
+    return o.xs.map((x) => 0.299 * row[4 * x]! + 0.587 * row[4 * x + 1]! + 0.114 * row[4 * x + 2]!);
+  }, { xs: timecodeSampleXs(320), y: TIMECODE_SAMPLE_Y, width: 320 });
+  return luma ? decodeTimecode(luma) : null;
+}
+
+/**
+ * Waits until each video shows a still, readable picture (the same timecode on reads at least
+ * 300 ms apart: paused and done seeking), and returns those instants.
+ */
+export async function settledTimecodes(videos: Locator, count: number, timeoutMs = UI_TIMEOUT_MS): Promise<number[]> {
+  let last: (number | null)[] = [];
+  let since = 0;
+  await until(async () => {
+    const all = await videos.all();
+    const read = await Promise.all(all.map(pictureTimecode));
+    const same = read.length === count && read.every((t, i) => t !== null && t === last[i]);
+    if (!same) since = Date.now();
+    last = read;
+    return same && Date.now() - since >= 300;
+  }, () => `${count} still pictures with a readable timecode; read ${JSON.stringify(last)}`, timeoutMs);
+  return last as number[];
+}
+
+/** The playback instant the transport bar shows (date and time to the ms, local time of the page). */
+export async function playbackReadout(page: Page): Promise<number> {
+  const readout = page.getByTestId('playback-time');
+  const date = await readout.locator('.pb-readout-date').innerText();
+  const time = await readout.locator('.pb-readout-time').innerText();
+  const ms = await page.evaluate(([d, t]) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{3}))?$/.exec(`${d} ${t}`);
+    return m ? new Date(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!, +(m[7] ?? 0)).getTime() : Number.NaN;
+  }, [date.trim(), time.trim()] as const);
+  if (Number.isNaN(ms)) throw new Error(`unreadable playback time "${date} ${time}"`);
+  return ms;
+}
+
+/** The value a `datetime-local` field shows for `ms`, in the page's own time zone. */
+export function dateTimeLocal(page: Page, ms: number): Promise<string> {
+  return page.evaluate((t) => {
+    const d = new Date(t);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
+  }, ms);
+}
+
+/** A linear map between the timeline canvas's x (page pixels) and time. */
+export interface TimelineScale {
+  xOf(timeMs: number): number;
+  y: number;
+}
+
+/**
+ * Learns where instants sit on the timeline canvas the way an operator would: by resting the
+ * pointer at two places and reading the time the hover label gives (whole seconds, so the two
+ * places are far apart).
+ */
+export async function timelineScale(page: Page): Promise<TimelineScale> {
+  const canvas = page.getByTestId('playback-timeline').locator('canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the timeline canvas is not on screen');
+  const y = box.y + box.height - 8;
+  const label = page.getByTestId('timeline-hover').locator('.pb-hover-label');
+  let shown = '';
+  /** The instant the label names once it has followed the pointer (it differs from `before`). */
+  const timeAt = async (x: number, before: string) => {
+    await page.mouse.move(x, y);
+    await until(async () => {
+      shown = (await label.count()) ? await label.innerText() : '';
+      return /\d{2}:\d{2}:\d{2}/.test(shown) && shown !== before;
+    }, () => `the timeline's hover label to name the time under the pointer; it says "${shown}"`, UI_TIMEOUT_MS);
+    const m = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})/.exec(shown)!;
+    return { text: shown, ms: await page.evaluate((s) => new Date(s).getTime(), `${m[1]}T${m[2]}`) };
+  };
+  const x1 = box.x + box.width * 0.15;
+  const x2 = box.x + box.width * 0.85;
+  const first = await timeAt(x1, '');
+  const t1 = first.ms;
+  const t2 = (await timeAt(x2, first.text)).ms;
+  await page.mouse.move(box.x + box.width / 2, box.y - 40);
+  const msPerPx = (t2 - t1) / (x2 - x1);
+  return { xOf: (t) => x1 + (t - t1) / msPerPx, y };
+}
+
+/** Drags on the timeline canvas from one x to another in small steps, like a hand. */
+export async function dragOnTimeline(page: Page, scale: TimelineScale, fromX: number, toX: number, o: { shift?: boolean } = {}): Promise<void> {
+  if (o.shift) await page.keyboard.down('Shift');
+  await page.mouse.move(fromX, scale.y);
+  await page.mouse.down();
+  await page.mouse.move(toX, scale.y, { steps: 12 });
+  await page.mouse.up();
+  if (o.shift) await page.keyboard.up('Shift');
+}

@@ -1,0 +1,94 @@
+/**
+ * The Smart Client end to end, against a real all-in-one site serving the built renderer and
+ * recording four GStreamer cameras: the journey of smartClientJourney.ts in headless Chromium,
+ * then the same journey in the Electron shell when this machine has an Electron binary (and a
+ * display); otherwise the Electron run is skipped and says why.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { browserMissing, launchChromium } from '../harness/browser';
+import { chooseExportFolder, electronMissing, launchElectronClient } from '../harness/electronClient';
+import type { ElectronClient } from '../harness/electronClient';
+import { SmartClientSite, until } from '../harness/smartClientSite';
+import { smartClientJourney } from './smartClientJourney';
+
+describe.skipIf(browserMissing)('Smart Client against a real site', () => {
+  let site: SmartClientSite | undefined;
+  const opened = () => {
+    if (!site) throw new Error('the site did not open');
+    return site;
+  };
+
+  // Building the renderer (when stale), four cameras and their first frames.
+  beforeAll(async () => {
+    site = await SmartClientSite.open();
+  }, 120_000);
+  afterAll(async () => {
+    await site?.close();
+  }, 60_000);
+
+  describe('in Chromium', () => {
+    let browser: Browser | undefined;
+    let context: BrowserContext | undefined;
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+    });
+
+    smartClientJourney({
+      name: 'chromium',
+      site: opened,
+      open: async () => {
+        browser = await launchChromium();
+        context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+        const page = await context.newPage();
+        await page.goto(`${opened().origin}/`);
+        return page;
+      },
+      prepareExportSave: async (page, folder) => {
+        // The browser downloads the file by itself once the job is done.
+        const download = page.waitForEvent('download', { timeout: 120_000 });
+        return async () => {
+          const file = await download;
+          const path = join(folder, file.suggestedFilename());
+          await file.saveAs(path);
+          return path;
+        };
+      },
+    });
+  });
+
+  if (electronMissing) {
+    describe('in Electron', () => {
+      console.warn(`e2e: Smart Client Electron run skipped: ${electronMissing}`);
+      it.skip(`Electron run skipped: ${electronMissing}`, () => undefined);
+    });
+  } else {
+    describe('in Electron', () => {
+      let client: ElectronClient | undefined;
+      afterAll(async () => {
+        await client?.close();
+      });
+
+      smartClientJourney({
+        name: 'electron',
+        site: opened,
+        open: async () => {
+          client = await launchElectronClient(opened());
+          return client.page;
+        },
+        prepareExportSave: async (page, folder) => {
+          await chooseExportFolder(client!, page, folder);
+          return async () => {
+            let files: string[] = [];
+            await until(() => (files = readdirSync(folder).filter((f) => f.endsWith('.mp4'))).length === 1,
+              () => `the export saved into ${folder}; it holds ${files.join(', ') || 'nothing'}`, 60_000);
+            return join(folder, files[0]!);
+          };
+        },
+      });
+    });
+  }
+});

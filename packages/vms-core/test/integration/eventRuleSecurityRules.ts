@@ -1,0 +1,67 @@
+/**
+ * The security test's rules for rules, user-defined and generic events and the logs (issue 6),
+ * spread into its table. Defining and reading these needs manage configuration; listing and
+ * triggering user-defined events is open to operators (live on some camera) too. Where an
+ * allowed call ends in 404 or 409, that answer came after the right check, which is the point.
+ */
+import { expect } from 'vitest';
+import type { Actor, Method, SecuritySite } from './securityFixture';
+import type { SecurityRule } from './bookmarkSecurityRules';
+
+const BUILT_IN = 'builtin-record-on-motion';
+
+/** Denied to a camera-only and a user-managing role; the configurer gets `status`. */
+async function needsConfiguration(s: SecuritySite, method: Method, url: string, body: unknown, status: number): Promise<void> {
+  for (const actor of ['allOnA', 'userManager', 'nobody'] satisfies Actor[]) await s.denied(actor, method, url, body);
+  const allowed = await s.as('configurer', method, url, body);
+  expect(allowed.status, `configurer ${method} ${url}: ${JSON.stringify(allowed.body)}`).toBe(status);
+}
+
+async function userDefinedEvent(s: SecuritySite): Promise<string> {
+  const res = await s.as('admin', 'POST', '/api/user-defined-events', { name: `Event ${Math.random()}` });
+  expect(res.status).toBe(201);
+  return (res.body as { id: string }).id;
+}
+
+const logRule = (name: string) => ({ kind: 'time', name, actions: [{ type: 'writeRuleLog', message: 'on' }] });
+
+export const EVENT_RULE_RULES: Record<string, SecurityRule> = {
+  listRules: (s) => needsConfiguration(s, 'GET', '/api/rules', undefined, 200),
+  getRule: (s) => needsConfiguration(s, 'GET', `/api/rules/${BUILT_IN}`, undefined, 200),
+  createRule: (s) => needsConfiguration(s, 'POST', '/api/rules', logRule('security create'), 201),
+  // A built-in rule refuses change with 409, after the right was granted.
+  updateRule: (s) => needsConfiguration(s, 'PATCH', `/api/rules/${BUILT_IN}`, { enabled: false }, 409),
+  deleteRule: (s) => needsConfiguration(s, 'DELETE', `/api/rules/${BUILT_IN}`, undefined, 409),
+  createUserDefinedEvent: async (s) => {
+    await s.denied('liveOnA', 'POST', '/api/user-defined-events', { name: 'sneaky' });
+    await needsConfiguration(s, 'POST', '/api/user-defined-events', { name: 'security create' }, 201);
+  },
+  deleteUserDefinedEvent: async (s) => {
+    const id = await userDefinedEvent(s);
+    await s.denied('liveOnA', 'DELETE', `/api/user-defined-events/${id}`);
+    await needsConfiguration(s, 'DELETE', `/api/user-defined-events/${id}`, undefined, 204);
+  },
+  listUserDefinedEvents: async (s) => {
+    await s.denied('nobody', 'GET', '/api/user-defined-events');
+    await s.denied('userManager', 'GET', '/api/user-defined-events');
+    expect((await s.as('liveOnA', 'GET', '/api/user-defined-events')).status).toBe(200);
+    expect((await s.as('configurer', 'GET', '/api/user-defined-events')).status).toBe(200);
+  },
+  triggerUserDefinedEvent: async (s) => {
+    const id = await userDefinedEvent(s);
+    await s.denied('nobody', 'POST', `/api/user-defined-events/${id}/trigger`);
+    await s.denied('userManager', 'POST', `/api/user-defined-events/${id}/trigger`);
+    const res = await s.as('liveOnA', 'POST', `/api/user-defined-events/${id}/trigger`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+  },
+  listGenericEventSources: (s) => needsConfiguration(s, 'GET', '/api/generic-event-sources', undefined, 200),
+  createGenericEventSource: (s) => needsConfiguration(s, 'POST', '/api/generic-event-sources', { name: 'security udp', protocol: 'udp', port: 0 }, 201),
+  updateGenericEventSource: (s) => needsConfiguration(s, 'PATCH', '/api/generic-event-sources/unknown', { enabled: false }, 404),
+  listGenericEvents: (s) => needsConfiguration(s, 'GET', '/api/generic-events', undefined, 200),
+  createGenericEvent: (s) => needsConfiguration(s, 'POST', '/api/generic-events', { name: 'security create', expressionType: 'search', expression: 'door' }, 201),
+  deleteGenericEvent: (s) => needsConfiguration(s, 'DELETE', '/api/generic-events/unknown', undefined, 404),
+  listSystemLog: (s) => needsConfiguration(s, 'GET', '/api/system-log', undefined, 200),
+  listRuleLog: (s) => needsConfiguration(s, 'GET', '/api/rule-log', undefined, 200),
+  getLogSettings: (s) => needsConfiguration(s, 'GET', '/api/log-settings', undefined, 200),
+  updateLogSettings: (s) => needsConfiguration(s, 'PATCH', '/api/log-settings', { systemLogLevel: 'warning' }, 200),
+};
