@@ -34,6 +34,7 @@ export async function launchElectronClient(site: SmartClientSite): Promise<Elect
   });
   try {
     const page = await app.firstWindow({ timeout: 60_000 });
+    page.setDefaultTimeout(60_000);
     await page.setViewportSize({ width: 1366, height: 768 });
     return { app, page, close: () => app.close() };
   } catch (e) {

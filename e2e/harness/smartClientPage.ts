@@ -8,10 +8,12 @@ import { TIMECODE_SAMPLE_Y, decodeTimecode, timecodeSampleXs } from '@nightjar/v
 import { until } from './e2eSite';
 
 /** Waits are generous: the suite runs on two busy cores next to four encoders and a site. */
-export const UI_TIMEOUT_MS = 20_000;
+export const UI_TIMEOUT_MS = 30_000;
 
 export const cameraTree = (page: Page): Locator => page.getByRole('tree', { name: 'Cameras' });
-export const treeCamera = (page: Page, name: string): Locator => cameraTree(page).getByRole('treeitem', { name, exact: true });
+/** A camera's row: its accessible name starts with the camera's name (status marks follow). */
+export const treeCamera = (page: Page, name: string): Locator =>
+  cameraTree(page).getByRole('treeitem', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) });
 export const viewTile = (page: Page, tile: number): Locator => page.locator(`[data-testid="view-tile"][data-tile="${tile}"]`);
 export const playbackTiles = (page: Page): Locator => page.getByTestId('playback-tile');
 export const workspaceTab = (page: Page, name: 'Live' | 'Playback' | 'Search'): Locator => page.getByRole('tab', { name });

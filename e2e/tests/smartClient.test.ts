@@ -43,6 +43,8 @@ describe.skipIf(browserMissing)('Smart Client against a real site', () => {
       open: async () => {
         browser = await launchChromium();
         context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
+        // Actions wait this long for the page (the default is 30 s; two loaded cores can be slower).
+        context.setDefaultTimeout(60_000);
         const page = await context.newPage();
         await page.goto(`${opened().origin}/`);
         return page;
