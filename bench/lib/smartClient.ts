@@ -112,6 +112,8 @@ interface ProbeWindow {
 /** A fresh context (no cache, no remembered sites) with the probe, on the site's sign-in page. */
 export async function openClient(browser: Browser, siteUrl: string, o: { timezoneId?: string } = {}): Promise<{ context: BrowserContext; page: Page; formShownMs: number }> {
   const context = await browser.newContext({ viewport: CLIENT_VIEWPORT, ...(o.timezoneId ? { timezoneId: o.timezoneId } : {}) });
+  // Generous: on a loaded two-core machine a cold load of the app can take tens of seconds; the times are measured anyway.
+  context.setDefaultTimeout(120_000);
   await context.addInitScript({ content: PROBE });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`client page error: ${e.message}`));

@@ -43,7 +43,7 @@ describe('rules through the API', () => {
     expect((await ts.request('DELETE', `/api/user-defined-events/${event.id}`)).status).toBe(204);
     const audit = (await ts.request<{ action: string }[]>('GET', '/api/audit-log')).body.map((e) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['createRule', 'updateRule', 'deleteRule', 'triggerUserDefinedEvent', 'deleteUserDefinedEvent']));
-  });
+  }, 60_000);
 });
 
 describe('system log', () => {
@@ -79,5 +79,5 @@ describe('system log', () => {
     expect((await list(`from=${encodeURIComponent(cut)}`)).map((e) => e.message)).toEqual(['a week later']);
     expect(log.purge().systemLog).toBeGreaterThanOrEqual(4);
     expect((await list()).map((e) => e.message)).toEqual(['a week later']);
-  });
+  }, 60_000);
 });

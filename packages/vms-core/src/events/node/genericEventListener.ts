@@ -71,11 +71,11 @@ export function separatorBytes(source: Pick<GenericEventSource, 'separators' | '
  * the service's.
  */
 export class GenericEventListener {
-  private readonly connections = new Set<Socket>();
-
   private constructor(
     private readonly server: Server | UdpSocket,
     readonly port: number,
+    /** Open TCP connections, ended at close(). */
+    private readonly connections = new Set<Socket>(),
   ) {}
 
   static async open(source: GenericEventSource, sink: ListenerSink): Promise<GenericEventListener> {
@@ -83,7 +83,7 @@ export class GenericEventListener {
   }
 
   private static async openTcp(source: GenericEventSource, sink: ListenerSink): Promise<GenericEventListener> {
-    let listener: GenericEventListener | undefined;
+    const connections = new Set<Socket>();
     const server = createServer((socket) => {
       const from = socket.remoteAddress ?? 'unknown';
       if (!addressAllowed(from, source.allowedAddresses)) {
@@ -91,20 +91,19 @@ export class GenericEventListener {
         socket.destroy();
         return;
       }
-      if (!listener || listener.connections.size >= MAX_CONNECTIONS) {
+      if (connections.size >= MAX_CONNECTIONS) {
         sink.problem(from, `more than ${MAX_CONNECTIONS} connections; connection refused`);
         socket.destroy();
         return;
       }
-      const own = listener;
-      own.connections.add(socket);
+      connections.add(socket);
       socket.setTimeout(IDLE_MS, () => socket.destroy());
       const splitter = new MessageSplitter(separatorBytes(source), source.maxMessageBytes,
         () => sink.problem(from, `message longer than ${source.maxMessageBytes} bytes dropped`));
       socket.on('data', (chunk: Buffer) => splitter.push(chunk, (m) => sink.message(m, from)));
       socket.on('end', () => splitter.end((m) => sink.message(m, from)));
       socket.on('error', () => socket.destroy());
-      socket.on('close', () => own.connections.delete(socket));
+      socket.on('close', () => connections.delete(socket));
     });
     const port = await new Promise<number>((resolve, reject) => {
       server.once('error', reject);
@@ -116,8 +115,7 @@ export class GenericEventListener {
     }).catch((e: unknown) => {
       throw new VmsError('VMS_ERR_UNAVAILABLE', `tcp ${source.bindAddress}:${source.port}: ${errorMessage(e)}`, { cause: e });
     });
-    listener = new GenericEventListener(server, port);
-    return listener;
+    return new GenericEventListener(server, port, connections);
   }
 
   private static async openUdp(source: GenericEventSource, sink: ListenerSink): Promise<GenericEventListener> {

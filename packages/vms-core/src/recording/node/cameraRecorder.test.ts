@@ -9,6 +9,7 @@ import { syntheticFrames, syntheticParams, tempDir } from '../../../test/util/sy
 import type { VideoFrame } from '../../media/common/types';
 import { defaultRecordingPolicy } from '../common/recordingPolicy';
 import type { RecordingPolicy } from '../common/recordingPolicy';
+import { RecordingHolds } from '../common/recordingHolds';
 import { CameraRecorder } from './cameraRecorder';
 
 describe('CameraRecorder', () => {
@@ -63,6 +64,24 @@ describe('CameraRecorder', () => {
     feed(r, syntheticFrames({ count: 100, start90k: start90k() }));
     await r.close();
     expect(recs()).toEqual([]);
+  });
+
+  it("records for a rule's hold in a mode that would not record, from the hold's pre time until its post time after release", async () => {
+    const holds = new RecordingHolds();
+    const r = new CameraRecorder({ db, keys, clock, holds }, 'cam1', 'main', { ...defaultRecordingPolicy, mode: 'manual', preBufferSeconds: 5 }, storage);
+    const s = start90k();
+    const frames = syntheticFrames({ count: 25 * 20, start90k: s });
+    feed(r, frames.slice(0, 25 * 10));
+    holds.start('rule:a', 2);
+    feed(r, frames.slice(25 * 10, 25 * 12));
+    holds.release('rule:a', 3, clock.now());
+    feed(r, frames.slice(25 * 12));
+    await r.close();
+    const rows = recs();
+    expect(rows).toHaveLength(1);
+    // The pre-buffer holds 5 s, the rule asked for 2: from the key frame at 10 s - 2 s; released at 12 s, plus 3 s.
+    expect((rows[0]!.start90k - s) / 90_000).toBe(8);
+    expect((rows[0]!.end90k! - s) / 90_000).toBeCloseTo(15, 1);
   });
 
   it('starts an event recording with the pre-buffer and stops after the post-buffer', async () => {

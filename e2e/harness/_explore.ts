@@ -1,0 +1,30 @@
+import { launchChromium } from './browser';
+import { SmartClientSite } from './smartClientSite';
+import { cameraTree, submitSignIn, treeCamera, viewTile, waitForVideosAdvancing } from './smartClientPage';
+const t0 = Date.now();
+const log = (...a: unknown[]) => console.log(((Date.now() - t0) / 1000).toFixed(1), ...a);
+const site = await SmartClientSite.open();
+log('site open');
+const browser = await launchChromium();
+const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+ctx.setDefaultTimeout(120_000);
+const page = await ctx.newPage();
+page.on('pageerror', (e) => log('pageerror', e.message));
+await page.goto(site.origin + '/');
+log('loaded');
+await submitSignIn(page, 'admin', site.admin.password);
+await cameraTree(page).waitFor();
+log('signed in');
+await page.getByRole('button', { name: 'Layout 2×2' }).click();
+for (let i = 0; i < 4; i++) {
+  await treeCamera(page, site.cameras[i]!.name).dragTo(viewTile(page, i));
+  log('dragged', i);
+  await viewTile(page, i).locator('[data-testid="video-tile"]').waitFor();
+  log('tile', i);
+}
+await page.locator('[data-testid="video-tile"][data-state="playing"]').nth(3).waitFor();
+log('playing');
+await waitForVideosAdvancing(page.locator('[data-testid="video-tile"] video'), 4, 1, 60_000);
+log('advancing');
+await browser.close();
+await site.close();
