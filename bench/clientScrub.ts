@@ -144,6 +144,7 @@ export async function clientScrub(ctx: BenchContext): Promise<void> {
   let cameraId: string;
   {
     const writer = await Site.open({ dataDir, adminPassword: ADMIN_PASSWORD, demoCamera: false });
+    const closeWriter = ctx.cleanup.add('site (writing the recordings)', () => writer.close());
     try {
       const storage = writer.recording.storageHandle('live');
       if (!storage) throw new Error('the site has no live storage');
@@ -163,7 +164,7 @@ export async function clientScrub(ctx: BenchContext): Promise<void> {
       });
       ctx.log(`clientScrub: ${hours} h of ${CLIP.width}x${CLIP.height} (${fill.recordings} recordings, ${fixed(fill.bytes / 2 ** 30)} GiB) written in ${fixed((performance.now() - t) / 1000, 0)} s`);
     } finally {
-      await writer.close();
+      await closeWriter();
     }
   }
   const site = await startSite(ctx.cleanup, dataDir, { clientDir });

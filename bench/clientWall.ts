@@ -29,7 +29,7 @@ import { StreamingApi } from './lib/streamingApi';
 
 const VIEW_NAME = 'Wall 4x4';
 const CAMERAS = 16;
-const START_TIMEOUT_MS = 60_000;
+const START_TIMEOUT_MS = 120_000;
 const TARGET_DROPPED = 0.02;
 
 interface WallWindow {
@@ -165,7 +165,7 @@ export async function clientWall(ctx: BenchContext): Promise<void> {
   ];
   console.log(`\n4x4 wall of ${CAMERAS} live cameras in Chromium, ${fixed(app.seconds, 0)} s window (CPU in % of one core; tiles ${tile.cssWidth}x${tile.cssHeight} CSS px; streams chosen: ${chosen.join(', ')})\n`);
   console.log(formatTable(
-    ['', 'frames', 'of camera frames', 'dropped', 'dropped % (target ≤ 2)', 'renderer', 'main thread', 'GPU proc', 'browser proc', 'Chromium total', 'site', 'machine'],
+    ['', 'frames', 'of camera frames', 'dropped', 'dropped % (target ≤ 2)', 'renderer', 'main thread busy (wall)', 'GPU proc', 'browser proc', 'Chromium total', 'site', 'machine'],
     [row('Smart Client', app), row('bare MSE page', baseline)],
   ));
   const met = droppedShare(app) <= TARGET_DROPPED;

@@ -33,6 +33,9 @@ const playLive = (video, wsUrl, fail) => {
     if (typeof e.data !== 'string') { queue.push(e.data); return pump(); }
     const m = JSON.parse(e.data);
     if (m.type !== 'init') return;
+    // A new init starts a new MediaSource (as the app's player does); the old buffer is gone with the old one.
+    sb = undefined;
+    queue.length = 0;
     ms = new MediaSource();
     video.src = URL.createObjectURL(ms);
     ms.addEventListener('sourceopen', () => {

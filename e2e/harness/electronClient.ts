@@ -8,6 +8,7 @@
 import type { ElectronApplication, Page } from 'playwright-core';
 import { APP_DIR, MAIN_BUNDLE, RENDERER_DIR } from '../../apps/smart-client/scripts/build';
 import { displayMissing, electronBinary } from '../../apps/smart-client/src/main/electronBinary';
+import { TIME_SCALE } from './smartClientPage';
 import type { SmartClientSite } from './smartClientSite';
 
 const binary = electronBinary(APP_DIR);
@@ -34,7 +35,7 @@ export async function launchElectronClient(site: SmartClientSite): Promise<Elect
   });
   try {
     const page = await app.firstWindow({ timeout: 60_000 });
-    page.setDefaultTimeout(60_000);
+    page.setDefaultTimeout(60_000 * TIME_SCALE);
     await page.setViewportSize({ width: 1366, height: 768 });
     return { app, page, close: () => app.close() };
   } catch (e) {

@@ -7,14 +7,23 @@ import type { Locator, Page } from 'playwright-core';
 import { TIMECODE_SAMPLE_Y, decodeTimecode, timecodeSampleXs } from '@nightjar/vms-core/test-harness';
 import { until } from './e2eSite';
 
+/**
+ * Multiplies every wait of the Smart Client tests: E2E_TIME_SCALE=4 on a machine far busier
+ * than CI (the defaults already allow for two loaded cores).
+ */
+export const TIME_SCALE = Math.max(1, Number(process.env.E2E_TIME_SCALE) || 1);
+
 /** Waits are generous: the suite runs on two busy cores next to four encoders and a site. */
-export const UI_TIMEOUT_MS = 30_000;
+export const UI_TIMEOUT_MS = 30_000 * TIME_SCALE;
 
 export const cameraTree = (page: Page): Locator => page.getByRole('tree', { name: 'Cameras' });
 /** A camera's row: its accessible name starts with the camera's name (status marks follow). */
 export const treeCamera = (page: Page, name: string): Locator =>
   cameraTree(page).getByRole('treeitem', { name: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`) });
 export const viewTile = (page: Page, tile: number): Locator => page.locator(`[data-testid="view-tile"][data-tile="${tile}"]`);
+/** A stored view in the views panel, by its exact name. */
+export const viewRow = (page: Page, name: string): Locator =>
+  page.getByTestId('view-row').filter({ has: page.locator('.tree-label').getByText(name, { exact: true }) });
 export const playbackTiles = (page: Page): Locator => page.getByTestId('playback-tile');
 export const workspaceTab = (page: Page, name: 'Live' | 'Playback' | 'Search'): Locator => page.getByRole('tab', { name });
 
@@ -35,15 +44,22 @@ export function currentTimes(videos: Locator): Promise<number[]> {
   return videos.evaluateAll((vs) => (vs as HTMLVideoElement[]).map((v) => v.currentTime));
 }
 
-/** Waits until every one of `count` videos has played `seconds` past where it was. */
+/**
+ * Waits until every one of `count` videos has played on by `seconds`. Time is summed over
+ * the polls, so a player that reconnects (a new MediaSource starts again near 0) still counts
+ * what it plays after that; time standing still counts nothing.
+ */
 export async function waitForVideosAdvancing(videos: Locator, count: number, seconds: number, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
-  const start = await currentTimes(videos);
-  if (start.length !== count) throw new Error(`expected ${count} videos, found ${start.length}`);
-  let now = start;
+  let last = await currentTimes(videos);
+  if (last.length !== count) throw new Error(`expected ${count} videos, found ${last.length}`);
+  const played = last.map(() => 0);
   await until(async () => {
-    now = await currentTimes(videos);
-    return now.length === count && now.every((t, i) => t >= start[i]! + seconds);
-  }, () => `${count} videos advancing ${seconds} s from ${start.map((t) => t.toFixed(2)).join(', ')}; at ${now.map((t) => t.toFixed(2)).join(', ')}`, timeoutMs);
+    const now = await currentTimes(videos);
+    if (now.length !== count) return false;
+    now.forEach((t, i) => { played[i] = played[i]! + Math.max(0, t - last[i]!); });
+    last = now;
+    return played.every((p) => p >= seconds);
+  }, () => `${count} videos playing ${seconds} s each; they played ${played.map((p) => p.toFixed(2)).join(', ')} s (now at ${last.map((t) => t.toFixed(2)).join(', ')})`, timeoutMs);
 }
 
 /**
@@ -71,11 +87,11 @@ export async function pictureTimecode(video: Locator): Promise<number | null> {
  * Waits until each video shows a still, readable picture (the same timecode on reads at least
  * 300 ms apart: paused and done seeking), and returns those instants.
  */
-export async function settledTimecodes(videos: Locator, count: number, timeoutMs = UI_TIMEOUT_MS): Promise<number[]> {
+export async function settledTimecodes(videos: Locator | Locator[], count: number, timeoutMs = UI_TIMEOUT_MS): Promise<number[]> {
   let last: (number | null)[] = [];
   let since = 0;
   await until(async () => {
-    const all = await videos.all();
+    const all = Array.isArray(videos) ? videos : await videos.all();
     const read = await Promise.all(all.map(pictureTimecode));
     const same = read.length === count && read.every((t, i) => t !== null && t === last[i]);
     if (!same) since = Date.now();

@@ -18,7 +18,7 @@ describe.skipIf(browserMissing)('HLS VOD playback with hls.js (Chromium)', () =>
 
   beforeAll(async () => {
     [site, browser] = await Promise.all([E2eSite.open(), launchChromium()]);
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await browser?.close();

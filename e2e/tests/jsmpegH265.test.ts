@@ -15,7 +15,7 @@ describe.skipIf(browserMissing)('jsmpeg live view of an H.265 camera (Chromium)'
 
   beforeAll(async () => {
     [site, browser] = await Promise.all([E2eSite.open(), launchChromium()]);
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -23,7 +23,7 @@ describe.skipIf(browserMissing)('live fMP4 over a WebSocket into MSE (Chromium)'
       site.addCamera({ codec: 'h264', width: 320, height: 240 }),
     ]);
     await site.waitForFramesWritten(camera.id, 1);
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { browserMissing, launchChromium } from '../harness/browser';
 import { chooseExportFolder, electronMissing, launchElectronClient } from '../harness/electronClient';
 import type { ElectronClient } from '../harness/electronClient';
+import { TIME_SCALE } from '../harness/smartClientPage';
 import { SmartClientSite, until } from '../harness/smartClientSite';
 import { smartClientJourney } from './smartClientJourney';
 
@@ -24,7 +25,7 @@ describe.skipIf(browserMissing)('Smart Client against a real site', () => {
   // Building the renderer (when stale), four cameras and their first frames.
   beforeAll(async () => {
     site = await SmartClientSite.open();
-  }, 120_000);
+  }, 120_000 * TIME_SCALE);
   afterAll(async () => {
     await site?.close();
   }, 60_000);
@@ -44,14 +45,14 @@ describe.skipIf(browserMissing)('Smart Client against a real site', () => {
         browser = await launchChromium();
         context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
         // Actions wait this long for the page (the default is 30 s; two loaded cores can be slower).
-        context.setDefaultTimeout(60_000);
+        context.setDefaultTimeout(60_000 * TIME_SCALE);
         const page = await context.newPage();
         await page.goto(`${opened().origin}/`);
         return page;
       },
       prepareExportSave: async (page, folder) => {
         // The browser downloads the file by itself once the job is done.
-        const download = page.waitForEvent('download', { timeout: 120_000 });
+        const download = page.waitForEvent('download', { timeout: 120_000 * TIME_SCALE });
         return async () => {
           const file = await download;
           const path = join(folder, file.suggestedFilename());
@@ -86,7 +87,7 @@ describe.skipIf(browserMissing)('Smart Client against a real site', () => {
           return async () => {
             let files: string[] = [];
             await until(() => (files = readdirSync(folder).filter((f) => f.endsWith('.mp4'))).length === 1,
-              () => `the export saved into ${folder}; it holds ${files.join(', ') || 'nothing'}`, 60_000);
+              () => `the export saved into ${folder}; it holds ${files.join(', ') || 'nothing'}`, 60_000 * TIME_SCALE);
             return join(folder, files[0]!);
           };
         },

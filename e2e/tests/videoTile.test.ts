@@ -73,7 +73,7 @@ describe.skipIf(browserMissing)('<VideoTile> against a real site (Chromium)', ()
       site.addCamera({ codec: 'h264', width: 320, height: 240 }),
     ]);
     await Promise.all([site.waitForFramesWritten(h264.id, 1), site.waitForFramesWritten(h265.id, 1)]);
-  });
+  }, 90_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -59,3 +59,18 @@ export type { SystemStatusBody } from './api/common/systemStatusSchemas';
 export type { HardwareChanges, CameraStreamChanges } from './management/common/hardwareChanges';
 export type { RecordingServerRecord, SiteInfo } from './management/common/siteInfo';
 export { MAX_SCAN_ADDRESSES, expandRange, parseIPv4 } from './devices/common/addressRange';
+// Issue 6: events, rules and logs (the rule editor checks rules with ruleProblem as the server does).
+export * as ruleSchemas from './api/common/ruleSchemas';
+export type { RuleBody, CreateRuleBody, UpdateRuleBody, RuleActionBody } from './api/common/ruleSchemas';
+export * as eventSchemas from './api/common/eventSchemas';
+export type {
+  UserDefinedEventBody, GenericEventSourceBody, GenericEventBody, SystemLogEntryBody, RuleLogEntryBody, LogSettingsBody,
+} from './api/common/eventSchemas';
+export type { EventType, EventSource, VmsEvent } from './events/common/vmsEvent';
+export { EVENT_TYPES, endEventOf, eventCategory } from './events/common/vmsEvent';
+export type { CameraTarget, EventTrigger, Rule, RuleAction, RuleActionType, RuleDefinition, StopTrigger } from './rules/common/rule';
+export { RULE_ACTION_TYPES, RULE_LIMITS, UNSUPPORTED_ACTION_TYPES } from './rules/common/rule';
+export type { RuleContext, RuleProblem } from './rules/common/ruleValidation';
+export { ruleProblem } from './rules/common/ruleValidation';
+export { compileMatcher } from './events/common/matchExpression';
+export type { LogLevel } from './events/common/logs';

@@ -11,6 +11,8 @@ import { App } from './App';
 import './styles/base.css';
 import './styles/shell.css';
 import './styles/live.css';
+import './playback/playback.css';
+import './investigation/investigation.css';
 
 async function defaultAddress(): Promise<string> {
   if (location.protocol === 'http:' || location.protocol === 'https:') return location.origin;

@@ -15,6 +15,7 @@ describe('rules through the API', () => {
       ['recordOnMotion', 'Record on motion'], ['recordOnRequest', 'Record on request'], ['startFeedAlways', 'Start feed always'],
     ]);
     expect(rules.body[0]).toMatchObject({ kind: 'event', trigger: { type: 'motionStarted' }, stop: { kind: 'endEvent' } });
+    expect(Date.parse(rules.body[0]!.createdAt)).toBeGreaterThan(Date.UTC(2025, 0, 1));
     const builtIn = await ts.request<ErrorReply>('PATCH', '/api/rules/builtin-record-on-motion', { enabled: false });
     expect(builtIn).toMatchObject({ status: 409, body: { message: expect.stringMatching(/recording mode/) } });
 

@@ -50,7 +50,7 @@ export function RegionPicker({ thumbnails, cameraId, pictureAtMs, region, onChan
       }}
       onPointerCancel={() => setDrag(null)}
     >
-      {picture.kind === 'ready' ? <img src={picture.thumbnail.url} alt="" draggable={false} /> : null}
+      {picture.kind === 'ready' ? <img src={picture.url} alt="" draggable={false} /> : null}
       <div className="inv-region-note">
         {!cameraId ? 'Choose a camera' : picture.kind === 'failed' ? 'No recorded picture in this range' : picture.kind === 'loading' ? 'Loading picture…' : null}
       </div>

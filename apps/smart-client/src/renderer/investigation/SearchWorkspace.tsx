@@ -3,7 +3,7 @@
  * drawn region, bookmarks — and open any result in playback. Bookmarks and evidence locks have
  * their own tabs for browsing and managing them.
  */
-import { useContext, useEffect, useState } from 'react';
+import { useContext, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { camerasQuery } from '@nightjar/ui';
 import type { BookmarkBody } from '@nightjar/ui';
@@ -29,13 +29,13 @@ import type { SearchCriteria } from './useSearch';
 
 type Tab = 'results' | 'bookmarks' | 'locks';
 const KIND_LABELS: Record<SearchKind, string> = { recording: 'Recordings', motion: 'Motion', bookmark: 'Bookmarks' };
+const RESULTS_PAGE = 60;
 
 export function SearchWorkspace() {
   const { client, store } = useSite();
   const shell = useContext(ShellContext);
   const cameras = useQuery(camerasQuery(client));
   const [thumbnails] = useState(() => new ThumbnailCache(client));
-  useEffect(() => () => thumbnails.dispose(), [thumbnails]);
   const viewIds = viewCameras(useClientState((s) => s.tileCameras));
 
   const [draft, setDraft] = useState<SearchDraft>(() => ({
@@ -48,6 +48,8 @@ export function SearchWorkspace() {
   const [hidden, setHidden] = useState<Record<SearchKind, boolean>>({ recording: false, motion: false, bookmark: false });
   const [tab, setTab] = useState<Tab>('results');
   const [lockOpen, setLockOpen] = useState(false);
+  // A long result list is shown a page at a time: each row costs a thumbnail once scrolled to.
+  const [pageCount, setPageCount] = useState(1);
   const [localExport, setLocalExport] = useState<{ cameraIds: string[]; from: number; to: number } | null>(null);
   const outcome = useSearch(client, criteria, order);
 
@@ -71,6 +73,7 @@ export function SearchWorkspace() {
     }
     setProblem(undefined);
     setTab('results');
+    setPageCount(1);
     const regionCameraId = draft.regionCameraId && draft.cameraIds.includes(draft.regionCameraId) ? draft.regionCameraId : draft.cameraIds[0] ?? null;
     setCriteria({ fromMs, toMs, cameraIds: draft.cameraIds, kinds, text: draft.text, region: draft.region, regionCameraId });
   };
@@ -114,7 +117,12 @@ export function SearchWorkspace() {
             ) : null}
             {outcome.motionTruncated ? <div className="inv-warning">More motion matched than shown; narrow the range to see the rest.</div> : null}
             {criteria && !outcome.loading && shown.length === 0 && outcome.problems.length === 0 ? <div className="muted inv-empty">Nothing found.</div> : null}
-            <SearchResultsList hits={shown} nameOf={nameOf} thumbnails={thumbnails} onOpen={(h) => open(h.cameraIds, h.atMs)} />
+            <SearchResultsList hits={shown.slice(0, pageCount * RESULTS_PAGE)} nameOf={nameOf} thumbnails={thumbnails} onOpen={(h) => open(h.cameraIds, h.atMs)} />
+            {shown.length > pageCount * RESULTS_PAGE ? (
+              <button type="button" className="btn inv-more" onClick={() => setPageCount(pageCount + 1)}>
+                Show more ({shown.length - pageCount * RESULTS_PAGE} left)
+              </button>
+            ) : null}
           </div>
         ) : tab === 'bookmarks' ? (
           <BookmarksPanel nameOf={nameOf} thumbnails={thumbnails} onOpen={open}

@@ -19,6 +19,7 @@ export function CustomGridPicker({ columns, rows, onPick }: CustomGridPickerProp
   const shown = hover ?? typed;
   return (
     <div className="grid-picker">
+      <div className="grid-picker-head">Custom grid <span className="grid-picker-size">{shown.c} × {shown.r}</span></div>
       <div className="grid-picker-cells" onPointerLeave={() => setHover(null)} role="grid" aria-label="Grid size">
         {range.map((r) => (
           <div key={r} className="grid-picker-row" role="row">
@@ -51,7 +52,7 @@ export function CustomGridPicker({ columns, rows, onPick }: CustomGridPickerProp
             {range.map((n) => <option key={n} value={n}>{n}</option>)}
           </select>
         </label>
-        <span className="grid-picker-size">{shown.c} × {shown.r}</span>
+        <span className="grid-picker-spacer" />
         <button type="button" className="btn btn-sm btn-primary" onClick={() => onPick(typed.c, typed.r)}>Apply</button>
       </div>
     </div>

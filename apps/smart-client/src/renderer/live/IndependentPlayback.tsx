@@ -72,10 +72,6 @@ export function IndependentPlayback({ camera, maximized, onMaximize, onClose }: 
           onDoubleClick={onMaximize}
         />
         <span className="independent-badge"><Icon name="history" size={11} />Independent playback</span>
-        <button type="button" className="btn btn-sm independent-live" onClick={onClose} title="Back to live in this tile">
-          <Icon name="live" size={12} />
-          Live
-        </button>
       </div>
       <PlaybackControls store={store} sequences={sequences.data ?? []} spanMs={0} onZoom={() => undefined} onLive={onClose} compact />
     </div>

@@ -8,17 +8,19 @@ import { useRef, useState } from 'react';
 import type { DragEvent } from 'react';
 import { ApiError, CLOSE_UNAUTHENTICATED, VideoTile, cameraStatusQuery } from '@nightjar/ui';
 import type { CameraBody, PlayerState } from '@nightjar/ui';
+import { formatDateTime, formatTime } from '../playback/timeFormat';
 import { useSite } from '../session/siteContext';
 import { useConnectionState } from '../session/useConnectionState';
 import { Icon } from '../shell/Icon';
 import { useNow } from '../shell/useNow';
 import { cameraIndicators } from './cameraTreeModel';
 import { PtzPanel } from './PtzPanel';
-import { streamRequestSize } from './streamSize';
+import { cameraAspect, streamRequestSize } from './streamSize';
 import { TileMessage } from './TileMessage';
 import { TileToolbar } from './TileToolbar';
 import { useElementSize } from './useElementSize';
 import { useLiveStream } from './useLiveStream';
+import { useSettledSize } from './useSettledSize';
 import { useTileActions } from './useTileActions';
 
 export interface LiveCameraTileProps {
@@ -30,8 +32,6 @@ export interface LiveCameraTileProps {
   onIndependentPlayback?: (() => void) | undefined;
 }
 
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
-const dateClock = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
 
 function streamProblem(error: unknown): { title: string; detail?: string; icon: 'eyeOff' | 'warning' | 'unplugged' } {
   if (error instanceof ApiError) {
@@ -46,7 +46,7 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
   const { client } = useSite();
   const box = useRef<HTMLDivElement>(null);
   const size = useElementSize(box);
-  const request = streamRequestSize(size.width, size.height, window.devicePixelRatio);
+  const request = useSettledSize(streamRequestSize(size.width, size.height, window.devicePixelRatio, cameraAspect(camera)));
   const live = useLiveStream(camera.id, camera.enabled ? request : null);
   const status = useQuery(cameraStatusQuery(client, camera.id)).data;
   const siteAway = useConnectionState().kind === 'reconnecting';
@@ -77,7 +77,7 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
         label={camera.name}
         recording={marks.recording}
         motion={marks.motion}
-        overlayTime={(maximized ? dateClock : clock).format(now)}
+        overlayTime={maximized ? formatDateTime(now) : formatTime(now)}
         maximized={maximized}
         onDoubleClick={onMaximize}
         onStateChange={onPlayerState}

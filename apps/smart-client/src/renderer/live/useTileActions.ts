@@ -6,6 +6,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiError, queryKeys } from '@nightjar/ui';
 import type { CameraBody, CameraStatusBody, LiveStream } from '@nightjar/ui';
+import { formatTime } from '../playback/timeFormat';
 import { useSite } from '../session/siteContext';
 import { useShell } from '../shell/shellContext';
 import { setManualRecording } from './cameraCommands';
@@ -19,7 +20,6 @@ export interface TileActions {
   ptzAvailable: boolean;
 }
 
-const untilFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 function reason(e: unknown): string {
   if (e instanceof ApiError && e.status === 403) return 'your roles do not allow it';
@@ -51,7 +51,7 @@ export function useTileActions(camera: CameraBody, stream: LiveStream | undefine
         queryClient.setQueryData<CameraStatusBody>(queryKeys.cameraStatus(camera.id), (s) => s && { ...s, manualUntil: r.until, recording: s.recording || r.recording });
         void queryClient.invalidateQueries({ queryKey: queryKeys.cameraStatus(camera.id) });
         notify(on
-          ? `Manual recording of ${camera.name} started${r.until ? ` (stops by itself at ${untilFormat.format(Date.parse(r.until))})` : ''}.`
+          ? `Manual recording of ${camera.name} started${r.until ? ` (stops by itself at ${formatTime(Date.parse(r.until))})` : ''}.`
           : `Manual recording of ${camera.name} stopped.`, 'success');
       },
       (e: unknown) => notify(`${on ? 'Starting' : 'Stopping'} manual recording of ${camera.name} failed: ${reason(e)}.`, 'error'),

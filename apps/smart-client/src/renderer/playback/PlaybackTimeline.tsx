@@ -85,7 +85,7 @@ function HoverPreview({ hover, window: visible, thumbnails }: { hover: Hover; wi
     <div className="pb-hover" style={{ left: hover.x }} data-testid="timeline-hover">
       {recorded ? (
         <div className="pb-hover-picture" style={{ width: PREVIEW_WIDTH, height: (PREVIEW_WIDTH * 9) / 16 }}>
-          {state.kind === 'ready' ? <img src={state.thumbnail.url} alt="" draggable={false} /> : null}
+          {state.kind === 'ready' ? <img src={state.url} alt="" draggable={false} /> : null}
           {state.kind === 'failed' ? <span>No picture</span> : null}
           {state.kind === 'loading' || state.kind === 'idle' ? <div className="nj-spinner" aria-hidden="true" /> : null}
         </div>

@@ -48,7 +48,6 @@ export function PlaybackWorkspace() {
   const cameras = useQuery(camerasQuery(client));
   const cameraNames = useMemo(() => new Map((cameras.data ?? []).map((c) => [c.id, c.name])), [cameras.data]);
   const [thumbnails] = useState(() => new ThumbnailCache(client));
-  useEffect(() => () => thumbnails.dispose(), [thumbnails]);
   const [dialog, setDialog] = useState<LocalDialog | null>(null);
   const [dismissedError, setDismissedError] = useState<unknown>(null);
 

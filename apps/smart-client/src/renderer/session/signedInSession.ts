@@ -7,7 +7,9 @@
  * password changed): `onDidEnd` then tells the app to show the sign-in form with the reason.
  */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { ApiError, NETWORK_ERROR_CODE, SiteClient, SiteUpdatesSocket, createClientStore } from '@nightjar/ui';
+import {
+  ApiError, NETWORK_ERROR_CODE, SiteClient, SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT, UPDATES_CLOSE_UNAUTHENTICATED, createClientStore,
+} from '@nightjar/ui';
 import type { ClientStore, SessionUser } from '@nightjar/ui';
 import { ConnectionMonitor } from './connectionMonitor';
 import type { SessionEnd } from './signInErrors';
@@ -17,6 +19,8 @@ export interface SignInRequest {
   username: string;
   password: string;
 }
+
+const SESSION_CLOSES = new Set([UPDATES_CLOSE_UNAUTHENTICATED, UPDATES_CLOSE_SIGNED_OUT]);
 
 /** How long after an outage a refused refresh counts as "the site forgot the session". */
 const RESTART_WINDOW_MS = 60_000;
@@ -59,9 +63,11 @@ export class SignedInSession {
       queryClient: this.queryClient,
     });
     const socketState = this.updates.onDidChangeState((state) => {
-      // 'connecting' after a close is still down; only open and closed change the verdict.
+      // 'connecting' after a close is still down; only open and closed change the verdict. A
+      // refused sign-in (4401) or a sign-out is about the session, not the connection: the
+      // session's own end handles those.
       if (state.kind === 'open') this.connection.reportSocket(true);
-      else if (state.kind === 'closed' && !this.ending) this.connection.reportSocket(false);
+      else if (state.kind === 'closed' && !this.ending && !SESSION_CLOSES.has(state.code)) this.connection.reportSocket(false);
     });
     this.disposers.push(
       () => socketState.dispose(),

@@ -41,7 +41,7 @@ export function HelpPanel({ shortcuts, onClose }: HelpPanelProps) {
               </dl>
             </section>
           ))}
-          <section className="help-group">
+          <section className="help-group help-group-wide">
             <h3>Mouse</h3>
             <dl>
               {GESTURES.map(([gesture, what]) => (

@@ -112,7 +112,8 @@ export class GenericEventService {
         this.deps.events.raise({
           type: 'generic', definitionId: event.id, source: { kind: 'genericEvent', id: event.id, name: event.name }, severity: 'information',
           message: `${event.name}: ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`,
-          data: { message: text, sourceId: source.id, from },
+          // Bounded: the event server keeps thousands of recent events in memory.
+          data: { message: text.length > 1024 ? text.slice(0, 1024) : text, sourceId: source.id, from },
         });
       }
     } catch (e) {

@@ -134,7 +134,7 @@ export class EventsAndRules {
     });
   }
 
-  /** Names of the rules using a time profile: the time profile routes refuse to delete it. */
+  /** Refuses (409, naming them) while rules run within the time profile: deleteTimeProfile asks first. */
   timeProfileInUse(profileId: string): void {
     const names = this.rules.usingTimeProfile(profileId);
     if (names.length > 0) throw new VmsError('VMS_ERR_CONFLICT', `the time profile is used by the rule(s) ${names.join(', ')}`);

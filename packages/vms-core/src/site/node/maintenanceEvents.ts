@@ -26,7 +26,11 @@ export function connectMaintenanceEvents(m: StorageMaintenance, recording: Recor
   m.onDidArchive(({ from, to, ids }) =>
     events.raise({ type: 'recordingsArchived', storageId: from, severity: 'info', message: `${ids.length} recordings archived from ${from} to ${to}` }),
   );
-  m.onDidFail(({ storageId, error }) =>
-    events.raise({ type: 'recordingFailed', storageId, severity: 'error', code: error.code, message: `storage upkeep of ${storageId || 'the site'}: ${error.message}` }),
+  // Archiving failures are their own event (rules and the system log react to them); other upkeep failures stay recordingFailed.
+  m.onDidFail(({ storageId, task, error }) =>
+    events.raise({
+      type: task === 'archive' ? 'archivingFailed' : 'recordingFailed', storageId, severity: 'error', code: error.code,
+      message: `storage upkeep (${task}) of ${storageId || 'the site'}: ${error.message}`,
+    }),
   );
 }

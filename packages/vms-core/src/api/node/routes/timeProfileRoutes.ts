@@ -71,6 +71,8 @@ export const timeProfileRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => a
     },
   }, async (req, reply) => {
     requireFlag(req, 'manageConfiguration');
+    // Rules running within it would silently stop running: refuse, naming them (409).
+    deps.eventsAndRules.timeProfileInUse(req.params.timeProfileId);
     const gone = deps.config.timeProfiles.delete(req.params.timeProfileId);
     audit(deps, req, { action: 'deleteTimeProfile', target: gone.id, details: { timeProfile: gone } });
     return reply.status(204).send(null);

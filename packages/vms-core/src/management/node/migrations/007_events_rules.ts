@@ -71,10 +71,12 @@ CREATE TABLE rule (
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
 );
-INSERT INTO rule (id, name, enabled, definition, built_in, created_at, updated_at) VALUES
-  ('builtin-start-feed-always', 'Start feed always', 1, '{}', 'startFeedAlways', 0, 0),
-  ('builtin-record-on-motion', 'Record on motion', 1, '{}', 'recordOnMotion', 0, 0),
-  ('builtin-record-on-request', 'Record on request', 1, '{}', 'recordOnRequest', 0, 0);
+-- created when the site's database reached this version (ms, like every other time here)
+INSERT INTO rule (id, name, enabled, definition, built_in, created_at, updated_at)
+  SELECT id, name, 1, '{}', built_in, CAST(strftime('%s', 'now') AS INTEGER) * 1000, CAST(strftime('%s', 'now') AS INTEGER) * 1000
+  FROM (SELECT 'builtin-start-feed-always' AS id, 'Start feed always' AS name, 'startFeedAlways' AS built_in
+        UNION ALL SELECT 'builtin-record-on-motion', 'Record on motion', 'recordOnMotion'
+        UNION ALL SELECT 'builtin-record-on-request', 'Record on request', 'recordOnRequest');
 
 CREATE TABLE rule_log (
   seq INTEGER PRIMARY KEY,
