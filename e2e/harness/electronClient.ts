@@ -10,6 +10,7 @@ import { APP_DIR, MAIN_BUNDLE, RENDERER_DIR } from '../../apps/smart-client/scri
 import { displayMissing, electronBinary } from '../../apps/smart-client/src/main/electronBinary';
 import { TIME_SCALE } from './smartClientPage';
 import type { SmartClientSite } from './smartClientSite';
+import { until } from './smartClientSite';
 
 const binary = electronBinary(APP_DIR);
 
@@ -36,7 +37,8 @@ export async function launchElectronClient(site: SmartClientSite): Promise<Elect
   try {
     const page = await app.firstWindow({ timeout: 60_000 });
     page.setDefaultTimeout(60_000 * TIME_SCALE);
-    await page.setViewportSize({ width: 1366, height: 768 });
+    // The Chromium run's size, so both runs lay out alike; the window's own size serves as well.
+    await page.setViewportSize({ width: 1366, height: 768 }).catch(() => undefined);
     return { app, page, close: () => app.close() };
   } catch (e) {
     await app.close();
@@ -54,5 +56,6 @@ export async function chooseExportFolder(client: ElectronClient, page: Page, fol
   }, folder);
   const dialog = page.getByRole('dialog', { name: 'Export video' });
   await dialog.getByRole('button', { name: 'Choose folder…' }).click();
-  await dialog.getByLabel('Export folder').and(page.locator(`[value="${folder}"]`)).waitFor({ timeout: 10_000 });
+  const field = dialog.getByLabel('Export folder');
+  await until(async () => (await field.inputValue()) === folder, () => `the export folder field to show ${folder}`, 10_000 * TIME_SCALE);
 }

@@ -4,15 +4,14 @@
  * then the same journey in the Electron shell when this machine has an Electron binary (and a
  * display); otherwise the Electron run is skipped and says why.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../harness/browser';
 import { chooseExportFolder, electronMissing, launchElectronClient } from '../harness/electronClient';
 import type { ElectronClient } from '../harness/electronClient';
 import { TIME_SCALE } from '../harness/smartClientPage';
-import { SmartClientSite, until } from '../harness/smartClientSite';
+import { SmartClientSite } from '../harness/smartClientSite';
 import { smartClientJourney } from './smartClientJourney';
 
 describe.skipIf(browserMissing)('Smart Client against a real site', () => {
@@ -85,10 +84,12 @@ describe.skipIf(browserMissing)('Smart Client against a real site', () => {
         prepareExportSave: async (page, folder) => {
           await chooseExportFolder(client!, page, folder);
           return async () => {
-            let files: string[] = [];
-            await until(() => (files = readdirSync(folder).filter((f) => f.endsWith('.mp4'))).length === 1,
-              () => `the export saved into ${folder}; it holds ${files.join(', ') || 'nothing'}`, 60_000 * TIME_SCALE);
-            return join(folder, files[0]!);
+            // The job's row says where the file went once it is completely written.
+            const note = page.getByRole('dialog', { name: 'Export video' }).getByText(/^Saved: /);
+            await note.waitFor({ timeout: 60_000 * TIME_SCALE });
+            const path = (await note.innerText()).replace(/^Saved: /, '').split(', ')[0]!.trim();
+            expect(dirname(path)).toBe(folder);
+            return path;
           };
         },
       });

@@ -47,7 +47,7 @@ export function smartClientJourney(runner: ClientRunner): void {
   let page: Page | undefined;
   /** When the recordings used by playback and export were sealed. */
   let sealedAt = 0;
-  /** The instant playback showed after the scrub. */
+  /** The instant playback shows: where the scrub ended, then the typed one. */
   let shownAt = 0;
   /** The view built from the tree, saved and shared. */
   let viewName = '';
@@ -58,17 +58,26 @@ export function smartClientJourney(runner: ClientRunner): void {
   afterAll(() => rmSync(downloads, { recursive: true, force: true }));
   /** The first step that failed: the later ones build on it and stop at once instead of timing out. */
   let failed: string | undefined;
-  const step = (name: string, body: () => Promise<void>, timeoutMs: number) => it(name, async () => {
-    if (failed) throw new Error(`not run: the step "${failed}" failed`);
-    try {
-      await body();
-    } catch (e) {
-      failed = name;
-      // What the window showed when the step failed, for the report.
-      await page?.screenshot({ path: shot('failed') }).catch(() => undefined);
-      throw e;
-    }
-  }, timeoutMs * TIME_SCALE);
+  const step = (name: string, body: () => Promise<void>, timeoutMs: number) => {
+    const limit = timeoutMs * TIME_SCALE;
+    it(name, async () => {
+      if (failed) throw new Error(`not run: the step "${failed}" failed`);
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        // Ends the step just before vitest would, so that an overrun also stops the later steps.
+        await Promise.race([body(), new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`the step took more than ${limit - 2000} ms`)), limit - 2000);
+        })]);
+      } catch (e) {
+        failed = name;
+        // What the window showed when the step failed, for the report.
+        await page?.screenshot({ path: shot('failed'), timeout: 5000 }).catch(() => undefined);
+        throw e;
+      } finally {
+        clearTimeout(timer);
+      }
+    }, limit + 8000);
+  };
 
   step('signs in through the sign-in form', async () => {
     const site = runner.site();

@@ -18,7 +18,7 @@ import { saveJob } from './useExportSaving';
 
 const STATE_LABEL: Record<string, string> = { queued: 'Queued', running: 'Exporting', done: 'Done', failed: 'Failed', cancelled: 'Cancelled' };
 
-export function ExportJobsList({ highlight, limit }: { highlight?: string | undefined; limit?: number }) {
+export function ExportJobsList({ highlight, limit }: { highlight?: string | undefined; limit?: number | undefined }) {
   const { client, queryClient } = useSite();
   const jobs = useQuery(exportsQuery(client));
   const names = useQuery({ ...camerasQuery(client), select: (cs) => new Map(cs.map((c) => [c.id, c.name])) });

@@ -3,6 +3,7 @@
  * answers, how the cameras are doing and how full the storages are. Everything polls while the
  * dialog is open and stops when it closes.
  */
+import { useState } from 'react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { cameraStatusQuery, camerasQuery, healthQuery, storagesQuery } from '@nightjar/ui';
 import type { CameraStatusBody } from '@nightjar/ui';
@@ -29,17 +30,23 @@ export function StatusDialog({ open, onClose }: StatusDialogProps) {
   );
 }
 
+const JOBS_SHOWN = 6;
+
 function StatusBody() {
   useExportSaving();
+  const [allJobs, setAllJobs] = useState(false);
   return (
     <div className="inv-status">
       <section className="inv-section">
-        <h3>Export jobs</h3>
-        <ExportJobsList limit={20} />
-      </section>
-      <section className="inv-section">
         <h3>Server</h3>
         <ServerStatus />
+      </section>
+      <section className="inv-section">
+        <div className="inv-section-head">
+          <h3>Export jobs</h3>
+          <button type="button" className="btn btn-sm" onClick={() => setAllJobs(!allJobs)}>{allJobs ? 'Recent only' : 'Show all'}</button>
+        </div>
+        <ExportJobsList limit={allJobs ? undefined : JOBS_SHOWN} />
       </section>
     </div>
   );

@@ -17,7 +17,12 @@ export function LayoutPicker() {
   useEffect(() => {
     if (!customOpen) return;
     const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !anchor.current?.contains(e.target as Node)) setCustomOpen(false);
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== 'Escape') return;
+        // Consumed here: the same Escape must not also restore a tile (see useShortcuts).
+        e.preventDefault();
+        setCustomOpen(false);
+      } else if (!anchor.current?.contains(e.target as Node)) setCustomOpen(false);
     };
     window.addEventListener('pointerdown', close);
     window.addEventListener('keydown', close, true);

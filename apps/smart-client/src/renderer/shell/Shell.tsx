@@ -21,24 +21,27 @@ import { useShortcuts } from '../shortcuts/useShortcuts';
 import { ErrorBoundary } from './ErrorBoundary';
 import { NoticeList } from './notices';
 import { NoticeStack } from './NoticeStack';
+import { SessionEffects } from './SessionEffects';
 import { ShellContext } from './shellContext';
 import type { ShellContextValue, ShellDialog } from './shellContext';
+import { parseStartupRoute } from './startupRoute';
 import { TopBar } from './TopBar';
 
 const WORKSPACE_LABEL: Record<Workspace, string> = { live: 'Live', playback: 'Playback', search: 'Search' };
 
 export function Shell() {
   const { store } = useSite();
-  const [workspace, setWorkspace] = useState<Workspace>('live');
+  const [startup] = useState(() => parseStartupRoute(location.pathname, location.search));
+  const [workspace, setWorkspace] = useState<Workspace>(startup.workspace);
   const [dialog, setDialog] = useState<ShellDialog | null>(null);
   const [notices] = useState(() => new NoticeList());
   const closeDialog = useCallback(() => setDialog(null), []);
+  const notify = useCallback<ShellContextValue['notify']>((text, kind) => void notices.push(text, kind), [notices]);
   const connection = useConnectionState();
 
   const shell = useMemo<ShellContextValue>(() => ({
-    workspace, setWorkspace, dialog, openDialog: setDialog, closeDialog,
-    notify: (text, kind) => notices.push(text, kind),
-  }), [workspace, dialog, closeDialog, notices]);
+    workspace, setWorkspace, dialog, openDialog: setDialog, closeDialog, notify,
+  }), [workspace, dialog, closeDialog, notify]);
 
   const shortcuts = useMemo(() => defaultShortcuts({
     store,
@@ -60,6 +63,7 @@ export function Shell() {
 
   return (
     <ShellContext.Provider value={shell}>
+      <SessionEffects startupViewId={startup.viewId} />
       <div className="app" data-workspace={workspace} data-connection={connection.kind}>
         <TopBar />
         <ConnectionBanner />

@@ -11,13 +11,18 @@ export function UserMenu() {
   useEffect(() => {
     if (!open) return;
     const close = (e: Event) => {
-      if (e instanceof KeyboardEvent ? e.key === 'Escape' : !box.current?.contains(e.target as Node)) setOpen(false);
+      if (e instanceof KeyboardEvent) {
+        if (e.key !== 'Escape') return;
+        // Consumed here: the same Escape must not also restore a tile (see useShortcuts).
+        e.preventDefault();
+        setOpen(false);
+      } else if (!box.current?.contains(e.target as Node)) setOpen(false);
     };
     window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', close);
+    window.addEventListener('keydown', close, true);
     return () => {
       window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', close);
+      window.removeEventListener('keydown', close, true);
     };
   }, [open]);
 

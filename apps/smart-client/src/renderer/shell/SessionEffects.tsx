@@ -1,0 +1,25 @@
+/**
+ * Window-wide reactions that belong to no workspace: the view a window was opened with, the
+ * view on screen following edits made elsewhere, and the address bar following the workspace.
+ * Rendered inside the shell's context, draws nothing.
+ */
+import { useEffect } from 'react';
+import { useSharedViewSync } from '../live/useSharedViewSync';
+import { useStartupView } from '../live/useStartupView';
+import { useClientState } from '../session/siteContext';
+import { useShell } from './shellContext';
+import { workspacePath } from './startupRoute';
+
+export function SessionEffects({ startupViewId }: { startupViewId: string | null }) {
+  const { workspace } = useShell();
+  const viewId = useClientState((s) => s.viewId);
+  useStartupView(startupViewId);
+  useSharedViewSync();
+  useEffect(() => {
+    // Only where the site serves the app (http/https); a file:// page has no such paths.
+    if (location.protocol !== 'http:' && location.protocol !== 'https:') return;
+    const path = workspacePath(workspace, viewId);
+    if (`${location.pathname}${location.search}` !== path) history.replaceState(history.state, '', path);
+  }, [workspace, viewId]);
+  return null;
+}
