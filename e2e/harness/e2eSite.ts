@@ -72,6 +72,11 @@ export class E2eSite {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
+  /** The administrator's bearer token (for media requests a test makes itself). */
+  get adminToken(): string {
+    return this.token;
+  }
+
   /** Calls the API with another user's bearer token and returns the answer as it is (for refusals). */
   fetchAs(token: string, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<Response> {
     const headers: Record<string, string> = token ? { authorization: `Bearer ${token}` } : {};

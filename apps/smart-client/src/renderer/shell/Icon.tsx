@@ -45,6 +45,7 @@ const STROKES = {
   live: 'M4.2 4.2a5.4 5.4 0 0 0 0 7.6 M11.8 4.2a5.4 5.4 0 0 1 0 7.6 M8 6.6a1.4 1.4 0 1 0 0 2.8a1.4 1.4 0 1 0 0-2.8z',
   clear: 'M8 1.5a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13z M5.7 5.7l4.6 4.6 M10.3 5.7l-4.6 4.6',
   more: 'M3.5 8h.1 M8 8h.1 M12.5 8h.1',
+  sidebar: 'M2 2.5h12v11H2z M6 2.5v11',
 } as const;
 
 /** Filled shapes, for marks that must read as solid at 8–10 px (record dot, stop square). */

@@ -35,13 +35,15 @@ export function Shell() {
   const [workspace, setWorkspace] = useState<Workspace>(startup.workspace);
   const [dialog, setDialog] = useState<ShellDialog | null>(null);
   const [notices] = useState(() => new NoticeList());
+  const [sidebarOpen, setSidebarOpen] = useState(true);
+  const toggleSidebar = useCallback(() => setSidebarOpen((open) => !open), []);
   const closeDialog = useCallback(() => setDialog(null), []);
   const notify = useCallback<ShellContextValue['notify']>((text, kind) => void notices.push(text, kind), [notices]);
   const connection = useConnectionState();
 
   const shell = useMemo<ShellContextValue>(() => ({
-    workspace, setWorkspace, dialog, openDialog: setDialog, closeDialog, notify,
-  }), [workspace, dialog, closeDialog, notify]);
+    workspace, setWorkspace, dialog, openDialog: setDialog, closeDialog, notify, sidebarOpen, toggleSidebar,
+  }), [workspace, dialog, closeDialog, notify, sidebarOpen, toggleSidebar]);
 
   const shortcuts = useMemo(() => defaultShortcuts({
     store,
@@ -68,7 +70,7 @@ export function Shell() {
         <TopBar />
         <ConnectionBanner />
         <div className="app-body">
-          {workspace !== 'search' ? <Sidebar /> : null}
+          {workspace !== 'search' && sidebarOpen ? <Sidebar /> : null}
           <main className="workspace" aria-label={WORKSPACE_LABEL[workspace]}>
             <ErrorBoundary label={WORKSPACE_LABEL[workspace]} resetKey={workspace}>
               {workspace === 'live' ? <LiveWorkspace /> : null}

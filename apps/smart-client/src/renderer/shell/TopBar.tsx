@@ -21,6 +21,11 @@ export function TopBar() {
   const host = client.baseUrl.replace(/^https?:\/\//, '');
   return (
     <header className="topbar">
+      <button type="button" className="topbar-btn icon-only" aria-pressed={shell.sidebarOpen} onClick={shell.toggleSidebar}
+        title={shell.sidebarOpen ? 'Hide views and cameras' : 'Show views and cameras'} aria-label="Views and cameras panel"
+        disabled={shell.workspace === 'search'}>
+        <Icon name="sidebar" size={16} />
+      </button>
       <div className="brand">
         <Icon name="logo" size={20} />
         <span className="brand-name">Nightjar</span>

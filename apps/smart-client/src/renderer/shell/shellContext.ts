@@ -21,6 +21,9 @@ export interface ShellContextValue {
   openDialog: (dialog: ShellDialog) => void;
   closeDialog: () => void;
   notify: (text: string, kind?: NoticeKind) => void;
+  /** The left panel (views and cameras) of Live and Playback; hidden gives the video the width. */
+  sidebarOpen: boolean;
+  toggleSidebar: () => void;
 }
 
 export const ShellContext = createContext<ShellContextValue | null>(null);
