@@ -53,15 +53,12 @@ describe.skipIf(browserMissing)('Smart Client against a real site', () => {
         const downloads: Download[] = [];
         page.on('download', (d) => downloads.push(d));
         return async () => {
-          // The session downloads a finished export by itself. It has been seen not to (the job
-          // done, no download, no note): then the job's Download button, and a warning.
-          const byItself = await until(() => downloads.length > 0, () => 'a download', 15_000 * TIME_SCALE).then(() => true, () => false);
-          if (!byItself) {
-            const saves = await page.evaluate(() => sessionStorage.getItem('nightjar.exportSaves'));
-            console.warn(`e2e: the finished export was not downloaded by itself (the session's saves: ${saves}); using its Download button`);
-            await page.getByRole('dialog', { name: 'Export video' }).getByTestId('export-download').click();
-            await until(() => downloads.length > 0, () => 'the download of the export', 60_000 * TIME_SCALE);
-          }
+          // The session downloads a finished export by itself (no click needed).
+          let saves: string | null = null;
+          await until(async () => {
+            saves = await page.evaluate(() => sessionStorage.getItem('nightjar.exportSaves'));
+            return downloads.length > 0;
+          }, () => `the browser to download the finished export by itself; the session's saves: ${saves}`, 30_000 * TIME_SCALE);
           const path = join(folder, downloads[0]!.suggestedFilename());
           await downloads[0]!.saveAs(path);
           return path;

@@ -143,6 +143,8 @@ describe('SiteUpdatesSocket', () => {
     expect(qc.getQueryState(queryKeys.exports())?.isInvalidated).toBe(false);
     fake.receive({ type: 'exportJob', jobId: 'j1', state: 'done', progress: 1 });
     expect(qc.getQueryState(queryKeys.exports())?.isInvalidated).toBe(true);
+    // Not "done" until the refetch brings the files: done without files means "nothing recorded".
+    expect(qc.getQueryData<ExportJobBody[]>(queryKeys.exports())?.map((j) => j.state)).toEqual(['running', 'queued']);
     expect(qc.getQueryState(queryKeys.exportJob('j1'))?.isInvalidated).toBe(true);
   });
 

@@ -193,8 +193,9 @@ export function applySiteUpdate(qc: QueryClient, update: SiteUpdate): void {
       return;
     case 'exportJob': {
       const { jobId, state, progress } = update;
-      // Progress is written in place; a finished job is refetched for its files and download links.
-      const patch = (j: ExportJobBody) => (j.id === jobId ? { ...j, state, progress } : j);
+      // Progress is written in place; a finished job is refetched for its files and download links
+      // ("done" waits for them: a cached done job without files reads as "nothing was recorded").
+      const patch = (j: ExportJobBody) => (j.id === jobId ? { ...j, progress, state: state === 'done' ? j.state : state } : j);
       qc.setQueryData<ExportJobBody>(queryKeys.exportJob(jobId), (j) => j && patch(j));
       qc.setQueryData<ExportJobBody[]>(queryKeys.exports(), (list) => list?.map(patch));
       if (state !== 'queued' && state !== 'running') void qc.invalidateQueries({ queryKey: queryKeys.exports() });
