@@ -41,6 +41,24 @@ export async function submitSignIn(page: Page, username: string, password: strin
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/**
+ * Drags `source` onto `target` with the HTML5 drag-and-drop events a browser sends (dragstart,
+ * dragenter, dragover, drop, dragend) sharing one DataTransfer, so the app's own handlers write
+ * and read the drag's data. Playwright's dragTo drives Chromium's native drag instead, which on
+ * two loaded cores was seen to hang for over a minute at the drop.
+ */
+export async function dragAndDrop(source: Locator, target: Locator): Promise<void> {
+  if ((await source.getAttribute('draggable')) !== 'true') throw new Error('the drag source is not draggable');
+  const data = await source.page().evaluateHandle(() => new DataTransfer());
+  try {
+    await source.dispatchEvent('dragstart', { dataTransfer: data });
+    for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer: data });
+    await source.dispatchEvent('dragend', { dataTransfer: data });
+  } finally {
+    await data.dispose();
+  }
+}
+
 /** Each video's currentTime, in the order of `videos`. */
 export function currentTimes(videos: Locator): Promise<number[]> {
   return videos.evaluateAll((vs) => (vs as HTMLVideoElement[]).map((v) => v.currentTime));

@@ -16,7 +16,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { BookmarkBody, CameraBody, EvidenceLockBody, ExportJobBody, ViewBody } from '@nightjar/vms-core';
 import { screenshotPath } from '../harness/browser';
 import {
-  TIME_SCALE, UI_TIMEOUT_MS, cameraTree, dateTimeLocal, dragOnTimeline, expectPicturesAt, playbackReadout, playbackTiles, submitSignIn,
+  TIME_SCALE, UI_TIMEOUT_MS, cameraTree, dateTimeLocal, dragAndDrop, dragOnTimeline, expectPicturesAt, playbackReadout, playbackTiles, submitSignIn,
   timelineScale, treeCamera, treeCameraNames, viewRow, viewTile, waitForVideosAdvancing, workspaceTab,
 } from '../harness/smartClientPage';
 import type { SmartClientSite } from '../harness/smartClientSite';
@@ -99,7 +99,7 @@ export function smartClientJourney(runner: ClientRunner): void {
     await p.getByRole('button', { name: 'Layout 2×2' }).click();
     await expect.poll(() => p.getByTestId('view-grid').getAttribute('data-layout')).toBe('2x2');
     for (const [tile, camera] of site.cameras.entries()) {
-      await treeCamera(p, camera.name).dragTo(viewTile(p, tile));
+      await dragAndDrop(treeCamera(p, camera.name), viewTile(p, tile));
       await viewTile(p, tile).locator(`[data-testid="video-tile"]:has(.nj-name[title="${camera.name}"])`).waitFor({ timeout: UI_TIMEOUT_MS });
     }
     const tiles = p.locator('[data-testid="view-tile"] [data-testid="video-tile"]');
