@@ -7,7 +7,8 @@ import { groupShortcuts } from './shortcutRegistry';
 import type { Shortcut } from './shortcutRegistry';
 
 const GESTURES: [string, string][] = [
-  ['Drag a camera onto a tile', 'Show it there (drop on another tile to swap)'],
+  ['Drag a camera onto a tile', 'Show it there'],
+  ['Drag a tile by its grip (▦)', 'Swap it with the tile you drop it on'],
   ['Double-click a camera', 'Show it in the selected tile, or the first empty one'],
   ['Double-click a tile', 'Maximize it, or restore'],
   ['Mouse wheel on a tile', 'Digital zoom; drag to pan, double-click the badge to reset'],
