@@ -84,6 +84,14 @@ describe('media paths take only a valid media token for their own camera', () =>
     expect((await media(s.ts, `${strip(live.snapshotUrl)}&token=${p.token}`)).status).toBe(403);
   });
 
+  it('takes a snapshot through the live link only with the snapshot right', async () => {
+    const s = await openSecuritySite();
+    const liveOnly = (await s.as('liveOnA', 'GET', `/api/cameras/${s.cameraA}/live`)).body as { snapshotUrl: string };
+    expect((await media(s.ts, liveOnly.snapshotUrl)).status).toBe(403);
+    const all = (await s.as('allOnA', 'GET', `/api/cameras/${s.cameraA}/live`)).body as { snapshotUrl: string };
+    expect((await media(s.ts, all.snapshotUrl)).status).not.toBe(403);
+  });
+
   it('answers a malformed playback command with an error message, not a crash', async () => {
     const s = await openSecuritySite();
     const p = await playbackOf(s, 'allOnA', s.cameraA);

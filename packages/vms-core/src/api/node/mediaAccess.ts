@@ -14,7 +14,15 @@ import { MEDIA_TOKEN_LIFETIME_MS } from './mediaTokens';
 export function verifyMediaToken(
   deps: Pick<ApiDeps, 'identity' | 'roles' | 'clock' | 'mediaServices'>,
   token: string | undefined,
-  o: { cameraId: string; rights: CameraRight[]; mediaAt?: number; continuing?: boolean },
+  o: {
+    cameraId: string;
+    /** Token rights this path accepts. */
+    rights: CameraRight[];
+    /** The right this use needs now, when it is not the token's own (a snapshot taken with a live token). */
+    use?: CameraRight;
+    mediaAt?: number;
+    continuing?: boolean;
+  },
 ): MediaGrant {
   const now = deps.clock.now();
   // A stream opened with a valid token may outlive the token; it may not outlive the sign-in
@@ -22,7 +30,7 @@ export function verifyMediaToken(
   const grant = deps.mediaServices.tokens.verify(token, { cameraId: o.cameraId, rights: o.rights, now, ignoreExpiry: o.continuing ?? false });
   if (!deps.identity.sessionActive(grant.sessionId)) throw new VmsError('VMS_ERR_UNAUTHENTICATED', 'the sign-in behind this media token has ended');
   const d = checkCameraAccess(deps.roles.rolesOfUser(grant.userId), {
-    cameraId: o.cameraId, right: grant.right, at: now, ...(o.mediaAt === undefined ? {} : { mediaAt: o.mediaAt }),
+    cameraId: o.cameraId, right: o.use ?? grant.right, at: now, ...(o.mediaAt === undefined ? {} : { mediaAt: o.mediaAt }),
   });
   if (!d.allowed) throw new VmsError('VMS_ERR_PERMISSION_DENIED', d.message);
   return grant;

@@ -72,7 +72,7 @@ export const liveRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
   app.get('/media/cameras/:cameraId/snapshot.jpg', { schema: { hide: true } }, async (req, reply) => {
     const { cameraId } = req.params as { cameraId: string };
     const q = req.query as { stream?: string; width?: string };
-    verifyMediaToken(deps, queryToken(req), { cameraId, rights: ['live', 'snapshot'] });
+    verifyMediaToken(deps, queryToken(req), { cameraId, rights: ['live', 'snapshot'], use: 'snapshot' });
     const width = q.width ? Math.min(3840, Math.max(16, Number(q.width) || 320)) : undefined;
     const jpeg = await live.snapshots.jpeg(cameraId, q.stream ?? deps.config.getCamera(cameraId).liveStream, width ? { width } : {});
     return reply.type('image/jpeg').header('cache-control', 'no-store').send(Buffer.from(jpeg));
