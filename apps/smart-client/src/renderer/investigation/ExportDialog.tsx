@@ -20,7 +20,6 @@ import type { ExportForm, ExportFormat } from './exportForm';
 import { exportSavesOf } from './exportSaves';
 import { RangeFields, rangeValue } from './RangeFields';
 import type { RangeValue } from './RangeFields';
-import { useExportSaving } from './useExportSaving';
 
 export interface ExportDialogProps {
   open: boolean;
@@ -38,7 +37,6 @@ const DEFAULT_LENGTH_MS = 5 * 60_000;
 function ExportDialogBody({ onClose, initial }: Omit<ExportDialogProps, 'open'>) {
   const { client, queryClient } = useSite();
   const cache = useQueryClient();
-  useExportSaving();
   const tileCameras = useClientState((s) => s.tileCameras);
   const playbackTimeMs = useClientState((s) => s.playbackTimeMs);
   const mode = useClientState((s) => s.mode);

@@ -13,7 +13,6 @@ import { useSite } from '../session/siteContext';
 import { Dialog, ErrorNote } from './Dialog';
 import { ExportJobsList } from './ExportJobsList';
 import { storageUse, summarizeCameras } from './serverStatus';
-import { useExportSaving } from './useExportSaving';
 
 export interface StatusDialogProps {
   open: boolean;
@@ -33,7 +32,6 @@ export function StatusDialog({ open, onClose }: StatusDialogProps) {
 const JOBS_SHOWN = 6;
 
 function StatusBody() {
-  useExportSaving();
   const [allJobs, setAllJobs] = useState(false);
   return (
     <div className="inv-status">

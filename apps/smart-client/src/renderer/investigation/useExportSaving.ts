@@ -1,7 +1,7 @@
 /**
  * Saves finished exports where the operator asked: into the chosen folder through the desktop
- * app, or as a browser download. Runs wherever it is mounted (the shell's ExportSaving, and the
- * export and status dialogs while open); the session's ExportSaves hands each job to one saver.
+ * app, or as a browser download. Mounted once, by the shell's ExportSaving, so a job that finishes
+ * after its dialog closed is still saved; the session's ExportSaves hands each job to one saver.
  */
 import { useEffect, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';

@@ -8,6 +8,7 @@ import { BookmarkDialog } from '../investigation/BookmarkDialog';
 import { ExportDialog } from '../investigation/ExportDialog';
 import { SearchWorkspace } from '../investigation/SearchWorkspace';
 import { StatusDialog } from '../investigation/StatusDialog';
+import { ExportSaving } from '../investigation/ExportSaving';
 import { Sidebar } from '../live/Sidebar';
 import { LiveWorkspace } from '../live/LiveWorkspace';
 import { PlaybackWorkspace } from '../playback/PlaybackWorkspace';
@@ -66,6 +67,7 @@ export function Shell() {
   return (
     <ShellContext.Provider value={shell}>
       <SessionEffects startupViewId={startup.viewId} />
+      <ExportSaving />
       <div className="app" data-workspace={workspace} data-connection={connection.kind}>
         <TopBar />
         <ConnectionBanner />
