@@ -283,6 +283,8 @@ export function smartClientJourney(runner: ClientRunner): void {
     await hiddenTile.and(p.locator('[data-status="error"]')).waitFor({ timeout: UI_TIMEOUT_MS });
     expect(await hiddenTile.getByTestId('playback-tile-status').innerText()).toMatch(/Camera not found|No access/);
     expect(await hiddenTile.locator('video').evaluate((v: HTMLVideoElement) => v.readyState)).toBe(0);
+    // Nothing in the workspace (tile label, timeline row) gives away the hidden camera's id.
+    expect(await p.getByRole('main').innerText()).not.toContain(site.cameras[3]!.id);
     const shownVideos = [0, 1, 2].map((i) => playbackTiles(p).nth(i).locator('video'));
     await expectPicturesAt(site, shownVideos, site.cameras.slice(0, 3), shownAt);
     await p.screenshot({ path: shot('restricted-playback') });

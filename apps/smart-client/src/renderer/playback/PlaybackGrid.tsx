@@ -5,6 +5,7 @@
  * its video elements and does not restart.
  */
 import type { CSSProperties } from 'react';
+import { cameraLabel } from './cameraLabel';
 import type { CameraPlayback, Layout, PlayerState } from '@nightjar/ui';
 import { PlaybackTile } from './PlaybackTile';
 import { playbackTileStatus } from './playbackTileStatus';
@@ -45,7 +46,7 @@ export function PlaybackGrid(p: PlaybackGridProps) {
               <div className="pb-empty-tile" onClick={() => p.onSelectTile(tile)}>No camera</div>
             ) : (
               <PlaybackTile
-                label={p.cameraNames.get(cameraId) ?? cameraId}
+                label={cameraLabel(p.cameraNames, cameraId)}
                 status={playbackTileStatus(p.state, p.cameras[slot] ?? { kind: 'waiting' }, p.nowMs)}
                 overlayTime={p.overlayTime}
                 videoRef={p.videoRef(slot)}

@@ -5,6 +5,7 @@
  * (no right) simply has an empty lane; bookmarks and locks the user may not see are absent.
  */
 import { useMemo } from 'react';
+import { cameraLabel } from './cameraLabel';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { bookmarksQuery, evidenceLocksQuery, sequencesQuery, timelineLocks, timelineMarkers, timelineRow } from '@nightjar/ui';
 import type { SiteClient, TimelineLock, TimelineMarker, TimelineRow } from '@nightjar/ui';
@@ -32,7 +33,7 @@ export function useTimelineData(
   const sequences = useQueries({
     queries: cameraIds.map((id) => ({
       ...sequencesQuery(client, id, { from, to }, now),
-      select: (body: Parameters<typeof timelineRow>[1]) => timelineRow(cameraNames.get(id) ?? id, body),
+      select: (body: Parameters<typeof timelineRow>[1]) => timelineRow(cameraLabel(cameraNames, id), body),
       placeholderData: (previous: unknown) => previous as never,
     })),
   });
@@ -48,7 +49,7 @@ export function useTimelineData(
   // A new answer for any camera (its dataUpdatedAt) is what makes new rows; nothing else does.
   const answers = sequences.map((q) => q.dataUpdatedAt).join(',');
   const rows = useMemo(
-    () => cameraIds.map((id, i) => rowData[i] ?? { cameraId: id, label: cameraNames.get(id) ?? id, recordings: [], motion: [] }),
+    () => cameraIds.map((id, i) => rowData[i] ?? { cameraId: id, label: cameraLabel(cameraNames, id), recordings: [], motion: [] }),
     [cameraIds, cameraNames, answers], // rowData changes exactly when `answers` does
   );
   const visibleLocks = useMemo(
