@@ -113,30 +113,6 @@ export class SmartClientSite {
   }
 
   /**
-   * Waits until every camera's open recording is `minMs` long, then seals them all (mode
-   * `never`, wait for the writers to close, `always` again; the next recording starts at the
-   * next key frame, a second later at most). Playback and export read sealed recordings only:
-   * an open one has no frame index yet (RecordingReader.plan reports it as a gap), so without
-   * this the last minute of video could not be played back or exported.
-   * Returns when the sealed recordings end (ms).
-   */
-  async sealRecordings(minMs: number): Promise<number> {
-    const ids = new Set(this.cameras.map((c) => c.id));
-    const openSince = () => this.e2e.site.media.openRecordings().filter((r) => ids.has(r.cameraId)).map((r) => r.start90k / 90);
-    let starts: number[] = [];
-    await until(() => {
-      starts = openSince();
-      return starts.length === ids.size && starts.every((t) => Date.now() - t >= minMs);
-    }, () => `open recordings of every camera at least ${minMs} ms long; open since ${starts.map((t) => Date.now() - t).join(', ')} ms ago`, minMs + 30_000);
-    const mode = (m: string) => Promise.all(this.cameras.map((c) => this.e2e.request('PATCH', `/api/cameras/${c.id}`, { policy: { mode: m } })));
-    await mode('never');
-    const sealedAt = Date.now();
-    await this.e2e.waitForSealed();
-    await mode('always');
-    return sealedAt;
-  }
-
-  /**
    * The clock burned into the site's own picture of `cameraId` at `atMs` (the getThumbnail
    * JPEG: the last frame at or before that instant, decoded by ffmpeg here). What a client
    * should show there, whatever the camera's latency between its clock and the recorded time.

@@ -37,16 +37,19 @@ export interface ClientRunner {
   prepareExportSave: (page: Page, folder: string) => Promise<() => Promise<string>>;
 }
 
-/** How long an open recording must be before it is sealed for playback and export (see sealRecordings). */
-const SEALED_MS = 36_000;
+/**
+ * How long every camera must have recorded before playback and export: they use the last half
+ * minute, most of it in the recording still being written (read through its writer's index).
+ */
+const RECORDED_MS = 36_000;
 
 export function smartClientJourney(runner: ClientRunner): void {
   const shot = (name: string) => screenshotPath(runner.name === 'chromium' ? `smart-client-${name}` : `smart-client-${runner.name}-${name}`);
   const downloads = mkdtempSync(join(tmpdir(), `nightjar-e2e-${runner.name}-`));
   const errors: string[] = [];
   let page: Page | undefined;
-  /** When the recordings used by playback and export were sealed. */
-  let sealedAt = 0;
+  /** When every camera had recorded RECORDED_MS without a gap (playback and export aim before it). */
+  let recordedAt = 0;
   /** The instant playback shows: where the scrub ended, then the typed one. */
   let shownAt = 0;
   /** The view built from the tree, saved and shared. */
@@ -131,14 +134,15 @@ export function smartClientJourney(runner: ClientRunner): void {
   step('scrubs playback to 20 s ago and every tile shows the picture recorded then (±1 s)', async () => {
     const site = runner.site();
     const p = active();
-    sealedAt = await site.sealRecordings(SEALED_MS);
+    await site.waitForRecorded(RECORDED_MS);
+    recordedAt = Date.now();
     await workspaceTab(p, 'Playback').click();
     await playbackTiles(p).nth(3).waitFor({ timeout: UI_TIMEOUT_MS });
     await p.getByRole('group', { name: 'Timeline zoom' }).getByRole('button', { name: '10 min' }).click();
 
-    // Drag the playhead (the app entered playback paused, a little in the past) to 20 s before the seal.
+    // Drag the playhead (the app entered playback paused, a little in the past) to 20 s ago.
     const scale = await timelineScale(p);
-    const target = sealedAt - 20_000;
+    const target = recordedAt - 20_000;
     await dragOnTimeline(p, scale, scale.xOf(await playbackReadout(p)), scale.xOf(target));
     shownAt = await playbackReadout(p);
     // A pixel of the timeline is about 0.6 s at this zoom.
@@ -192,7 +196,7 @@ export function smartClientJourney(runner: ClientRunner): void {
     const site = runner.site();
     const p = active();
     const camera = site.cameras[0]!;
-    const from = Math.ceil((sealedAt - 34_000) / 1000) * 1000;
+    const from = Math.ceil((recordedAt - 34_000) / 1000) * 1000;
     await p.getByRole('button', { name: 'Export', exact: true }).click();
     const dialog = p.getByRole('dialog', { name: 'Export video' });
     await dialog.getByLabel('From', { exact: true }).fill(await dateTimeLocal(p, from));
@@ -293,7 +297,7 @@ export function smartClientJourney(runner: ClientRunner): void {
     const token = await site.login(site.guard);
     const listed = await (await site.e2e.fetchAs(token, 'GET', '/api/cameras')).json() as CameraBody[];
     expect(listed.map((c) => c.name).sort()).toEqual([...visible].sort());
-    const range = new URLSearchParams({ from: new Date(sealedAt - 30_000).toISOString(), to: new Date(sealedAt).toISOString() });
+    const range = new URLSearchParams({ from: new Date(recordedAt - 30_000).toISOString(), to: new Date(recordedAt).toISOString() });
     for (const path of [`/api/cameras/${hidden.id}/live`, `/api/cameras/${hidden.id}/playback?${range}`]) {
       const res = await site.e2e.fetchAs(token, 'GET', path);
       expect([res.status, ((await res.json()) as { code: string }).code], path).toEqual([404, 'VMS_ERR_NOT_FOUND']);

@@ -19,6 +19,8 @@ export type CreateEvidenceLockBody = Static<typeof apiSchemas.EvidenceLockReques
 export type BookmarkSearchQuery = Static<typeof bookmarkSchemas.BookmarkSearchQuery>;
 export type SessionUser = Static<typeof apiSchemas.LoginResponse>['user'];
 export type StorageBody = Static<typeof apiSchemas.StorageSchema>;
+/** Manual recording state: `until` is when the site stops it by itself (the camera's maximum); null when stopped. */
+export type ManualRecordingBody = Static<typeof apiSchemas.ManualRecordingResponse>;
 
 /** A time range as the API takes it: ISO date-times. */
 export interface TimeRange {

@@ -1,11 +1,9 @@
 import type {
   BookmarkBody, BookmarkSearchQuery, CameraBody, CameraStatusBody, CreateBookmarkBody, CreateEvidenceLockBody,
-  CreateExportBody, EventQuery, EvidenceLockBody, ExportJobBody, LiveStreamBody, LiveStreamQuery, LoginResponseBody,
-  PlaybackBody, SequencesBody, SessionUser, SystemEventBody, ThumbnailResult, TimeRange,
+  CreateExportBody, CreateViewBody, EventQuery, EvidenceLockBody, ExportJobBody, LiveStreamBody, LiveStreamQuery,
+  LoginResponseBody, ManualRecordingBody, MotionSearchBody, MotionSearchResultBody, PlaybackBody, PtzMoveBody, PtzPresetBody,
+  SequencesBody, SessionUser, StorageBody, SystemEventBody, ThumbnailResult, TimeRange, UpdateViewBody, ViewBody,
 } from './apiTypes';
-import type { CreateViewBody, UpdateViewBody, ViewBody } from './apiTypes';
-import type { StorageBody } from './apiTypes';
-import type { MotionSearchBody, MotionSearchResultBody, PtzMoveBody, PtzPresetBody } from './apiTypes';
 
 /** An error answer of the site, or a request that never got one (status 0). */
 export class ApiError extends Error {
@@ -192,6 +190,16 @@ export class SiteClient {
 
   cancelExport(jobId: string, o: RequestOptions = {}): Promise<ExportJobBody> {
     return this.call(`/api/exports/${enc(jobId)}`, { ...o, method: 'DELETE' });
+  }
+
+  /** startManualRecording: records the camera until stopped or its manual maximum passes. */
+  startManualRecording(cameraId: string, o: RequestOptions = {}): Promise<ManualRecordingBody> {
+    return this.call(`/api/cameras/${enc(cameraId)}/manual-recording`, { ...o, method: 'POST' });
+  }
+
+  /** stopManualRecording */
+  stopManualRecording(cameraId: string, o: RequestOptions = {}): Promise<ManualRecordingBody> {
+    return this.call(`/api/cameras/${enc(cameraId)}/manual-recording`, { ...o, method: 'DELETE' });
   }
 
   /** Starts a continuous move; send it again while the control is held, or with `timeoutMs`, and ptzStop on release. */

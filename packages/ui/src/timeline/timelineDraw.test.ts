@@ -47,6 +47,15 @@ describe('drawTimeline', () => {
     expect(r.texts).toEqual(expect.arrayContaining(['Door', 'Yard', '12:00']));
   });
 
+  it('marks a lock over the recordings it protects', () => {
+    const r = recordingContext();
+    drawTimeline(r.ctx, scene({ locks: [{ id: 'l', cameraIds: ['a'], startMs: T0 + 100_000, endMs: T0 + 200_000 }] }), 1);
+    const recording = r.rects.findIndex((x) => x.color === TIMELINE_COLORS.recording);
+    const lock = r.rects.findIndex((x) => x.color === TIMELINE_COLORS.lock);
+    expect(lock).toBeGreaterThan(recording);
+    expect(r.rects[lock]).toMatchObject({ x: 100, w: 100, y: r.rects[recording]!.y });
+  });
+
   it('clips spans at the window and puts motion in the second lane', () => {
     const r = recordingContext();
     drawTimeline(r.ctx, scene(), 1);
@@ -64,6 +73,11 @@ describe('drawTimeline', () => {
       playheadMs: T0 + 650_000,
     }), 1);
     expect(r.clips()).toBe(1);
+    // The lock's strip is drawn after (over) the lane's recordings, in its camera's lane only.
+    const strip = r.rects.findIndex((x) => x.color === TIMELINE_COLORS.lock);
+    expect(r.rects[strip]).toMatchObject({ x: 0, w: 300 });
+    expect(r.rects[strip]!.y).toBeGreaterThanOrEqual(rowBand(scene().heightPx, 2, 1).top);
+    expect(r.rects.filter((x) => x.color === TIMELINE_COLORS.lock)).toHaveLength(1);
     expect(r.rects.filter((x) => x.color === TIMELINE_COLORS.bookmark)).toHaveLength(2);
     expect(r.rects.find((x) => x.color === TIMELINE_COLORS.selection)).toMatchObject({ x: 600, w: 200, y: AXIS_HEIGHT_PX });
   });

@@ -55,8 +55,9 @@ export type TimelineContext = Pick<CanvasRenderingContext2D,
 
 /**
  * Draws a scene in CSS pixels onto a canvas `devicePixelRatio` times larger, so lines stay sharp
- * on high-density screens. Order matters: locks go under the recordings they protect so the
- * recording colour still shows, bookmarks and the playhead go on top.
+ * on high-density screens. Order matters: a lock is hatched under the recordings (it shows in
+ * gaps) and marked by a strip on top of them, since recordings are what locks protect; bookmarks
+ * and the playhead go on top.
  */
 export function drawTimeline(ctx: TimelineContext, scene: TimelineScene, devicePixelRatio: number): void {
   const v: Viewport = { ...scene.window, widthPx: scene.widthPx };
@@ -72,6 +73,8 @@ export function drawTimeline(ctx: TimelineContext, scene: TimelineScene, deviceP
     // Motion as a thinner bar at the lane's bottom: recording and motion read together.
     const motionHeight = Math.max(2, inner.height / 3);
     fillSpans(ctx, v, row.motion, inner.top + inner.height - motionHeight, motionHeight, TIMELINE_COLORS.motion);
+    const locked = scene.locks.filter((l) => l.cameraIds.includes(row.cameraId));
+    fillSpans(ctx, v, locked, inner.top, Math.max(3, inner.height / 5), TIMELINE_COLORS.lock);
     ctx.fillStyle = TIMELINE_COLORS.label;
     ctx.textBaseline = 'top';
     ctx.fillText(row.label, 4, inner.top + 2);

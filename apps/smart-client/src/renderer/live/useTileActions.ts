@@ -9,7 +9,6 @@ import type { CameraBody, CameraStatusBody, LiveStream } from '@nightjar/ui';
 import { formatTime } from '../playback/timeFormat';
 import { useSite } from '../session/siteContext';
 import { useShell } from '../shell/shellContext';
-import { setManualRecording } from './cameraCommands';
 import { saveSnapshot, snapshotFileName } from './snapshot';
 
 export interface TileActions {
@@ -45,7 +44,7 @@ export function useTileActions(camera: CameraBody, stream: LiveStream | undefine
   const toggleRecording = () => {
     const on = manualUntil === null;
     setBusy(true);
-    setManualRecording(client, camera.id, on).then(
+    (on ? client.startManualRecording(camera.id) : client.stopManualRecording(camera.id)).then(
       (r) => {
         // The status push follows; writing it now makes the button answer at once.
         queryClient.setQueryData<CameraStatusBody>(queryKeys.cameraStatus(camera.id), (s) => s && { ...s, manualUntil: r.until, recording: s.recording || r.recording });

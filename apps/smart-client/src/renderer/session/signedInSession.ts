@@ -8,7 +8,8 @@
  */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import {
-  ApiError, NETWORK_ERROR_CODE, SiteClient, SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT, UPDATES_CLOSE_UNAUTHENTICATED, createClientStore,
+  ApiError, NETWORK_ERROR_CODE, SiteClient, SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT, UPDATES_CLOSE_UNAUTHENTICATED, camerasQuery,
+  createClientStore, viewsQuery,
 } from '@nightjar/ui';
 import type { ClientStore, SessionUser } from '@nightjar/ui';
 import { ConnectionMonitor } from './connectionMonitor';
@@ -62,6 +63,10 @@ export class SignedInSession {
       accessToken: (o) => client.accessToken(o),
       queryClient: this.queryClient,
     });
+    // The first screen needs both lists; asked together now rather than one after the other
+    // as components mount (the first live frame waits for them).
+    void this.queryClient.prefetchQuery(camerasQuery(client));
+    void this.queryClient.prefetchQuery(viewsQuery(client));
     const socketState = this.updates.onDidChangeState((state) => {
       // 'connecting' after a close is still down; only open and closed change the verdict. A
       // refused sign-in (4401) or a sign-out is about the session, not the connection: the

@@ -4,6 +4,7 @@ import type { Time90k, VideoParameters } from '../../media/common/types';
 import { decodeParamSets, encodeParamSets } from '../common/paramSets';
 import type { RecordingRow, SequenceList } from '../common/types';
 import { MotionGridStore } from './motionGridStore';
+import { OpenRecordings } from './openRecordings';
 import { TimelineQueries } from './timelineQueries';
 import { mediaMigrations } from './migrations/001_initial';
 
@@ -62,6 +63,8 @@ const recordingColumns = `id, camera_id AS cameraId, stream_key AS streamKey, st
 export class MediaDb {
   readonly db: Db;
   readonly motionGrids: MotionGridStore;
+  /** Indexes of the recordings being written, held by their writers (not in SQLite until closed). */
+  readonly writing = new OpenRecordings();
   private paramsIds = new WeakMap<VideoParameters, number>();
   private lastRunId: number;
   private readonly timeline: TimelineQueries;

@@ -12,6 +12,7 @@ import { encodeFileHeader, FILE_FLAG_ENCRYPTED, FILE_HEADER_BYTES, FILE_VERSION,
   writeFrameHeader } from '../common/frameFile';
 import { FrameIndexBuilder } from '../common/frameIndex';
 import type { MediaDb } from './mediaDb';
+import type { OpenRecordingIndex } from './openRecordings';
 import { CHAIN_GENESIS, linkRecording } from './signatureChain';
 import type { StorageHandle } from './storageHandle';
 
@@ -72,6 +73,9 @@ export class RecordingWriter {
   private frameNumber = 0;
   private lastPts = 0;
   private lastDelta = 0;
+  /** pts offsets of the last two frames in the file (the open index's end). */
+  private writtenPts = { last: 0, delta: 0 };
+  private unregisterOpen: () => void = () => undefined;
   private failure: VmsError | undefined;
   private closed = false;
   /** Frames appended but never written because the writer had failed. */
@@ -87,7 +91,9 @@ export class RecordingWriter {
     readonly start90k: Time90k,
     private readonly fd: number,
     private readonly noncePrefix: Uint8Array,
-  ) {}
+  ) {
+    this.unregisterOpen = deps.db.writing.add(id, () => this.openIndex());
+  }
 
   /**
    * Synchronous on purpose: one row and one small file a minute per camera, and the recorder
@@ -145,6 +151,12 @@ export class RecordingWriter {
     return this.start90k + this.lastPts;
   }
 
+  /** The frames in the file so far, for readers of the open recording (see OpenRecordings). */
+  private openIndex(): OpenRecordingIndex | undefined {
+    if (this.index.count === 0) return undefined;
+    return { frameIndex: this.index.toBytes(), end90k: this.start90k + this.writtenPts.last + (this.writtenPts.delta || 3600) };
+  }
+
   append(frame: VideoFrame): void {
     if (this.closed) throw new Error('append after close');
     if (this.failure) {
@@ -192,6 +204,8 @@ export class RecordingWriter {
       if (bytesWritten !== bytes) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
       this.position += bytes;
       for (const p of batch) {
+        if (this.index.count > 0) this.writtenPts.delta = p.ptsOffset - this.writtenPts.last;
+        this.writtenPts.last = p.ptsOffset;
         this.index.add(p.ptsOffset, p.payload.length, p.isKey);
         this.hash.update(p.payload);
       }
@@ -225,6 +239,15 @@ export class RecordingWriter {
     }
     await pClose(this.fd).catch(() => undefined);
     this.onDidFailEmitter.dispose();
+    try {
+      return this.seal(end90k);
+    } finally {
+      // Only now: readers find the closed row's index before the open one disappears.
+      this.unregisterOpen();
+    }
+  }
+
+  private seal(end90k: Time90k | undefined): ClosedRecording | undefined {
     if (this.index.count === 0) {
       this.deps.db.forgetRecordings([this.id]);
       return undefined;

@@ -15,7 +15,10 @@ export interface RangePlan extends RangeSelection {
   cameraId: string;
   /** Parameter sets by video_params id; one object per id, so consumers may compare with ===. */
   params: ReadonlyMap<number, StoredParams>;
-  /** Recordings still being written in the range: not readable yet (no index), shown as gaps. */
+  /**
+   * Recordings still being written in the range that the plan leaves out (shown as gaps): with
+   * `sealedOnly`, or when another process writes them. Otherwise their written frames are in.
+   */
   openRecordingIds: number[];
 }
 
@@ -36,6 +39,11 @@ export type ReadItem = RecordedFrame | Gap;
 export interface RangeOptions {
   /** Only this stream's recordings (a camera records one stream; set it if it records more). */
   streamKey?: string;
+  /**
+   * Only closed (sealed and signed) recordings; the one being written is a gap. For what must
+   * carry the site's signature (native export); playback and plain exports read open ones too.
+   */
+  sealedOnly?: boolean;
 }
 
 /** Frames are read in runs of about this many bytes: one read per run, not one per frame. */
@@ -61,14 +69,14 @@ export class RecordingReader {
     const indexed: IndexedRecording[] = [];
     const openRecordingIds: number[] = [];
     for (const r of rows) {
-      const blob = r.end90k === null ? undefined : this.deps.db.frameIndex(r.id);
-      if (r.end90k === null || !blob) {
+      const found = this.indexOf(r, o.sealedOnly === true);
+      if (!found) {
         openRecordingIds.push(r.id);
         continue;
       }
       const header = await this.readHeader(this.storage(r.storageId), r.path);
       const encrypted = (header.flags & FILE_FLAG_ENCRYPTED) !== 0;
-      indexed.push({ ...r, end90k: r.end90k, encrypted, noncePrefix: header.noncePrefix, frames: decodeFrameIndex(blob) });
+      indexed.push({ ...r, end90k: found.end90k, encrypted, noncePrefix: header.noncePrefix, frames: decodeFrameIndex(found.frameIndex) });
     }
     const selection = planRange(indexed, from90k, to90k);
     const params = new Map<number, StoredParams>();
@@ -137,6 +145,20 @@ export class RecordingReader {
     } finally {
       await fh.close();
     }
+  }
+
+  /** A closed recording's stored index, or the written part of an open one (its writer's). */
+  private indexOf(r: { id: number; end90k: Time90k | null }, sealedOnly: boolean): { frameIndex: Uint8Array; end90k: Time90k } | undefined {
+    if (r.end90k !== null) {
+      const frameIndex = this.deps.db.frameIndex(r.id);
+      return frameIndex ? { frameIndex, end90k: r.end90k } : undefined;
+    }
+    if (sealedOnly) return undefined;
+    const open = this.deps.db.writing.index(r.id);
+    if (open) return open;
+    // Closed since the rows were listed (the plan awaits file headers between rows)?
+    const now = this.deps.db.getRecording(r.id);
+    return now && now.end90k !== null ? this.indexOf(now, false) : undefined;
   }
 
   private params(id: number): StoredParams {

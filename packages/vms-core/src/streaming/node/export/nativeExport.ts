@@ -46,7 +46,7 @@ export async function exportNative(
   const cameras: ExportManifest['cameras'] = [];
   const rows = [];
   for (const cameraId of req.cameraIds) {
-    const plan = await deps.reader.plan(cameraId, req.from90k, req.to90k);
+    const plan = await deps.reader.plan(cameraId, req.from90k, req.to90k, { sealedOnly: true });
     const ids = plan.items.flatMap((i) => (i.kind === 'recording' ? [i.recordingId] : []));
     cameras.push({ cameraId, recordings: ids, gaps: plan.gaps.map((g) => ({ start90k: g.start90k, end90k: g.end90k })) });
     for (const id of ids) rows.push(deps.db.getRecording(id)!);

@@ -68,9 +68,9 @@ export class HlsVod {
 }
 
 /**
- * The plan of one whole closed recording of a camera, from the index. A recording of another
- * camera is "not found", so a route that checked the camera's rights cannot be used to read
- * another camera's video by guessing recording ids.
+ * The plan of one whole recording of a camera, from the index (an open one up to its last
+ * written frame). A recording of another camera is "not found", so a route that checked the
+ * camera's rights cannot be used to read another camera's video by guessing recording ids.
  */
 export async function planRecording(
   deps: { db: MediaDb; reader: RecordingReader },
@@ -78,10 +78,11 @@ export async function planRecording(
   recordingId: number,
 ): Promise<{ recording: PlannedRecording; plan: RangePlan }> {
   const row = deps.db.getRecording(recordingId);
-  if (!row || row.cameraId !== cameraId || row.end90k === null) {
-    throw new VmsError('VMS_ERR_NOT_FOUND', `camera ${cameraId} has no closed recording ${recordingId}`);
+  const end90k = row ? (row.end90k ?? deps.db.writing.index(recordingId)?.end90k) : undefined;
+  if (!row || row.cameraId !== cameraId || end90k === undefined) {
+    throw new VmsError('VMS_ERR_NOT_FOUND', `camera ${cameraId} has no recording ${recordingId}`);
   }
-  const plan = await deps.reader.plan(cameraId, row.start90k, row.end90k, { streamKey: row.streamKey });
+  const plan = await deps.reader.plan(cameraId, row.start90k, end90k, { streamKey: row.streamKey });
   const recording = plan.items.find((i): i is PlannedRecording => i.kind === 'recording' && i.recordingId === recordingId);
   if (!recording) throw new VmsError('VMS_ERR_NOT_FOUND', `recording ${recordingId} has no readable frames`);
   return { recording, plan };

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, SiteClient } from '@nightjar/ui';
-import { setManualRecording } from './cameraCommands';
+import { ApiError, SiteClient } from './siteClient';
 
 const SITE = 'http://site.test';
 
@@ -23,15 +22,15 @@ function fakeSite(o: { expireFirst?: boolean; answer?: { status: number; body: u
     const a = o.answer ?? { status: 200, body: { recording: init?.method === 'POST', until: init?.method === 'POST' ? '2026-03-01T10:05:00Z' : null } };
     return json(a.status, a.body);
   }) as typeof fetch;
-  return { client: new SiteClient({ baseUrl: SITE, fetch: fetchImpl }), calls, fetchImpl };
+  return { client: new SiteClient({ baseUrl: SITE, fetch: fetchImpl }), calls };
 }
 
-describe('setManualRecording', () => {
+describe('SiteClient manual recording', () => {
   it('starts with POST and stops with DELETE on the camera, with the bearer token', async () => {
     const site = fakeSite();
     await site.client.login('op', 'pw');
-    expect(await setManualRecording(site.client, 'cam 1', true, site.fetchImpl)).toEqual({ recording: true, until: '2026-03-01T10:05:00Z' });
-    expect(await setManualRecording(site.client, 'cam 1', false, site.fetchImpl)).toEqual({ recording: false, until: null });
+    expect(await site.client.startManualRecording('cam 1')).toEqual({ recording: true, until: '2026-03-01T10:05:00Z' });
+    expect(await site.client.stopManualRecording('cam 1')).toEqual({ recording: false, until: null });
     expect(site.calls.slice(1)).toEqual([
       { method: 'POST', url: `${SITE}/api/cameras/cam%201/manual-recording`, auth: 'Bearer t1' },
       { method: 'DELETE', url: `${SITE}/api/cameras/cam%201/manual-recording`, auth: 'Bearer t1' },
@@ -41,7 +40,7 @@ describe('setManualRecording', () => {
   it('refreshes once on 401 and retries', async () => {
     const site = fakeSite({ expireFirst: true });
     await site.client.login('op', 'pw');
-    const r = await setManualRecording(site.client, 'c', true, site.fetchImpl);
+    const r = await site.client.startManualRecording('c');
     expect(r.recording).toBe(true);
     expect(site.calls.map((c) => c.auth ?? c.url.slice(SITE.length))).toEqual(['/api/login', 'Bearer t1', '/api/token/refresh', 'Bearer t2']);
   });
@@ -49,13 +48,13 @@ describe('setManualRecording', () => {
   it('turns refusals into ApiError with the site code', async () => {
     const site = fakeSite({ answer: { status: 403, body: { code: 'VMS_ERR_PERMISSION_DENIED', kind: 'permissionDenied', message: 'no live right' } } });
     await site.client.login('op', 'pw');
-    const e = await setManualRecording(site.client, 'c', true, site.fetchImpl).catch((x: unknown) => x);
+    const e = await site.client.startManualRecording('c').catch((x: unknown) => x);
     expect(e).toBeInstanceOf(ApiError);
     expect(e).toMatchObject({ status: 403, code: 'VMS_ERR_PERMISSION_DENIED', message: 'no live right' });
   });
 
   it('refuses without a session', async () => {
     const site = fakeSite();
-    await expect(setManualRecording(site.client, 'c', true, site.fetchImpl)).rejects.toMatchObject({ status: 401 });
+    await expect(site.client.startManualRecording('c')).rejects.toMatchObject({ status: 401 });
   });
 });
