@@ -4,7 +4,7 @@
 // Site API: typed HTTP client and TanStack Query options (server state).
 export type * from './api/apiTypes';
 export { isExportJobActive } from './api/apiTypes';
-export type { RequestOptions, SiteClientOptions, SiteSession } from './api/siteClient';
+export type { Call, Query, RequestOptions, SiteClientOptions, SiteSession } from './api/siteClient';
 export { ApiError, BAD_RESPONSE_CODE, NETWORK_ERROR_CODE, SiteClient } from './api/siteClient';
 export type { BookmarkFilter } from './api/queryKeys';
 export { bookmarkSearchQuery, normalizeBookmarkFilter, normalizeMotionSearch, queryKeys } from './api/queryKeys';
@@ -13,7 +13,7 @@ export {
   evidenceLocksQuery, exportJobQuery, exportsQuery, sequencesQuery, viewsQuery,
 } from './api/queries';
 export { motionSearchQuery, ptzPresetsQuery } from './api/queries';
-export { healthQuery, storagesQuery } from './api/queries';
+export { currentUserQuery, healthQuery, storagesQuery } from './api/queries';
 // Pushed changes from the site's updates socket, applied to the query cache.
 export type { SiteUpdatesOptions, SiteUpdatesState, UpdatesWebSocket } from './api/siteUpdates';
 export { SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT, UPDATES_CLOSE_UNAUTHENTICATED, applySiteUpdate } from './api/siteUpdates';
@@ -67,3 +67,27 @@ export { tileStatus } from './video/tileStatus';
 export { TILE_CSS, TILE_STYLE_ID } from './video/tileStyles';
 export { useZoom } from './video/useZoom';
 export { isZoomed, zoomTransform } from './video/zoom';
+
+// Session: signing in to a site, the session a window owns, and the connection to it.
+export type { SessionOptions, SignInRequest } from './session/signedInSession';
+export { SignedInSession, isNetworkError, shouldRetry } from './session/signedInSession';
+export type { ConnectionMonitorOptions, ConnectionState, MonitorClock } from './session/connectionMonitor';
+export { ConnectionMonitor } from './session/connectionMonitor';
+export type { RecentServer } from './session/recentServers';
+export { RecentServers, normalizeAddress } from './session/recentServers';
+export type { SessionEnd, SignInProblem } from './session/signInErrors';
+export { formatWait, sessionEndMessage, signInProblem } from './session/signInErrors';
+export type { SignInPageProps } from './session/SignInPage';
+export { SignInPage } from './session/SignInPage';
+export type { ConnectionBannerProps } from './session/ConnectionBanner';
+export { ConnectionBanner, useConnection } from './session/ConnectionBanner';
+
+// Shell pieces both clients use: icons, notices, error boundaries, a ticking clock.
+export type { IconName, IconProps } from './shell/Icon';
+export { Icon } from './shell/Icon';
+export type { Notice, NoticeKind } from './shell/notices';
+export { MAX_NOTICES, NoticeList } from './shell/notices';
+export { NoticeStack } from './shell/NoticeStack';
+export type { ErrorBoundaryProps } from './shell/ErrorBoundary';
+export { ErrorBoundary } from './shell/ErrorBoundary';
+export { useNow } from './shell/useNow';

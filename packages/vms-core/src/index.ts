@@ -39,6 +39,8 @@ export type { ViewBody, CreateViewBody, UpdateViewBody, ViewLayoutBody } from '.
 // The site updates WebSocket (/api/updates): what the client sends first, and what it receives.
 export * as updateSchemas from './api/common/updateSchemas';
 export type { SiteUpdate, SiteUpdateType, SiteUpdatesAuth } from './api/common/updateSchemas';
+export type { ConfigurationResource } from './api/common/configurationResources';
+export { CONFIGURATION_RESOURCES } from './api/common/configurationResources';
 export * as ptzSchemas from './api/common/ptzSchemas';
 export type { PtzMoveBody, PtzPresetBody } from './api/common/ptzSchemas';
 export * as motionSearchSchemas from './api/common/motionSearchSchemas';

@@ -5,13 +5,12 @@
  */
 import { useEffect, useState } from 'react';
 import { SessionRoot } from './session/SessionRoot';
-import { SignInPage } from './session/SignInPage';
-import type { SignedInSession } from './session/signedInSession';
-import { sessionEndMessage } from './session/signInErrors';
+import { SignInPage, sessionEndMessage } from '@nightjar/ui';
+import { OperatorSession } from './session/operatorSession';
 
 type Phase =
   | { kind: 'signedOut'; notice?: string | undefined }
-  | { kind: 'signedIn'; session: SignedInSession };
+  | { kind: 'signedIn'; session: OperatorSession };
 
 export interface AppProps {
   /** What the address field starts with when no site was used before. */
@@ -35,6 +34,8 @@ export function App({ defaultAddress }: AppProps) {
   if (phase.kind === 'signedIn') return <SessionRoot session={phase.session} />;
   return (
     <SignInPage
+      product="Nightjar Smart Client"
+      signIn={(r) => OperatorSession.signIn(r)}
       defaultAddress={defaultAddress}
       notice={phase.notice}
       onSignedIn={(s) => setPhase({ kind: 'signedIn', session: s })}

@@ -12,12 +12,14 @@ export type {
 export type { LiveStreamQueryBody as LiveStreamQuery } from '@nightjar/vms-core';
 export type { MotionHitBody, MotionSearchBody, MotionSearchResultBody, PtzMoveBody, PtzPresetBody } from '@nightjar/vms-core';
 export type { CreateViewBody, SiteUpdate, SiteUpdateType, UpdateViewBody, ViewBody } from '@nightjar/vms-core';
+export type { ConfigurationResource } from '@nightjar/vms-core';
 
 export type ErrorBody = Static<typeof apiSchemas.ErrorBody>;
 export type SystemEventBody = Static<typeof apiSchemas.SystemEventSchema>;
 export type CreateEvidenceLockBody = Static<typeof apiSchemas.EvidenceLockRequest>;
 export type BookmarkSearchQuery = Static<typeof bookmarkSchemas.BookmarkSearchQuery>;
 export type SessionUser = Static<typeof apiSchemas.LoginResponse>['user'];
+export type CurrentUserBody = Static<typeof apiSchemas.CurrentUserResponse>;
 export type StorageBody = Static<typeof apiSchemas.StorageSchema>;
 /** Manual recording state: `until` is when the site stops it by itself (the camera's maximum); null when stopped. */
 export type ManualRecordingBody = Static<typeof apiSchemas.ManualRecordingResponse>;

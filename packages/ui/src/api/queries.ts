@@ -25,6 +25,15 @@ export const STATUS_POLL_MS = 10 * SECOND;
 export const LIVE_EDGE_POLL_MS = 30 * SECOND;
 export const EXPORT_POLL_MS = 1 * SECOND;
 
+/** The signed-in user's flags and camera rights; refetched when roles change (the updates socket invalidates it). */
+export function currentUserQuery(client: SiteClient) {
+  return queryOptions({
+    queryKey: queryKeys.currentUser(),
+    queryFn: ({ signal }) => client.getCurrentUser({ signal }),
+    staleTime: 5 * MINUTE,
+  });
+}
+
 export function camerasQuery(client: SiteClient) {
   return queryOptions({
     queryKey: queryKeys.cameras(),

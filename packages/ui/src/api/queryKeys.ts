@@ -1,4 +1,4 @@
-import type { BookmarkSearchQuery, EventQuery, MotionSearchBody, TimeRange } from './apiTypes';
+import type { BookmarkSearchQuery, ConfigurationResource, EventQuery, MotionSearchBody, TimeRange } from './apiTypes';
 
 /*
  * Hierarchical keys for the site's server state (STYLE 12). Each level is a prefix of the ones
@@ -15,6 +15,7 @@ export interface BookmarkFilter {
 }
 
 export const queryKeys = {
+  currentUser: () => ['me'] as const,
   cameras: () => ['cameras'] as const,
   camera: (cameraId: string) => ['cameras', cameraId] as const,
   cameraStatus: (cameraId: string) => ['cameras', cameraId, 'status'] as const,
@@ -30,6 +31,11 @@ export const queryKeys = {
   exports: () => ['exports'] as const,
   exportJob: (jobId: string) => ['exports', jobId] as const,
   storages: () => ['storages'] as const,
+  /**
+   * Configuration resources of the Management Client: ['config', resource, ...]. A
+   * "configurationChanged" push invalidates each named resource's prefix.
+   */
+  configuration: (resource: ConfigurationResource) => ['config', resource] as const,
   health: () => ['health'] as const,
   views: () => ['views'] as const,
   events: () => ['events'] as const,

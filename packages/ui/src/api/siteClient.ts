@@ -1,7 +1,7 @@
 import type {
   BookmarkBody, BookmarkSearchQuery, CameraBody, CameraStatusBody, CreateBookmarkBody, CreateEvidenceLockBody,
   CreateExportBody, CreateViewBody, EventQuery, EvidenceLockBody, ExportJobBody, LiveStreamBody, LiveStreamQuery,
-  LoginResponseBody, ManualRecordingBody, MotionSearchBody, MotionSearchResultBody, PlaybackBody, PtzMoveBody, PtzPresetBody,
+  CurrentUserBody, LoginResponseBody, ManualRecordingBody, MotionSearchBody, MotionSearchResultBody, PlaybackBody, PtzMoveBody, PtzPresetBody,
   SequencesBody, SessionUser, StorageBody, SystemEventBody, ThumbnailResult, TimeRange, UpdateViewBody, ViewBody,
 } from './apiTypes';
 
@@ -35,8 +35,9 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
-interface Call {
+export type Query = Record<string, string | number | boolean | readonly string[] | undefined>;
+/** One API request: `request()` sends it with the session's token (refresh and retry on 401). */
+export interface Call {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   query?: Query;
   body?: unknown;
@@ -244,6 +245,19 @@ export class SiteClient {
 
   async deleteView(viewId: string, o: RequestOptions = {}): Promise<void> {
     await this.call<null>(`/api/views/${enc(viewId)}`, { ...o, method: 'DELETE' });
+  }
+
+  /**
+   * Any API operation by path, for clients with typed operations of their own (the Management
+   * Client's configuration pages): same token handling and ApiError as the methods above.
+   */
+  request<T>(path: string, call: Call = {}): Promise<T> {
+    return this.call<T>(path, call);
+  }
+
+  /** getCurrentUser: the caller, their admin flags and their rights per camera now. */
+  getCurrentUser(o: RequestOptions = {}): Promise<CurrentUserBody> {
+    return this.call('/api/me', o);
   }
 
   private async call<T>(path: string, call: Call): Promise<T> {

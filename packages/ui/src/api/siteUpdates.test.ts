@@ -133,6 +133,20 @@ describe('SiteUpdatesSocket', () => {
     expect(qc.getQueryState(queryKeys.cameraStatus('cam1'))?.isInvalidated).toBe(false);
   });
 
+  it('refetches the configuration resources a change names, and the user when roles change', async () => {
+    const { fake } = await openSocket();
+    qc.setQueryData([...queryKeys.configuration('storages'), 'list'], []);
+    qc.setQueryData([...queryKeys.configuration('roles'), 'r1'], {});
+    qc.setQueryData([...queryKeys.configuration('users'), 'list'], []);
+    qc.setQueryData(queryKeys.storages(), []);
+    qc.setQueryData(queryKeys.currentUser(), {});
+    const invalid = () => qc.getQueryCache().getAll().filter((q) => q.state.isInvalidated).map((q) => JSON.stringify(q.queryKey)).sort();
+    fake.receive({ type: 'configurationChanged', resources: ['storages'] });
+    expect(invalid()).toEqual(['["config","storages","list"]', '["storages"]']);
+    fake.receive({ type: 'configurationChanged', resources: ['roles'] });
+    expect(invalid()).toEqual(['["config","roles","r1"]', '["config","storages","list"]', '["me"]', '["storages"]']);
+  });
+
   it('moves export progress in place and refetches a finished job', async () => {
     const { fake } = await openSocket();
     qc.setQueryData(queryKeys.exports(), [job('j1', 'running', 0.1), job('j2', 'queued', 0)]);

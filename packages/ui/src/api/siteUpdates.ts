@@ -191,6 +191,15 @@ export function applySiteUpdate(qc: QueryClient, update: SiteUpdate): void {
     case 'evidenceLock':
       void qc.invalidateQueries({ queryKey: queryKeys.evidenceLocks() });
       return;
+    case 'configurationChanged':
+      for (const resource of update.resources) {
+        void qc.invalidateQueries({ queryKey: queryKeys.configuration(resource) });
+        // The same resources as the Smart Client reads them.
+        if (resource === 'cameras') void qc.invalidateQueries({ queryKey: queryKeys.cameras(), exact: true });
+        if (resource === 'storages') void qc.invalidateQueries({ queryKey: queryKeys.storages() });
+        if (resource === 'roles' || resource === 'users') void qc.invalidateQueries({ queryKey: queryKeys.currentUser() });
+      }
+      return;
     case 'exportJob': {
       const { jobId, state, progress } = update;
       // Progress is written in place; a finished job is refetched for its files and download links

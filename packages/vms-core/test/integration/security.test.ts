@@ -49,6 +49,18 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
     expect((await s.ts.request('POST', '/api/logout', undefined, token)).status).toBe(204);
   },
   listStorages: async (s) => expect((await s.as('nobody', 'GET', '/api/storages')).status).toBe(200),
+  getCurrentUser: async (s) => {
+    // Open to every signed-in user, about themselves only: their flags and per-camera rights.
+    const me = async (actor: 'nobody' | 'liveOnA' | 'configurer' | 'admin') => (await s.as(actor, 'GET', '/api/me')).body as {
+      username: string; administrator: boolean; manageConfiguration: boolean; manageUsers: boolean; cameras: { cameraId: string; rights: string[] }[];
+    };
+    expect(await me('nobody')).toMatchObject({ username: 'nobody', administrator: false, manageConfiguration: false, manageUsers: false, cameras: [] });
+    expect((await me('liveOnA')).cameras).toEqual([{ cameraId: s.cameraA, rights: ['live'] }]);
+    expect(await me('configurer')).toMatchObject({ manageConfiguration: true, manageUsers: false, cameras: [] });
+    const admin = await me('admin');
+    expect(admin).toMatchObject({ administrator: true, manageConfiguration: true, manageUsers: true });
+    expect(admin.cameras.map((c) => c.cameraId)).toEqual([s.cameraA, s.cameraB]);
+  },
   addHardware: async (s) => s.denied('allOnA', 'POST', '/api/hardware', { driver: 'rtsp', address: 'rtsp://127.0.0.1:9/x' }),
   discoverHardware: async (s) => s.denied('userManager', 'POST', '/api/hardware/discover', { timeoutMs: 100 }),
   updateCamera: async (s) => s.denied('allOnA', 'PATCH', `/api/cameras/${s.cameraA}`, { name: 'renamed' }),

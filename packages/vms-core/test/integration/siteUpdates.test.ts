@@ -112,6 +112,27 @@ describe('site updates socket', () => {
     expect(new Set(summary(liveOnA))).toEqual(new Set(['status A']));
   });
 
+  it('announces configuration changes to those who manage it, naming the resources and nothing else', async () => {
+    const s = await openSecuritySite();
+    const base = await listening(s);
+    const configurer = await UpdatesClient.signedIn(base, s.tokens.configurer);
+    const userManager = await UpdatesClient.signedIn(base, s.tokens.userManager);
+    const operator = await UpdatesClient.signedIn(base, s.tokens.allOnA);
+    expect((await s.as('admin', 'PATCH', '/api/storages/live', { retentionHours: 48 })).status).toBe(200);
+    await configurer.next(is('configurationChanged', (m) => m.resources.includes('storages')), 'storages changed');
+    expect((await s.as('admin', 'POST', '/api/users', { username: 'newcomer', password: 'a-long-password-1', roleIds: [] })).status).toBe(201);
+    await userManager.next(is('configurationChanged', (m) => m.resources.includes('users')), 'users changed');
+    // A refused change announces nothing.
+    expect((await s.as('allOnA', 'PATCH', '/api/storages/live', { retentionHours: 1 })).status).toBe(403);
+
+    const end = await marker(s, 'after configuration changes');
+    for (const c of [configurer, userManager, operator]) await c.next(end, 'marker');
+    const changes = (c: UpdatesClient) => c.before(end).flatMap((m) => (m.type === 'configurationChanged' ? [m.resources.join()] : []));
+    expect(changes(configurer)).toEqual(['storages', 'users']);
+    expect(changes(userManager)).toEqual(['storages', 'users']);
+    expect(changes(operator)).toEqual([]);
+  }, 60_000);
+
   it('tells a socket to refetch cameras when its rights change, and closes it 4401 at logout', async () => {
     const s = await openSecuritySite();
     const base = await listening(s);

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { bookmarksQuery } from '@nightjar/ui';
 import type { BookmarkBody } from '@nightjar/ui';
 import { formatDuration, formatInstant } from '../playback/timeFormat';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
 import { ErrorNote } from './Dialog';
 import type { ThumbnailCache } from './thumbnailCache';

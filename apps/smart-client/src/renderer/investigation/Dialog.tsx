@@ -5,8 +5,8 @@
  */
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { Icon } from '../shell/Icon';
-import type { IconName } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
+import type { IconName } from '@nightjar/ui';
 
 export interface DialogProps {
   title: string;

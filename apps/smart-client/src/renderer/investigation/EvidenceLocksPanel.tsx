@@ -9,7 +9,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { camerasQuery, evidenceLocksQuery, queryKeys } from '@nightjar/ui';
 import type { EvidenceLockBody } from '@nightjar/ui';
 import { formatDateTime, formatDuration, fromDateTimeLocal, toDateTimeLocal } from '../playback/timeFormat';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
 import { ErrorNote } from './Dialog';
 import { extensionProblem, lockStatus } from './lockForm';

@@ -9,7 +9,7 @@ import { camerasQuery, exportsQuery, isExportJobActive, queryKeys } from '@night
 import type { ExportJobBody } from '@nightjar/ui';
 import { desktopApi } from '../../common/desktopApi';
 import { formatBytes, formatDuration, formatInstant } from '../playback/timeFormat';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
 import { ErrorNote } from './Dialog';
 import { exportSavesOf } from './exportSaves';

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { sequencesQuery } from '@nightjar/ui';
 import type { CameraBody } from '@nightjar/ui';
 import { fromDateTimeLocal } from '../playback/timeFormat';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
 import { CameraPicker } from './CameraPicker';
 import { RangeFields } from './RangeFields';

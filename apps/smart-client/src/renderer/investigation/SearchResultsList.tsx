@@ -3,7 +3,7 @@
  * where and when. A click (or Enter) opens the instant in playback.
  */
 import { formatDuration, formatInstant } from '../playback/timeFormat';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import type { SearchHit } from './searchResults';
 import type { ThumbnailCache } from './thumbnailCache';
 import { ThumbnailImage } from './ThumbnailImage';

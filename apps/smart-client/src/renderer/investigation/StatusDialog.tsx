@@ -8,7 +8,7 @@ import { useQueries, useQuery } from '@tanstack/react-query';
 import { cameraStatusQuery, camerasQuery, healthQuery, storagesQuery } from '@nightjar/ui';
 import type { CameraStatusBody } from '@nightjar/ui';
 import { formatBytes } from '../playback/timeFormat';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
 import { Dialog, ErrorNote } from './Dialog';
 import { ExportJobsList } from './ExportJobsList';

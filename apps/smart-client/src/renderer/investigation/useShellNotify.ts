@@ -4,7 +4,7 @@
  */
 import { useContext } from 'react';
 import { ShellContext } from '../shell/shellContext';
-import type { NoticeKind } from '../shell/notices';
+import type { NoticeKind } from '@nightjar/ui';
 
 export function useShellNotify(): (text: string, kind?: NoticeKind) => void {
   const shell = useContext(ShellContext);

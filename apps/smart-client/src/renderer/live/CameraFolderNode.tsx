@@ -1,6 +1,6 @@
 /** A folder of the camera tree with its subfolders and cameras; collapsible. */
 import type { CameraBody } from '@nightjar/ui';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { CameraRow } from './CameraRow';
 import type { CameraFolder } from './cameraTreeModel';
 

@@ -7,7 +7,7 @@ import type { DragEvent } from 'react';
 import { cameraStatusQuery } from '@nightjar/ui';
 import type { CameraBody } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { cameraIndicators } from './cameraTreeModel';
 import { writeCameraDrag } from './dragData';
 

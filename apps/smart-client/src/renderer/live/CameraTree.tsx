@@ -8,7 +8,7 @@ import { useMemo, useState } from 'react';
 import { camerasQuery } from '@nightjar/ui';
 import type { CameraBody } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { useShell } from '../shell/shellContext';
 import { CameraFolderNode } from './CameraFolderNode';
 import { buildCameraTree, filterCameraTree } from './cameraTreeModel';

@@ -16,7 +16,7 @@ import { playbackTileStatus } from '../playback/playbackTileStatus';
 import { formatDateTime } from '../playback/timeFormat';
 import { usePlaybackSession } from '../playback/usePlaybackSession';
 import { useSite } from '../session/siteContext';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 
 export interface IndependentPlaybackProps {
   camera: CameraBody;

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { camerasQuery } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
-import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { ErrorBoundary } from '@nightjar/ui';
 import { IndependentPlayback } from './IndependentPlayback';
 import { ViewGrid } from './ViewGrid';
 import { ViewToolbar } from './ViewToolbar';

@@ -9,8 +9,8 @@ import type { PointerEvent } from 'react';
 import { ApiError, ptzPresetsQuery } from '@nightjar/ui';
 import type { CameraBody } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
-import { Icon } from '../shell/Icon';
-import type { IconName } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
+import type { IconName } from '@nightjar/ui';
 import { PtzHold } from './ptzHold';
 import type { PtzVector } from './ptzHold';
 

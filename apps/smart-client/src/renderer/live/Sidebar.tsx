@@ -1,5 +1,5 @@
 /** The left panel of Live and Playback: the stored views above the camera tree; its right edge resizes it. */
-import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { ErrorBoundary } from '@nightjar/ui';
 import { CameraTree } from './CameraTree';
 import { useSidebarWidth } from './useSidebarWidth';
 import { ViewsPanel } from './ViewsPanel';

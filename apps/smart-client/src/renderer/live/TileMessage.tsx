@@ -1,7 +1,7 @@
 /** A tile without a picture that says why: empty, no access, disabled, site unreachable. */
 import type { ReactNode } from 'react';
-import { Icon } from '../shell/Icon';
-import type { IconName } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
+import type { IconName } from '@nightjar/ui';
 
 export interface TileMessageProps {
   icon: IconName | 'spinner';

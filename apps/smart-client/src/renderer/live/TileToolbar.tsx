@@ -4,7 +4,7 @@
  * or camera cannot do is left out, not shown disabled, to keep the strip short on small tiles.
  */
 import type { DragEvent } from 'react';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 
 export interface TileToolbarProps {
   maximized: boolean;

@@ -1,7 +1,7 @@
 /** A stored view in the views panel: click to show it; rename, share and delete when allowed. */
 import { useState } from 'react';
 import type { ViewBody } from '@nightjar/ui';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { LayoutGlyph } from './LayoutGlyph';
 import { ViewNameInput } from './ViewNameInput';
 

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import type { CSSProperties, DragEvent, ReactNode } from 'react';
 import type { CameraBody, TileRect } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
-import { ErrorBoundary } from '../shell/ErrorBoundary';
+import { ErrorBoundary } from '@nightjar/ui';
 import { LiveCameraTile } from './LiveCameraTile';
 import { TileMessage } from './TileMessage';
 import { acceptsDrag, readDrag, writeTileDrag } from './dragData';

@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { viewsQuery } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { LayoutPicker } from './LayoutPicker';
 import { useViewActions } from './useViewActions';
 import { differsFromView, freeViewName } from './viewMapping';

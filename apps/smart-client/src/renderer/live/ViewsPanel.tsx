@@ -7,7 +7,7 @@ import { useMemo, useState } from 'react';
 import { viewsQuery } from '@nightjar/ui';
 import type { ViewBody } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { useViewActions } from './useViewActions';
 import { freeViewName, sortViews } from './viewMapping';
 import { ViewRow } from './ViewRow';

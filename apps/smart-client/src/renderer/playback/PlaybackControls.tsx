@@ -6,7 +6,7 @@
 import { useStore } from 'zustand';
 import { PLAYBACK_SPEEDS } from '@nightjar/ui';
 import type { ClientStore, PlaybackSpeed, TimeSpan } from '@nightjar/ui';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { GoToTime } from './GoToTime';
 import { nextSequenceStart, previousSequenceStart } from './sequenceNavigation';
 import { speedLabel } from './speedLabel';

@@ -13,7 +13,7 @@ import { EvidenceLockDialog } from '../investigation/EvidenceLockDialog';
 import { ExportDialog } from '../investigation/ExportDialog';
 import { ThumbnailCache } from '../investigation/thumbnailCache';
 import { ShellContext } from '../shell/shellContext';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
 import { PlaybackControls } from './PlaybackControls';
 import { PlaybackGrid } from './PlaybackGrid';

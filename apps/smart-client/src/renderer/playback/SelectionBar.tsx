@@ -4,7 +4,7 @@
  */
 import { useStore } from 'zustand';
 import type { ClientStore } from '@nightjar/ui';
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { markSelection } from './rangeActions';
 import { formatDuration, formatInstant } from './timeFormat';
 

@@ -6,11 +6,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { desktopApi } from '../../common/desktopApi';
 import { Shell } from '../shell/Shell';
-import type { SignedInSession } from './signedInSession';
+import type { OperatorSession } from './operatorSession';
 import { SiteContext } from './siteContext';
 import type { SiteContextValue } from './siteContext';
 
-export function SessionRoot({ session }: { session: SignedInSession }) {
+export function SessionRoot({ session }: { session: OperatorSession }) {
   const value = useMemo<SiteContextValue>(() => ({
     client: session.client,
     store: session.store,

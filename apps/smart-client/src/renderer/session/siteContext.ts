@@ -3,7 +3,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { useStore } from 'zustand';
 import type { ClientState, ClientStore, SessionUser, SiteClient, SiteUpdatesSocket } from '@nightjar/ui';
 import type { DesktopApi } from '../../common/desktopApi';
-import type { ConnectionMonitor } from './connectionMonitor';
+import type { ConnectionMonitor } from '@nightjar/ui';
 
 /**
  * What every part of the signed-in Smart Client reaches through React context: the site's typed

@@ -1,9 +1,8 @@
-import { useSyncExternalStore } from 'react';
-import type { ConnectionState } from './connectionMonitor';
+import { useConnection } from '@nightjar/ui';
+import type { ConnectionState } from '@nightjar/ui';
 import { useSite } from './siteContext';
 
 /** Whether the site answers, re-rendering when that changes (banner, tiles, stale marks). */
 export function useConnectionState(): ConnectionState {
-  const { connection } = useSite();
-  return useSyncExternalStore((listener) => connection.onDidChange(listener), () => connection.state);
+  return useConnection(useSite().connection);
 }

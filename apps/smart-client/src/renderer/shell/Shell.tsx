@@ -12,16 +12,16 @@ import { ExportSaving } from '../investigation/ExportSaving';
 import { Sidebar } from '../live/Sidebar';
 import { LiveWorkspace } from '../live/LiveWorkspace';
 import { PlaybackWorkspace } from '../playback/PlaybackWorkspace';
-import { ConnectionBanner } from '../session/ConnectionBanner';
+import { ConnectionBanner } from '@nightjar/ui';
 import { useConnectionState } from '../session/useConnectionState';
 import { useSite } from '../session/siteContext';
 import { defaultShortcuts } from '../shortcuts/defaultShortcuts';
 import type { Workspace } from '../shortcuts/defaultShortcuts';
 import { HelpPanel } from '../shortcuts/HelpPanel';
 import { useShortcuts } from '../shortcuts/useShortcuts';
-import { ErrorBoundary } from './ErrorBoundary';
-import { NoticeList } from './notices';
-import { NoticeStack } from './NoticeStack';
+import { ErrorBoundary } from '@nightjar/ui';
+import { NoticeList } from '@nightjar/ui';
+import { NoticeStack } from '@nightjar/ui';
 import { SessionEffects } from './SessionEffects';
 import { ShellContext } from './shellContext';
 import type { ShellContextValue, ShellDialog } from './shellContext';
@@ -31,7 +31,7 @@ import { TopBar } from './TopBar';
 const WORKSPACE_LABEL: Record<Workspace, string> = { live: 'Live', playback: 'Playback', search: 'Search' };
 
 export function Shell() {
-  const { store } = useSite();
+  const { store, connection: siteConnection, client } = useSite();
   const [startup] = useState(() => parseStartupRoute(location.pathname, location.search));
   const [workspace, setWorkspace] = useState<Workspace>(startup.workspace);
   const [dialog, setDialog] = useState<ShellDialog | null>(null);
@@ -70,7 +70,7 @@ export function Shell() {
       <ExportSaving />
       <div className="app" data-workspace={workspace} data-connection={connection.kind}>
         <TopBar />
-        <ConnectionBanner />
+        <ConnectionBanner connection={siteConnection} siteAddress={client.baseUrl} />
         <div className="app-body">
           {workspace !== 'search' && sidebarOpen ? <Sidebar /> : null}
           <main className="workspace" aria-label={WORKSPACE_LABEL[workspace]}>

@@ -4,8 +4,8 @@
  */
 import type { Workspace } from '../shortcuts/defaultShortcuts';
 import { useSite } from '../session/siteContext';
-import { Icon } from './Icon';
-import type { IconName } from './Icon';
+import { Icon } from '@nightjar/ui';
+import type { IconName } from '@nightjar/ui';
 import { useShell } from './shellContext';
 import { UserMenu } from './UserMenu';
 

@@ -1,7 +1,7 @@
 /** The signed-in user at the right of the top bar; its menu holds sign-out. */
 import { useEffect, useRef, useState } from 'react';
 import { useSite } from '../session/siteContext';
-import { Icon } from './Icon';
+import { Icon } from '@nightjar/ui';
 
 export function UserMenu() {
   const { user, client, signOut } = useSite();

@@ -1,6 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Workspace } from '../shortcuts/defaultShortcuts';
-import type { NoticeKind } from './notices';
+import type { NoticeKind } from '@nightjar/ui';
 
 /** The shell's own dialogs; R2's export and status dialogs are among them. */
 export type ShellDialog =

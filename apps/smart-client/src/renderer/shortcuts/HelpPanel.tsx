@@ -2,7 +2,7 @@
  * The help panel: every keyboard shortcut from the registry (so the list cannot drift from
  * what the keys do), and the mouse gestures of the view grid.
  */
-import { Icon } from '../shell/Icon';
+import { Icon } from '@nightjar/ui';
 import { groupShortcuts } from './shortcutRegistry';
 import type { Shortcut } from './shortcutRegistry';
 

@@ -19,6 +19,16 @@ export const LoginResponse = Type.Object({
   user: Type.Object({ id: Type.String(), username: Type.String(), roleIds: Type.Array(Type.String()) }),
 });
 
+/** getCurrentUser: who the caller is and what their roles allow now (clients show only what may be used). */
+export const CurrentUserResponse = Type.Object({
+  id: Type.String(), username: Type.String(), roleIds: Type.Array(Type.String()),
+  administrator: Type.Boolean({ description: 'a member of the built-in Administrators role' }),
+  manageConfiguration: Type.Boolean(), manageUsers: Type.Boolean(),
+  cameras: Type.Array(Type.Object({ cameraId: Type.String(), rights: Type.Array(Type.String()) }), {
+    description: 'the rights held now on each camera with any right (time profiles applied at the time of the request)',
+  }),
+});
+
 export const StreamInfoSchema = Type.Object({
   key: Type.String(), name: Type.String(), url: Type.String(),
   codec: Type.Optional(Type.Union([Type.Literal('h264'), Type.Literal('h265')])),

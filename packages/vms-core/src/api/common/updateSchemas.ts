@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
+import { CONFIGURATION_RESOURCES } from './configurationResources';
 import { CameraStatusSchema } from './schemas';
 import { ViewSchema } from './viewSchemas';
 
@@ -39,6 +40,8 @@ export const SiteUpdateSchema = Type.Union([
   Type.Object({
     type: Type.Literal('evidenceLock'), action: Type.Enum(['created', 'extended', 'deleted']), lockId: Type.String(), cameraIds: Type.Array(Type.String()),
   }),
+  /** Configuration changed (sent to users who may manage configuration or users): refetch these resources. */
+  Type.Object({ type: Type.Literal('configurationChanged'), resources: Type.Array(Type.Enum([...CONFIGURATION_RESOURCES])) }),
   Type.Object({
     type: Type.Literal('exportJob'), jobId: Type.String(),
     state: Type.Enum(['queued', 'running', 'done', 'failed', 'cancelled']),

@@ -9,6 +9,7 @@ import type { AuditRecord } from '../../management/node/auditLog';
 import type { AccessDecision, AdminFlag, CameraRight, RoleDefinition } from '../../management/common/permissions';
 import { allowedOnEveryCamera, checkCameraAccess, grantsBeyond, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
 import type { ApiDeps } from './apiDeps';
+import { resourcesChangedBy } from '../common/configurationResources';
 
 /**
  * Routes that answer without a token: signing in needs none, and the API describes itself.
@@ -98,6 +99,12 @@ export function requireCameraVisible(request: FastifyRequest, cameraId: string):
 }
 
 /** Writes an audit entry for the signed-in caller of this request. */
-export function audit(deps: Pick<ApiDeps, 'audit'>, request: FastifyRequest, entry: Omit<AuditRecord, 'userId' | 'username' | 'source'>): void {
+/**
+ * Records a change in the audit log and, when it changed configuration, announces that on the
+ * updates socket: every configuration change is audited, so this is the one place for both.
+ */
+export function audit(deps: Pick<ApiDeps, 'audit'> & Partial<Pick<ApiDeps, 'changes'>>, request: FastifyRequest, entry: Omit<AuditRecord, 'userId' | 'username' | 'source'>): void {
   deps.audit.record({ userId: request.user.id, username: request.user.username, source: request.ip, ...entry });
+  const resources = entry.outcome === 'failed' ? [] : resourcesChangedBy(entry.action);
+  if (resources.length > 0) deps.changes?.fire({ type: 'configuration', resources });
 }

@@ -1,3 +1,4 @@
+import type { ConfigurationResource } from '../common/configurationResources';
 import type { View } from '../../management/common/view';
 
 /**
@@ -15,4 +16,6 @@ export type SiteChange =
     /** For an update: the cameras before it, so users who saw it then and not now hear it is gone. */
     cameraIdsBefore?: string[];
   }
-  | { type: 'evidenceLock'; action: 'created' | 'extended' | 'deleted'; lockId: string; cameraIds: string[] };
+  | { type: 'evidenceLock'; action: 'created' | 'extended' | 'deleted'; lockId: string; cameraIds: string[] }
+  /** Any audited configuration change (access.ts `audit`): clients refetch these resources. */
+  | { type: 'configuration'; resources: readonly ConfigurationResource[] };

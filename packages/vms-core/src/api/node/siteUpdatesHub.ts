@@ -2,7 +2,7 @@ import { DisposableStore, toDisposable } from '../../base/common/event';
 import type { Disposable } from '../../base/common/event';
 import type { SystemEventType } from '../../events/common/systemEvent';
 import type { RoleDefinition } from '../../management/common/permissions';
-import { allowedOnEveryCamera, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
+import { allowedOnEveryCamera, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
 import { canSeeView } from '../../management/common/view';
 import type { ExportJob } from '../../streaming/node/export/exportJobs';
 import type { SiteUpdate } from '../common/updateSchemas';
@@ -106,6 +106,11 @@ export class SiteUpdatesHub implements Disposable {
       case 'evidenceLock':
         this.each((r) => (allowedOnEveryCamera(r.roles, c.cameraIds, 'evidenceLockView', r.now)
           ? { type: 'evidenceLock', action: c.action, lockId: c.lockId, cameraIds: c.cameraIds }
+          : undefined));
+        return;
+      case 'configuration':
+        this.each((r) => (hasAdminFlag(r.roles, 'manageConfiguration') || hasAdminFlag(r.roles, 'manageUsers')
+          ? { type: 'configurationChanged', resources: [...c.resources] }
           : undefined));
         return;
     }

@@ -3,7 +3,8 @@ import { Type } from 'typebox';
 import { isVmsError } from '../../../base/common/errors';
 import type { User } from '../../../management/node/identity';
 import type { TokenPair } from '../../../management/node/tokenStore';
-import { ErrorBody, LoginRequest, LoginResponse, RefreshRequest } from '../../common/schemas';
+import { ADMIN_FLAGS, cameraRightsAt, hasAdminFlag, isAdministrators } from '../../../management/common/permissions';
+import { CurrentUserResponse, ErrorBody, LoginRequest, LoginResponse, RefreshRequest } from '../../common/schemas';
 import { audit } from '../access';
 import type { ApiDeps } from '../apiDeps';
 import { iso } from '../server';
@@ -60,6 +61,23 @@ export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
       }
       throw e;
     }
+  });
+
+  app.get('/api/me', {
+    schema: {
+      operationId: 'getCurrentUser', summary: 'The caller and what their roles allow now', tags: ['auth'],
+      response: { 200: CurrentUserResponse, 401: ErrorBody },
+    },
+  }, async (req) => {
+    const now = deps.clock.now();
+    const flags = Object.fromEntries(ADMIN_FLAGS.map((f) => [f, hasAdminFlag(req.roles, f)])) as Record<(typeof ADMIN_FLAGS)[number], boolean>;
+    const cameras = deps.config.listCameras()
+      .map((c) => ({ cameraId: c.id, rights: cameraRightsAt(req.roles, c.id, now) }))
+      .filter((c) => c.rights.length > 0);
+    return {
+      id: req.user.id, username: req.user.username, roleIds: req.user.roleIds,
+      administrator: req.roles.some(isAdministrators), ...flags, cameras,
+    };
   });
 
   app.post('/api/logout', {

@@ -3,7 +3,7 @@
  * each situation is worded once and the wording is tested without rendering: operators need to
  * know whether to retype the password, wait, or call whoever runs the site.
  */
-import { ApiError, BAD_RESPONSE_CODE, NETWORK_ERROR_CODE } from '@nightjar/ui';
+import { ApiError, BAD_RESPONSE_CODE, NETWORK_ERROR_CODE } from '../api/siteClient';
 
 export interface SignInProblem {
   /** Which field the message is about, so the form can focus it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, NETWORK_ERROR_CODE } from '@nightjar/ui';
+import { ApiError, NETWORK_ERROR_CODE } from '../api/siteClient';
 import { isNetworkError, shouldRetry } from './signedInSession';
 
 describe('session query policy', () => {

@@ -7,11 +7,9 @@
  * password changed): `onDidEnd` then tells the app to show the sign-in form with the reason.
  */
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import {
-  ApiError, NETWORK_ERROR_CODE, SiteClient, SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT, UPDATES_CLOSE_UNAUTHENTICATED, camerasQuery,
-  createClientStore, viewsQuery,
-} from '@nightjar/ui';
-import type { ClientStore, SessionUser } from '@nightjar/ui';
+import type { SessionUser } from '../api/apiTypes';
+import { ApiError, NETWORK_ERROR_CODE, SiteClient } from '../api/siteClient';
+import { SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT, UPDATES_CLOSE_UNAUTHENTICATED } from '../api/siteUpdates';
 import { ConnectionMonitor } from './connectionMonitor';
 import type { SessionEnd } from './signInErrors';
 
@@ -34,9 +32,17 @@ export function shouldRetry(failureCount: number, error: unknown): boolean {
   return failureCount < 1;
 }
 
+export interface SessionOptions {
+  /** Queries the app's first screen needs, asked together at sign-in instead of one after another as components mount. */
+  prefetch?: (queryClient: QueryClient, client: SiteClient) => void;
+}
+
+/**
+ * A signed-in site for one window. Each client app subclasses it for what it adds (the Smart
+ * Client its view store) and makes it with `connect` then `new`.
+ */
 export class SignedInSession {
   readonly queryClient: QueryClient;
-  readonly store: ClientStore;
   readonly connection: ConnectionMonitor;
   /** Pushed changes (statuses, views, bookmarks) into the query cache. */
   readonly updates: SiteUpdatesSocket;
@@ -45,7 +51,7 @@ export class SignedInSession {
   private lastRecoveryAt = Number.NEGATIVE_INFINITY;
   private ending = false;
 
-  private constructor(readonly client: SiteClient, readonly user: SessionUser) {
+  constructor(readonly client: SiteClient, readonly user: SessionUser, o: SessionOptions = {}) {
     this.connection = new ConnectionMonitor({ probe: () => probeHealth(client.baseUrl) });
     const onError = (e: unknown) => (isNetworkError(e) ? this.connection.reportNetworkFailure() : this.connection.reportAnswer());
     const onSuccess = () => this.connection.reportAnswer();
@@ -57,16 +63,12 @@ export class SignedInSession {
         mutations: { retry: false },
       },
     });
-    this.store = createClientStore({ playbackTimeMs: Date.now() });
     this.updates = new SiteUpdatesSocket({
       url: client.resolveUrl('/api/updates', 'ws'),
       accessToken: (o) => client.accessToken(o),
       queryClient: this.queryClient,
     });
-    // The first screen needs both lists; asked together now rather than one after the other
-    // as components mount (the first live frame waits for them).
-    void this.queryClient.prefetchQuery(camerasQuery(client));
-    void this.queryClient.prefetchQuery(viewsQuery(client));
+    o.prefetch?.(this.queryClient, client);
     const socketState = this.updates.onDidChangeState((state) => {
       // 'connecting' after a close is still down; only open and closed change the verdict. A
       // refused sign-in (4401) or a sign-out is about the session, not the connection: the
@@ -90,11 +92,11 @@ export class SignedInSession {
   }
 
   /** Signs in; throws the ApiError (network, wrong password, lockout) for the form to explain. */
-  static async signIn(request: SignInRequest): Promise<SignedInSession> {
+  static async connect(request: SignInRequest): Promise<{ client: SiteClient; user: SessionUser }> {
     const client = new SiteClient({ baseUrl: request.address });
     try {
       const s = await client.login(request.username, request.password);
-      return new SignedInSession(client, s.user);
+      return { client, user: s.user };
     } catch (e) {
       client.dispose();
       throw e;

@@ -3,14 +3,23 @@
  * in memory and the players reconnect by themselves, so the banner only informs: it goes away
  * when the site answers again, without a reload.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Icon } from '../shell/Icon';
-import { useSite } from './siteContext';
-import { useConnectionState } from './useConnectionState';
+import type { ConnectionMonitor, ConnectionState } from './connectionMonitor';
 
-export function ConnectionBanner() {
-  const { connection, client } = useSite();
-  const state = useConnectionState();
+/** Whether the site answers, re-rendering when that changes (banner, tiles, stale marks). */
+export function useConnection(connection: ConnectionMonitor): ConnectionState {
+  return useSyncExternalStore((listener) => connection.onDidChange(listener), () => connection.state);
+}
+
+export interface ConnectionBannerProps {
+  connection: ConnectionMonitor;
+  /** The site's address, named in the message. */
+  siteAddress: string;
+}
+
+export function ConnectionBanner({ connection, siteAddress }: ConnectionBannerProps) {
+  const state = useConnection(connection);
   const [recovered, setRecovered] = useState(false);
 
   useEffect(() => connection.onDidRecover(() => setRecovered(true)), [connection]);
@@ -21,7 +30,7 @@ export function ConnectionBanner() {
   }, [recovered]);
 
   if (state.kind === 'reconnecting') {
-    const host = client.baseUrl.replace(/^https?:\/\//, '');
+    const host = siteAddress.replace(/^https?:\/\//, '');
     return (
       <div className="banner banner-warn" role="alert">
         <span className="banner-spinner" aria-hidden />

@@ -10,19 +10,23 @@ import { useNow } from '../shell/useNow';
 import { RecentServerList } from './RecentServerList';
 import { RecentServers, normalizeAddress } from './recentServers';
 import type { RecentServer } from './recentServers';
-import { SignedInSession } from './signedInSession';
+import type { SignInRequest } from './signedInSession';
 import { formatWait, signInProblem } from './signInErrors';
 import type { SignInProblem } from './signInErrors';
 
-export interface SignInPageProps {
+export interface SignInPageProps<S> {
+  /** The application's name, as the form's title (e.g. "Nightjar Smart Client"). */
+  product: string;
+  /** Makes the app's session; its ApiError (network, wrong password, lockout) is explained on the form. */
+  signIn: (request: SignInRequest) => Promise<S>;
   /** Pre-filled when no site was used before: the page's own origin, or the site Electron loaded. */
   defaultAddress: string;
   /** Why the last session ended, if it did not end by signing out. */
   notice?: string | undefined;
-  onSignedIn: (session: SignedInSession) => void;
+  onSignedIn: (session: S) => void;
 }
 
-export function SignInPage({ defaultAddress, notice, onSignedIn }: SignInPageProps) {
+export function SignInPage<S>({ product, signIn, defaultAddress, notice, onSignedIn }: SignInPageProps<S>) {
   const recent = useMemo(() => new RecentServers(window.localStorage), []);
   const [servers, setServers] = useState<RecentServer[]>(() => recent.load());
   const [address, setAddress] = useState(() => servers[0]?.address ?? defaultAddress);
@@ -50,7 +54,7 @@ export function SignInPage({ defaultAddress, notice, onSignedIn }: SignInPagePro
     setBusy(true);
     setProblem(null);
     try {
-      const session = await SignedInSession.signIn({ address: origin, username: username.trim(), password });
+      const session = await signIn({ address: origin, username: username.trim(), password });
       setServers(recent.remember({ address: origin, username: username.trim(), lastUsed: Date.now() }));
       onSignedIn(session);
     } catch (error) {
@@ -82,7 +86,7 @@ export function SignInPage({ defaultAddress, notice, onSignedIn }: SignInPagePro
         <div className="signin-brand">
           <Icon name="logo" size={28} />
           <div>
-            <h1 id="signin-title">Nightjar Smart Client</h1>
+            <h1 id="signin-title">{product}</h1>
             <p className="muted">Sign in to a site</p>
           </div>
         </div>

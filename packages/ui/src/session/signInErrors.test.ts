@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, BAD_RESPONSE_CODE, NETWORK_ERROR_CODE } from '@nightjar/ui';
+import { ApiError, BAD_RESPONSE_CODE, NETWORK_ERROR_CODE } from '../api/siteClient';
 import { formatWait, sessionEndMessage, signInProblem } from './signInErrors';
 
 const SITE = 'http://127.0.0.1:7490';

@@ -1,0 +1,33 @@
+/**
+ * The configuration resources a change notification names ("configurationChanged" on the
+ * updates socket), and which audited action changes which. Clients refetch what a resource
+ * names; nothing of the change itself is sent, so no right is needed beyond seeing that
+ * something changed.
+ */
+export const CONFIGURATION_RESOURCES = [
+  'site', 'recordingServers', 'hardware', 'cameras', 'storages', 'timeProfiles', 'roles', 'users',
+  'rules', 'userDefinedEvents', 'genericEvents', 'logSettings',
+] as const;
+export type ConfigurationResource = (typeof CONFIGURATION_RESOURCES)[number];
+
+const BY_ACTION: Record<string, readonly ConfigurationResource[]> = {
+  updateSite: ['site'],
+  updateRecordingServer: ['recordingServers'],
+  addHardware: ['hardware', 'cameras'], updateHardware: ['hardware', 'cameras'], deleteHardware: ['hardware', 'cameras'],
+  updateCamera: ['cameras'],
+  createStorage: ['storages'], updateStorage: ['storages'],
+  createTimeProfile: ['timeProfiles'], updateTimeProfile: ['timeProfiles'], deleteTimeProfile: ['timeProfiles'],
+  createRole: ['roles'], updateRole: ['roles'], deleteRole: ['roles', 'users'],
+  createUser: ['users'], updateUser: ['users'], deleteUser: ['users'],
+  createRule: ['rules'], updateRule: ['rules'], deleteRule: ['rules'],
+  createUserDefinedEvent: ['userDefinedEvents'], deleteUserDefinedEvent: ['userDefinedEvents'],
+  createGenericEventSource: ['genericEvents'], updateGenericEventSource: ['genericEvents'],
+  createGenericEvent: ['genericEvents'], deleteGenericEvent: ['genericEvents'],
+  updateLogSettings: ['logSettings'],
+  importConfiguration: CONFIGURATION_RESOURCES,
+};
+
+/** What an audited action changed; empty for actions that change no configuration (sign-in, export, bookmarks). */
+export function resourcesChangedBy(action: string): readonly ConfigurationResource[] {
+  return BY_ACTION[action] ?? [];
+}
