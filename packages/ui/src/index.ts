@@ -91,3 +91,5 @@ export { NoticeStack } from './shell/NoticeStack';
 export type { ErrorBoundaryProps } from './shell/ErrorBoundary';
 export { ErrorBoundary } from './shell/ErrorBoundary';
 export { useNow } from './shell/useNow';
+export type { DialogProps } from './shell/Dialog';
+export { Dialog, ErrorNote } from './shell/Dialog';

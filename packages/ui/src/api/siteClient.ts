@@ -8,8 +8,11 @@ import type {
 /** An error answer of the site, or a request that never got one (status 0). */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
-  constructor(readonly status: number, readonly code: string, message: string) {
+  /** The request field the site named as wrong (validation errors), for forms to mark it. */
+  readonly field: string | undefined;
+  constructor(readonly status: number, readonly code: string, message: string, field?: string) {
     super(message);
+    this.field = field;
   }
 }
 
@@ -344,11 +347,12 @@ async function ensureOk(response: Response): Promise<Response> {
   const text = await response.text().catch(() => '');
   let parsed: unknown;
   try { parsed = JSON.parse(text); } catch { parsed = undefined; }
-  const body = (parsed ?? {}) as { code?: unknown; message?: unknown };
+  const body = (parsed ?? {}) as { code?: unknown; message?: unknown; field?: unknown };
   throw new ApiError(
     response.status,
     typeof body.code === 'string' ? body.code : `HTTP_${response.status}`,
     typeof body.message === 'string' ? body.message : text || response.statusText,
+    typeof body.field === 'string' ? body.field : undefined,
   );
 }
 

@@ -12,7 +12,7 @@ import { fromDateTimeLocal, toDateTimeLocal } from '../playback/timeFormat';
 import { useShellNotify } from './useShellNotify';
 import { useClientState, useSite } from '../session/siteContext';
 import { CameraPicker } from './CameraPicker';
-import { Dialog, ErrorNote } from './Dialog';
+import { Dialog, ErrorNote } from '@nightjar/ui';
 import { DEFAULT_POST_SECONDS, DEFAULT_PRE_SECONDS, bookmarkProblems, bookmarkRequest } from './bookmarkForm';
 
 export interface BookmarkDialogProps {

@@ -9,7 +9,7 @@ import type { BookmarkBody } from '@nightjar/ui';
 import { formatDuration, formatInstant } from '../playback/timeFormat';
 import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
-import { ErrorNote } from './Dialog';
+import { ErrorNote } from '@nightjar/ui';
 import type { ThumbnailCache } from './thumbnailCache';
 import { ThumbnailImage } from './ThumbnailImage';
 

@@ -11,7 +11,7 @@ import { viewCameras } from '../playback/rangeActions';
 import { fromDateTimeLocal, toDateTimeLocal } from '../playback/timeFormat';
 import { useClientState, useSite } from '../session/siteContext';
 import { CameraPicker } from './CameraPicker';
-import { Dialog, ErrorNote } from './Dialog';
+import { Dialog, ErrorNote } from '@nightjar/ui';
 import { lockProblems, lockRequest } from './lockForm';
 import { RangeFields, rangeValue } from './RangeFields';
 import { useShellNotify } from './useShellNotify';

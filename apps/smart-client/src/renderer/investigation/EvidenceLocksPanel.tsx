@@ -11,7 +11,7 @@ import type { EvidenceLockBody } from '@nightjar/ui';
 import { formatDateTime, formatDuration, fromDateTimeLocal, toDateTimeLocal } from '../playback/timeFormat';
 import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
-import { ErrorNote } from './Dialog';
+import { ErrorNote } from '@nightjar/ui';
 import { extensionProblem, lockStatus } from './lockForm';
 
 export interface EvidenceLocksPanelProps {

@@ -13,7 +13,7 @@ import { viewCameras } from '../playback/rangeActions';
 import { fromDateTimeLocal } from '../playback/timeFormat';
 import { useClientState, useSite } from '../session/siteContext';
 import { CameraPicker } from './CameraPicker';
-import { Dialog, ErrorNote } from './Dialog';
+import { Dialog, ErrorNote } from '@nightjar/ui';
 import { ExportJobsList } from './ExportJobsList';
 import { FORMAT_CHOICES, exportProblems, exportRequest, exportWarning } from './exportForm';
 import type { ExportForm, ExportFormat } from './exportForm';

@@ -11,7 +11,7 @@ import { desktopApi } from '../../common/desktopApi';
 import { formatBytes, formatDuration, formatInstant } from '../playback/timeFormat';
 import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
-import { ErrorNote } from './Dialog';
+import { ErrorNote } from '@nightjar/ui';
 import { exportSavesOf } from './exportSaves';
 import type { SaveState } from './exportSaves';
 import { saveJob } from './useExportSaving';

@@ -12,7 +12,7 @@ import { fromDateTimeLocal } from '../playback/timeFormat';
 import { ShellContext } from '../shell/shellContext';
 import { useClientState, useSite } from '../session/siteContext';
 import { BookmarksPanel } from './BookmarksPanel';
-import { ErrorNote } from './Dialog';
+import { ErrorNote } from '@nightjar/ui';
 import { EvidenceLockDialog } from './EvidenceLockDialog';
 import { EvidenceLocksPanel } from './EvidenceLocksPanel';
 import { ExportDialog } from './ExportDialog';

@@ -10,7 +10,7 @@ import type { CameraStatusBody } from '@nightjar/ui';
 import { formatBytes } from '../playback/timeFormat';
 import { Icon } from '@nightjar/ui';
 import { useSite } from '../session/siteContext';
-import { Dialog, ErrorNote } from './Dialog';
+import { Dialog, ErrorNote } from '@nightjar/ui';
 import { ExportJobsList } from './ExportJobsList';
 import { storageUse, summarizeCameras } from './serverStatus';
 

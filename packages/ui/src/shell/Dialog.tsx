@@ -1,12 +1,12 @@
 /**
- * The investigation dialogs' frame, in the shell's dialog style: a modal panel with a title,
+ * The clients' dialog frame, in the shell's dialog style: a modal panel with a title,
  * a scrolling body and a footer for the actions. Escape and a click on the backdrop close it;
  * the first field takes the focus so the keyboard works at once.
  */
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { Icon } from '@nightjar/ui';
-import type { IconName } from '@nightjar/ui';
+import { Icon } from './Icon';
+import type { IconName } from './Icon';
 
 export interface DialogProps {
   title: string;
@@ -30,7 +30,7 @@ export function Dialog({ title, icon, width, onClose, children, footer, testId }
     <div className="dialog-backdrop" onPointerDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={panel}
-        className="dialog inv-dialog"
+        className="dialog dialog-stacked"
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -63,7 +63,7 @@ export function ErrorNote({ error }: { error: unknown }) {
   const message = typeof e.message === 'string' ? e.message : String(error);
   const title = e.status === 403 ? 'Not allowed' : e.status === 0 ? 'Site not reachable' : 'The site refused';
   return (
-    <div className="inv-error" role="alert">
+    <div className="error-note" role="alert">
       <Icon name="warning" size={14} />
       <div><b>{title}:</b> {message}</div>
     </div>
