@@ -7,6 +7,13 @@ import globals from 'globals';
 // A regex, not gitignore-style groups: the group "events" also matched any folder named events.
 const nodeBuiltins = '^(node:.*|fs(/.*)?|path|os|net|dgram|http|https|crypto|child_process|stream|events|zlib|worker_threads|better-sqlite3|fastify)$';
 
+// packages/desktop is the Electron shells' main-process and launcher code (Node, electron,
+// esbuild). Only its import-free ./local-site-state export may be reached from a pure common/.
+// Regexes: the gitignore-style group "@nightjar/desktop" would match its subpaths too.
+const desktopByPath = '(.*/)?(desktop/src(/.*)?|packages/desktop/?)';
+const desktopMainCode = `^(@nightjar/desktop(/(electron|build))?|${desktopByPath})$`;
+const desktopAnything = `^(@nightjar/desktop(/.*)?|${desktopByPath})$`;
+
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'bench/results/**'] },
   js.configs.recommended,
@@ -38,7 +45,8 @@ export default tseslint.config(
         patterns: [
           { regex: nodeBuiltins, message: 'The renderer never touches Node.' },
           { group: ['@nightjar/vms-core/node', '@nightjar/vms-core/site-lock', '**/vms-core/src/**'], message: 'Reach the core through its API; only `import type` from @nightjar/vms-core.' },
-          { group: ['electron', 'electron/*', '**/main/**', '**/preload/**'], message: 'The renderer reaches Electron only through window.nightjarDesktop (src/common/desktopApi.ts).' },
+          { group: ['electron', 'electron/*', '**/main/**', '**/preload/**'], message: 'The renderer reaches Electron only through its desktop API global (src/common/desktopApi.ts).' },
+          { regex: desktopAnything, message: 'packages/desktop is main-process code: a renderer never imports it.' },
         ],
         paths: [{ name: '@nightjar/vms-core', allowTypeImports: true, message: 'Only types from vms-core.' }],
       }],
@@ -52,6 +60,7 @@ export default tseslint.config(
         patterns: [
           { regex: nodeBuiltins, message: 'common/ code is pure: no Node built-ins here.' },
           { group: ['electron', 'electron/*', '**/main/**', '**/preload/**', '**/renderer/**'], message: 'common/ may import only common/ code.' },
+          { regex: desktopMainCode, message: 'common/ is shared with the renderer: from packages/desktop only @nightjar/desktop/local-site-state (pure).' },
         ],
       }],
     },
@@ -64,7 +73,26 @@ export default tseslint.config(
         patterns: [
           { regex: nodeBuiltins, message: 'A sandboxed preload has no Node built-ins.' },
           { group: ['**/main/**', '**/renderer/**'], message: 'The preload takes only common/ code.' },
+          { regex: desktopAnything, message: 'The preload takes only common/ code (a sandbox runs no main-process code).' },
         ],
+      }],
+    },
+  },
+  {
+    // The shells' shared main-process code serves the apps; it never reaches into them or into the UI.
+    files: ['packages/desktop/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/apps/**', '@nightjar/ui', '@nightjar/ui/*', '@nightjar/*-client'], message: 'packages/desktop may not import the apps or the UI.' }],
+      }],
+    },
+  },
+  {
+    // Its one export for apps' common/ (and through it the renderers' types): pure, import-free.
+    files: ['packages/desktop/src/localSiteState.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ regex: '.*', message: 'localSiteState.ts is shared with renderers: it imports nothing.' }],
       }],
     },
   },

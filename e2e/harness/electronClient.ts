@@ -1,13 +1,13 @@
 /**
  * The Smart Client's Electron shell under Playwright (playwright-core's `_electron`), when this
  * machine can run it: the `electron` package must have its binary (its download is not run
- * here, see apps/smart-client/README.md) and Linux needs a display. The shell is started as
+ * here, see packages/desktop/README.md) and Linux needs a display. The shell is started as
  * `pnpm start` starts it (dist/main/main.cjs with --data/--port/--client-dir); it finds the
  * test's site through DATA/site.lock.json and attaches to it instead of starting a site.
  */
 import type { ElectronApplication, Page } from 'playwright-core';
+import { displayMissing, electronBinary } from '@nightjar/desktop';
 import { APP_DIR, MAIN_BUNDLE, RENDERER_DIR } from '../../apps/smart-client/scripts/build';
-import { displayMissing, electronBinary } from '../../apps/smart-client/src/main/electronBinary';
 import { TIME_SCALE } from './smartClientPage';
 import type { SmartClientSite } from './smartClientSite';
 import { until } from './smartClientSite';

@@ -1,14 +1,13 @@
 /** `pnpm stop`: stops the all-in-one site serving the data folder and waits until it has exited. */
 import { relative, resolve } from 'node:path';
 import { errorMessage } from '@nightjar/vms-core';
-import { LocalSite, repoSiteCommand } from '../src/main/localSite';
+import { LocalSite, launcherUsage, parseLauncherArgs, repoSiteCommand } from '@nightjar/desktop';
 import { APP_DIR } from './build';
-import { START_USAGE, parseLauncherArgs } from './launcherArgs';
 
 async function main(): Promise<number> {
   const args = parseLauncherArgs(process.argv.slice(2));
   if (args.help) {
-    console.log(START_USAGE);
+    console.log(launcherUsage({ command: 'pnpm start', title: 'Smart Client', path: '/' }));
     return 0;
   }
   const site = new LocalSite({ dataDir: args.dataDir, command: repoSiteCommand(resolve(APP_DIR, '../..')) });

@@ -6,7 +6,7 @@
  * Each method is one IPC channel of ./ipcContract.ts with the same request and response.
  */
 import type { DisplayInfo, IpcRequest, IpcResponse } from './ipcContract';
-import type { LocalSiteState } from './localSiteState';
+import type { LocalSiteState } from '@nightjar/desktop/local-site-state';
 
 export interface DesktopApi {
   /** Native folder picker; resolves `{ path: null }` when the user cancels. */
@@ -35,4 +35,4 @@ export function desktopApi(): DesktopApi | undefined {
 }
 
 export type { DisplayInfo } from './ipcContract';
-export type { LocalSiteAction, LocalSiteState, LocalSiteStatus } from './localSiteState';
+export type { LocalSiteAction, LocalSiteState, LocalSiteStatus } from '@nightjar/desktop/local-site-state';

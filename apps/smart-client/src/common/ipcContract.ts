@@ -2,9 +2,10 @@
  * The whole IPC surface between the renderer and the Electron main process: one channel per
  * call, each with its request and response type. The preload exposes one function per channel
  * (src/preload/preload.ts); main registers one handler per channel and checks that the sender
- * is the app's own origin (src/main/ipcHandlers.ts). Adding a call means adding it here first.
+ * is the app's own origin (registerIpcHandlers of @nightjar/desktop). Adding a call means
+ * adding it here first.
  */
-import type { LocalSiteAction, LocalSiteState } from './localSiteState';
+import type { LocalSiteAction, LocalSiteState } from '@nightjar/desktop/local-site-state';
 
 /** A monitor, as the renderer offers it for "open view on display N" and full screen per monitor. */
 export interface DisplayInfo {

@@ -6,9 +6,11 @@ import { screen } from 'electron';
 import type { BrowserWindow, Display } from 'electron';
 import type { Disposable } from '@nightjar/vms-core';
 import { VmsError } from '@nightjar/vms-core';
+import { appUrl } from '@nightjar/desktop';
+import { createWindow } from '@nightjar/desktop/electron';
 import type { DisplayInfo, IpcRequest } from '../common/ipcContract';
-import { appUrl } from './originPolicy';
-import { createWindow } from './windowFactory';
+
+const TITLE = 'Nightjar Smart Client';
 
 export class ClientWindows implements Disposable {
   private main: BrowserWindow | undefined;
@@ -24,7 +26,7 @@ export class ClientWindows implements Disposable {
       this.main.focus();
       return this.main;
     }
-    this.main = this.track(createWindow({ appOrigin: this.o.appOrigin, url: appUrl(this.o.appOrigin, '/'), preload: this.o.preload }));
+    this.main = this.track(createWindow({ appOrigin: this.o.appOrigin, url: appUrl(this.o.appOrigin, '/'), preload: this.o.preload, title: TITLE }));
     return this.main;
   }
 
@@ -41,7 +43,7 @@ export class ClientWindows implements Disposable {
     const display = this.display(request.displayId);
     // The work area leaves the task bar visible; full screen then covers that monitor only.
     const win = this.track(createWindow({
-      appOrigin: this.o.appOrigin, url, preload: this.o.preload, bounds: { ...display.workArea }, fullScreen: request.fullScreen === true,
+      appOrigin: this.o.appOrigin, url, preload: this.o.preload, title: TITLE, bounds: { ...display.workArea }, fullScreen: request.fullScreen === true,
     }));
     return win.id;
   }

@@ -6,10 +6,10 @@ import { BrowserWindow, dialog, shell } from 'electron';
 import type { OpenDialogOptions } from 'electron';
 import { isAbsolute } from 'node:path';
 import { VmsError } from '@nightjar/vms-core';
-import type { LocalSiteAction, LocalSiteState } from '../common/localSiteState';
+import type { IpcHandlers, LocalSiteAction, LocalSiteState } from '@nightjar/desktop';
+import { saveDownload } from '@nightjar/desktop';
+import type { IpcContract } from '../common/ipcContract';
 import type { ClientWindows } from './clientWindows';
-import { saveDownload } from './downloads';
-import type { IpcHandlers } from './ipcHandlers';
 
 const ACTIONS: readonly LocalSiteAction[] = ['start', 'stop', 'restart'];
 
@@ -27,7 +27,7 @@ export function desktopHandlers(o: {
   windows: ClientWindows;
   siteState: () => Promise<LocalSiteState>;
   controlSite: (action: LocalSiteAction) => Promise<LocalSiteState>;
-}): IpcHandlers {
+}): IpcHandlers<IpcContract> {
   return {
     'dialog:chooseExportFolder': async (request, event) => {
       const { defaultPath } = fields(request ?? {});

@@ -6,15 +6,13 @@
 import { join, resolve } from 'node:path';
 import { app, dialog, ipcMain, session } from 'electron';
 import { errorMessage } from '@nightjar/vms-core';
-import { LOCAL_SITE_STATE_EVENT } from '../common/ipcContract';
-import type { LocalSiteAction, LocalSiteState } from '../common/localSiteState';
+import { LocalSite, localSiteOptions, parseShellArgs, registerIpcHandlers } from '@nightjar/desktop';
+import type { LocalSiteAction, LocalSiteState } from '@nightjar/desktop';
+import { SiteTray, hardenSession } from '@nightjar/desktop/electron';
+import type { IpcContract } from '../common/ipcContract';
+import { IPC_CHANNELS, LOCAL_SITE_STATE_EVENT } from '../common/ipcContract';
 import { ClientWindows } from './clientWindows';
 import { desktopHandlers } from './desktopHandlers';
-import { registerIpcHandlers } from './ipcHandlers';
-import { LocalSite } from './localSite';
-import { localSiteOptions, parseShellArgs } from './shellArgs';
-import { SiteTray } from './tray';
-import { hardenSession } from './windowFactory';
 
 // dist/main/main.cjs → the repository root, when started without --repo.
 const REPO_ROOT = resolve(__dirname, '../../../..');
@@ -44,10 +42,10 @@ async function run(): Promise<void> {
   const fromTray = (action: LocalSiteAction) => () => {
     control(action).catch((e: unknown) => dialog.showErrorBox(`Nightjar: could not ${action} the local site`, errorMessage(e)));
   };
-  const ipc = registerIpcHandlers(ipcMain, appOrigin, desktopHandlers({ windows, siteState: () => site.status(), controlSite: control }));
+  const ipc = registerIpcHandlers<IpcContract>(ipcMain, appOrigin, IPC_CHANNELS, desktopHandlers({ windows, siteState: () => site.status(), controlSite: control }));
   const tray = new SiteTray(site.state, {
     openClient: () => windows.showMain(), start: fromTray('start'), stop: fromTray('stop'), restart: fromTray('restart'), quit: () => app.quit(),
-  });
+  }, 'Smart Client');
   const stateSubscription = site.onDidChangeState((state) => {
     tray.update(state);
     windows.broadcast(LOCAL_SITE_STATE_EVENT, state);

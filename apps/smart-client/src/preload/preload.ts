@@ -9,7 +9,7 @@ import type { DesktopApi } from '../common/desktopApi';
 import { DESKTOP_API_GLOBAL } from '../common/desktopApi';
 import type { IpcChannel, IpcRequest, IpcResponse } from '../common/ipcContract';
 import { LOCAL_SITE_STATE_EVENT } from '../common/ipcContract';
-import type { LocalSiteState } from '../common/localSiteState';
+import type { LocalSiteState } from '../common/desktopApi';
 
 function invoke<C extends IpcChannel>(channel: C, request: IpcRequest<C>): Promise<IpcResponse<C>> {
   return ipcRenderer.invoke(channel, request) as Promise<IpcResponse<C>>;

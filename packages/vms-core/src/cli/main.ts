@@ -7,9 +7,10 @@ import { DEFAULT_SITE_PORT } from '../site/common/defaults';
 
 const usage = `usage: vms <command> [options]
 
-  site   --data DIR [--port N] [--host H] [--admin-password P] [--no-demo-camera] [--client-dir DIR]
+  site   --data DIR [--port N] [--host H] [--admin-password P] [--no-demo-camera] [--client-dir DIR] [--admin-dir DIR]
          run an all-in-one site; prints the URL it serves when ready; serves the built
-         Smart Client from DIR at / (apps/smart-client/dist/renderer)
+         Smart Client from --client-dir at / (apps/smart-client/dist/renderer) and the built
+         Management Client from --admin-dir at /admin/ (apps/management-client/dist/renderer)
   check  --data DIR [--quick]
          verify the media database invariants; exits 1 with a report when one is broken
   verify --data DIR [--camera ID] [--from ISO] [--to ISO]
@@ -29,6 +30,7 @@ async function main(argv: string[]): Promise<number> {
       'admin-password': { type: 'string' },
       'no-demo-camera': { type: 'boolean' },
       'client-dir': { type: 'string' },
+      'admin-dir': { type: 'string' },
       camera: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -65,6 +67,7 @@ async function main(argv: string[]): Promise<number> {
         adminPassword: values['admin-password'] ?? process.env.VMS_ADMIN_PASSWORD,
         demoCamera: !values['no-demo-camera'],
         ...(values['client-dir'] ? { clientDir: values['client-dir'] } : {}),
+        ...(values['admin-dir'] ? { adminDir: values['admin-dir'] } : {}),
       });
     case 'check':
       return runCheck(values.data);

@@ -5,7 +5,7 @@ import { SiteLock } from '../site/node/siteLock';
 
 /** Runs until SIGINT/SIGTERM; returns -1 so main leaves the process running. */
 export async function runSite(o: {
-  dataDir: string; port: number; host: string; adminPassword?: string; demoCamera: boolean; clientDir?: string;
+  dataDir: string; port: number; host: string; adminPassword?: string; demoCamera: boolean; clientDir?: string; adminDir?: string;
 }): Promise<number> {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) {
     console.error(`vms site: --port must be 0..65535`);
@@ -17,6 +17,7 @@ export async function runSite(o: {
   process.on('exit', () => lock.release());
   const site = await Site.open({
     dataDir: o.dataDir, adminPassword: o.adminPassword, demoCamera: o.demoCamera, ...(o.clientDir ? { clientAppDir: resolve(o.clientDir) } : {}),
+    ...(o.adminDir ? { adminAppDir: resolve(o.adminDir) } : {}),
   });
   const r = site.recovery;
   if (r.sealed.length || r.dropped.length || r.orphansRemoved.length || r.garbageRemoved) {

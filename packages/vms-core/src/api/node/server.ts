@@ -27,7 +27,7 @@ import { exportRoutes } from './routes/exportRoutes';
 import { registerPlaybackSocket } from './routes/playbackSocketRoute';
 import { liveRoutes } from './routes/liveRoutes';
 import { registerLiveSockets } from './routes/liveSocketRoutes';
-import { clientAppRoutes } from './routes/clientAppRoutes';
+import { MANAGEMENT_CLIENT_APP, clientAppRoutes } from './routes/clientAppRoutes';
 import { siteRoutes } from './routes/siteRoutes';
 import { hardwareManagementRoutes } from './routes/hardwareManagementRoutes';
 import { timeProfileRoutes } from './routes/timeProfileRoutes';
@@ -41,6 +41,8 @@ export interface BuildServerOptions {
   logger?: boolean;
   /** The built Smart Client renderer to serve at `/` (see routes/clientAppRoutes.ts). */
   clientAppDir?: string;
+  /** The built Management Client renderer to serve at `/admin/`. */
+  adminAppDir?: string;
 }
 
 /**
@@ -108,6 +110,7 @@ export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {
     registerUpdatesSocket(scoped, deps);
   });
   await app.register(clientAppRoutes({ ...(options.clientAppDir ? { dir: options.clientAppDir } : {}) }));
+  await app.register(clientAppRoutes({ app: MANAGEMENT_CLIENT_APP, ...(options.adminAppDir ? { dir: options.adminAppDir } : {}) }));
   await app.ready();
   return app;
 }

@@ -50,6 +50,8 @@ export interface SiteOptions {
   logger?: boolean;
   /** The built Smart Client renderer, served at `/` (the browser and Electron load it there). */
   clientAppDir?: string;
+  /** The built Management Client renderer, served at `/admin/`. */
+  adminAppDir?: string;
 }
 
 /** Paths inside a site's data folder. */
@@ -159,7 +161,7 @@ export class Site {
     const api = await buildServer(
       { config, identity, roles, audit, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif, mediaServices, changes,
         ptz, keys, eventsAndRules },
-      { logger: o.logger ?? false, ...(o.clientAppDir ? { clientAppDir: o.clientAppDir } : {}) },
+      { logger: o.logger ?? false, ...(o.clientAppDir ? { clientAppDir: o.clientAppDir } : {}), ...(o.adminAppDir ? { adminAppDir: o.adminAppDir } : {}) },
     );
     return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, mediaServices, changes, api, recovery, generated, eventsAndRules);
   }

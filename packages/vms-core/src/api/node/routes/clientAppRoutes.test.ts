@@ -6,7 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorHandler } from '../errorHandler';
-import { clientAppRoutes, resolveInside } from './clientAppRoutes';
+import { isVmsError } from '../../../base/common/errors';
+import type { ClientAppOptions } from './clientAppRoutes';
+import { MANAGEMENT_CLIENT_APP, clientAppRoutes, resolveInside } from './clientAppRoutes';
 
 const INDEX = '<!doctype html><title>Nightjar</title><div id="root"></div><script src="/assets/main-ABCD1234.js"></script>';
 
@@ -15,7 +17,7 @@ describe('client app routes', () => {
   let dir: string;
   const apps: FastifyInstance[] = [];
 
-  async function serve(o: { dir?: string }): Promise<FastifyInstance> {
+  async function serve(o: ClientAppOptions): Promise<FastifyInstance> {
     const app = Fastify();
     app.setErrorHandler(errorHandler);
     await app.register(swagger, { openapi: { openapi: '3.0.3', info: { title: 't', version: '1' } } });
@@ -104,6 +106,25 @@ describe('client app routes', () => {
     const unbuilt = await (await serve({ dir })).inject({ url: '/app/live' });
     expect(unbuilt.statusCode).toBe(503);
     expect(unbuilt.body).toContain(`There is no index.html in ${dir}`);
+  });
+
+  it('serves an app under a base path: every route below it is the SPA, its assets apart', async () => {
+    const app = await serve({ dir, app: MANAGEMENT_CLIENT_APP });
+    for (const url of ['/admin/', '/admin', '/admin/hardware/add', '/admin/x/y/z?tab=2']) expect((await app.inject({ url })).body, url).toBe(INDEX);
+    expect((await app.inject({ url: '/admin/assets/main-ABCD1234.js' })).body).toBe('console.log("app")');
+    expect((await app.inject({ url: '/admin/assets/missing.js' })).statusCode).toBe(404);
+    // Nothing outside the base path belongs to it.
+    for (const url of ['/', '/app', '/assets/main-ABCD1234.js', '/administrator']) expect((await app.inject({ url })).statusCode, url).toBe(404);
+    const none = await (await serve({ app: MANAGEMENT_CLIENT_APP })).inject({ url: '/admin/' });
+    expect(none.statusCode).toBe(503);
+    expect(none.body).toContain('started without --admin-dir');
+  });
+
+  it('refuses a base path that is not a folder path', async () => {
+    for (const basePath of ['admin/', '/admin', '']) {
+      const error = await serve({ dir, app: { ...MANAGEMENT_CLIENT_APP, basePath } }).then(() => undefined, (e: unknown) => e);
+      expect(isVmsError(error, 'VMS_ERR_BAD_INPUT'), basePath).toBe(true);
+    }
   });
 
   it('stays out of the OpenAPI document', async () => {

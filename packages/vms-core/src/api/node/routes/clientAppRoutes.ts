@@ -1,10 +1,14 @@
 /**
- * Serves the Smart Client's renderer from the site, so the same app runs in a browser and in
- * the Electron shell (which loads it from here). The app signs in through the API itself, so
- * these routes need no token; they are no part of the API contract and stay out of OpenAPI.
+ * Serves the clients' built renderers from the site, so the same app runs in a browser and in
+ * the Electron shells (which load it from here): the Smart Client at `/`, the Management
+ * Client at `/admin/`. The apps sign in through the API themselves, so these routes need no
+ * token; they are no part of the API contract and stay out of OpenAPI. Under an app's base path:
  *
- *   /, /app, /app/*   index.html (the app routes by itself: SPA fallback), never cached
- *   /assets/*         the bundle's files; names carrying a content hash are cached for good
+ *   base, SPA routes      index.html (the app routes by itself: SPA fallback), never cached
+ *   base + assets/*       the bundle's files; names carrying a content hash are cached for good
+ *
+ * The Smart Client's SPA routes are /app and /app/*; the Management Client's are all of
+ * /admin and /admin/* (its index.html loads /admin/assets/…).
  */
 import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -12,9 +16,36 @@ import { extname, join, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { VmsError } from '../../../base/common/errors';
 
+/** One client app a site can serve, and how to build it (for the page shown while it is not built). */
+export interface ClientApp {
+  title: string;
+  /** Where it is served: "/" or a prefix such as "/admin/". */
+  basePath: string;
+  /** Routes besides basePath answered with index.html, relative to basePath ("app", "app/*", "*"). */
+  spaRoutes: readonly string[];
+  packageName: string;
+  /** The `vms site` option naming its build, and that build's usual folder. */
+  siteOption: string;
+  buildDir: string;
+  /** The launcher that builds it and starts a site serving it. */
+  launcher: string;
+}
+
+export const SMART_CLIENT_APP: ClientApp = {
+  title: 'Smart Client', basePath: '/', spaRoutes: ['app', 'app/*'], packageName: '@nightjar/smart-client',
+  siteOption: '--client-dir', buildDir: 'apps/smart-client/dist/renderer', launcher: 'pnpm start',
+};
+
+export const MANAGEMENT_CLIENT_APP: ClientApp = {
+  title: 'Management Client', basePath: '/admin/', spaRoutes: ['*'], packageName: '@nightjar/management-client',
+  siteOption: '--admin-dir', buildDir: 'apps/management-client/dist/renderer', launcher: 'pnpm admin',
+};
+
 export interface ClientAppOptions {
-  /** The built renderer (apps/smart-client/dist/renderer); without it `/` says how to build it. */
+  /** The built renderer (the app's dist/renderer); without it the app's pages say how to build it. */
   dir?: string;
+  /** Which app; the Smart Client when omitted. */
+  app?: ClientApp;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -46,13 +77,13 @@ const PAGE_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-export function notBuiltPage(dir: string | undefined): string {
-  const why = dir ? `There is no index.html in ${dir}.` : 'This site was started without --client-dir.';
-  return '<!doctype html><meta charset="utf-8"><title>Nightjar: Smart Client not built</title>'
+export function notBuiltPage(dir: string | undefined, app: ClientApp = SMART_CLIENT_APP): string {
+  const why = dir ? `There is no index.html in ${dir}.` : `This site was started without ${app.siteOption}.`;
+  return `<!doctype html><meta charset="utf-8"><title>Nightjar: ${escapeHtml(app.title)} not built</title>`
     + '<body style="background:#16181c;color:#d6d9de;font:15px system-ui,sans-serif;padding:2em">'
-    + `<h1 style="font-size:18px">The Smart Client is not built</h1><p>${escapeHtml(why)}</p>`
-    + '<p>Build it with <code>pnpm --filter @nightjar/smart-client build</code> and start the site with '
-    + '<code>--client-dir apps/smart-client/dist/renderer</code>, or run <code>pnpm start</code>, which does both. '
+    + `<h1 style="font-size:18px">The ${escapeHtml(app.title)} is not built</h1><p>${escapeHtml(why)}</p>`
+    + `<p>Build it with <code>pnpm --filter ${app.packageName} build</code> and start the site with `
+    + `<code>${app.siteOption} ${app.buildDir}</code>, or run <code>${app.launcher}</code>, which does both. `
     + 'The API stays available at <a style="color:#7fb3ff" href="/api/openapi.json">/api/openapi.json</a>.</p></body>';
 }
 
@@ -72,21 +103,24 @@ export function resolveInside(root: string, relative: string): string | undefine
 }
 
 export const clientAppRoutes = (o: ClientAppOptions) => async (app: FastifyInstance): Promise<void> => {
+  const client = o.app ?? SMART_CLIENT_APP;
+  const base = client.basePath;
+  if (!/^\/([\w-]+\/)*$/.test(base)) throw new VmsError('VMS_ERR_BAD_INPUT', `base path "${base}" must start and end with "/"`);
   const sendIndex = async (reply: FastifyReply) => {
     const html = o.dir ? await readFile(join(o.dir, 'index.html'), 'utf8').catch(() => undefined) : undefined;
     if (html === undefined) {
-      return reply.status(503).headers({ ...PAGE_HEADERS, 'cache-control': 'no-store', 'content-type': CONTENT_TYPES['.html'] }).send(notBuiltPage(o.dir));
+      return reply.status(503).headers({ ...PAGE_HEADERS, 'cache-control': 'no-store', 'content-type': CONTENT_TYPES['.html'] }).send(notBuiltPage(o.dir, client));
     }
     // Read on every request (it is small): a rebuild shows at the next reload, without a site restart.
     return reply.headers({ ...PAGE_HEADERS, 'content-type': CONTENT_TYPES['.html'] }).send(html);
   };
   const hidden = { schema: { hide: true } };
-  app.get('/', hidden, (_req, reply) => sendIndex(reply));
-  app.get('/app', hidden, (_req, reply) => sendIndex(reply));
-  app.get('/app/*', hidden, (_req, reply) => sendIndex(reply));
+  // "/admin/" and "/admin" alike; "/" once.
+  const pages = new Set([base, base.length > 1 ? base.slice(0, -1) : base, ...client.spaRoutes.map((route) => `${base}${route}`)]);
+  for (const page of pages) app.get(page, hidden, (_req, reply) => sendIndex(reply));
 
-  app.get<{ Params: { '*': string } }>('/assets/*', hidden, async (req, reply) => {
-    const notFound = new VmsError('VMS_ERR_NOT_FOUND', `no client asset ${req.params['*']}`);
+  app.get<{ Params: { '*': string } }>(`${base}assets/*`, hidden, async (req, reply) => {
+    const notFound = new VmsError('VMS_ERR_NOT_FOUND', `no ${client.title} asset ${req.params['*']}`);
     if (!o.dir) throw notFound;
     const file = resolveInside(join(o.dir, 'assets'), req.params['*']);
     const info = file ? await stat(file).catch(() => undefined) : undefined;

@@ -3,7 +3,7 @@
  * whose colour is the local site's state. Raw BGRA pixels, premultiplied, as
  * nativeImage.createFromBitmap takes them. Pure, so it is tested without Electron.
  */
-import type { LocalSiteStatus } from '../common/localSiteState';
+import type { LocalSiteStatus } from './localSiteState';
 
 type Rgb = readonly [number, number, number];
 

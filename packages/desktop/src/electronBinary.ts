@@ -1,5 +1,5 @@
 /**
- * Whether this machine can run the Electron shell. The `electron` package is an optional
+ * Whether this machine can run an Electron shell (the Smart Client's or the Management Client's). The `electron` package is an optional
  * dependency whose postinstall downloads the binary; pnpm does not run it here (see
  * pnpm-workspace.yaml), so usually only its types are installed. Its index.js returns the
  * binary's path when path.txt was written by a successful postinstall, and throws otherwise
@@ -23,7 +23,7 @@ export function electronBinary(
     const message = errorMessage(e);
     if (/Cannot find module/.test(message)) return { ok: false, reason: 'the electron package is not installed (pnpm install)' };
     // Reinstalling, as electron's message suggests, does not help: pnpm skips the download on purpose.
-    if (/failed to install correctly/.test(message)) return { ok: false, reason: 'the electron package is installed without its binary (its download is not run; see apps/smart-client/README.md)' };
+    if (/failed to install correctly/.test(message)) return { ok: false, reason: 'the electron package is installed without its binary (its download is not run; see packages/desktop/README.md)' };
     return { ok: false, reason: `the electron package has no binary (${message.split('\n')[0]})` };
   }
   if (typeof path !== 'string') return { ok: false, reason: 'the electron package did not name a binary' };

@@ -1,6 +1,8 @@
 /**
- * The state of the all-in-one site on this machine, as the launcher, the tray and the renderer
- * (through the desktop API) see it. Pure: shared by the Electron main process and the renderer.
+ * The state of the all-in-one site on this machine, as the launchers, the tray and a renderer
+ * (through its desktop API) see it. Pure and import-free: apps' common/ code takes its types
+ * through `@nightjar/desktop/local-site-state`, the one part of this package a renderer's
+ * types may reach.
  */
 export type LocalSiteStatus =
   /** No site process holds the data folder. */

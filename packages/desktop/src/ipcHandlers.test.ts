@@ -1,11 +1,18 @@
 import type { IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { isVmsError } from '@nightjar/vms-core';
-import { IPC_CHANNELS } from '../common/ipcContract';
 import type { IpcHandlers, IpcMainLike } from './ipcHandlers';
 import { registerIpcHandlers } from './ipcHandlers';
 
 const APP = 'http://127.0.0.1:7480';
+
+/** A contract as an app declares one (src/common/ipcContract.ts). */
+interface TestContract {
+  'dialog:chooseFolder': { request: { defaultPath?: string }; response: { path: string | null } };
+  'shell:showItemInFolder': { request: { path: string }; response: void };
+  'displays:list': { request: void; response: number[] };
+}
+const CHANNELS = ['dialog:chooseFolder', 'shell:showItemInFolder', 'displays:list'] as const;
 
 /** An ipcMain stand-in that records handlers and lets the test invoke them as a frame would. */
 class FakeIpcMain implements IpcMainLike {
@@ -23,46 +30,43 @@ class FakeIpcMain implements IpcMainLike {
   }
 }
 
-function handlers(calls: string[]): IpcHandlers {
-  const record = (channel: string) => (request: unknown) => {
-    calls.push(`${channel} ${JSON.stringify(request)}`);
-  };
+function handlers(calls: string[]): IpcHandlers<TestContract> {
   return {
-    'dialog:chooseExportFolder': (r) => (record('dialog:chooseExportFolder')(r), { path: '/exports' }),
-    'shell:showItemInFolder': record('shell:showItemInFolder'),
-    'exports:saveDownload': (r) => (record('exports:saveDownload')(r), { path: '/exports/a.mp4', bytes: 3 }),
-    'displays:list': () => [],
-    'windows:open': () => ({ windowId: 7 }),
-    'windows:setFullScreen': record('windows:setFullScreen'),
-    'localSite:getState': () => ({ status: 'running', dataDir: '/data', url: APP }),
-    'localSite:control': (r) => ({ status: r.action === 'stop' ? 'stopped' : 'running', dataDir: '/data' }),
+    'dialog:chooseFolder': (r) => {
+      calls.push(`dialog:chooseFolder ${JSON.stringify(r)}`);
+      return { path: r.defaultPath ?? '/exports' };
+    },
+    'shell:showItemInFolder': (r) => {
+      calls.push(`shell:showItemInFolder ${r.path}`);
+    },
+    'displays:list': () => [1, 2],
   };
 }
 
 describe('registerIpcHandlers', () => {
   it('registers exactly the contract’s channels and removes them on dispose', () => {
     const ipc = new FakeIpcMain();
-    const registration = registerIpcHandlers(ipc, APP, handlers([]));
-    expect([...ipc.handlers.keys()].sort()).toEqual([...IPC_CHANNELS].sort());
+    const registration = registerIpcHandlers(ipc, APP, CHANNELS, handlers([]));
+    expect([...ipc.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
     registration.dispose();
     expect(ipc.handlers.size).toBe(0);
   });
 
-  it('answers frames of the app', async () => {
+  it('answers frames of the app, passing the request through', async () => {
     const calls: string[] = [];
     const ipc = new FakeIpcMain();
-    registerIpcHandlers(ipc, APP, handlers(calls));
-    expect(await ipc.invoke('dialog:chooseExportFolder', `${APP}/app/live`, {})).toEqual({ path: '/exports' });
-    expect(await ipc.invoke('localSite:control', `${APP}/`, { action: 'stop' })).toEqual({ status: 'stopped', dataDir: '/data' });
-    expect(calls).toEqual(['dialog:chooseExportFolder {}']);
+    registerIpcHandlers(ipc, APP, CHANNELS, handlers(calls));
+    expect(await ipc.invoke('dialog:chooseFolder', `${APP}/admin/storage`, { defaultPath: '/srv' })).toEqual({ path: '/srv' });
+    expect(await ipc.invoke('displays:list', `${APP}/`)).toEqual([1, 2]);
+    expect(calls).toEqual(['dialog:chooseFolder {"defaultPath":"/srv"}']);
   });
 
   it('refuses every channel to other origins and to gone frames, without calling the handler', async () => {
     const calls: string[] = [];
     const ipc = new FakeIpcMain();
-    registerIpcHandlers(ipc, APP, handlers(calls));
+    registerIpcHandlers(ipc, APP, CHANNELS, handlers(calls));
     const strangers = ['https://evil.example/', 'http://127.0.0.1:7481/', 'http://127.0.0.1:7480.evil.example/', 'about:blank', 'data:text/html,x', null];
-    for (const channel of IPC_CHANNELS) {
+    for (const channel of CHANNELS) {
       for (const frame of strangers) {
         const error = await ipc.invoke(channel, frame, { path: '/etc/passwd' }).then(() => undefined, (e: unknown) => e);
         expect(isVmsError(error, 'VMS_ERR_PERMISSION_DENIED'), `${channel} from ${frame}`).toBe(true);

@@ -1,6 +1,7 @@
 /**
  * The all-in-one site on this machine, run as its own process: closing or crashing a client
- * never stops recording. Used by the `pnpm start` launcher and by the Electron tray.
+ * never stops recording. Used by the `pnpm start` and `pnpm admin` launchers, the Smart
+ * Client's tray and the Management Client's shell (which only attaches).
  *
  * The site process owns DATA/site.lock.json (written by `vms site`: pid, then url and port once
  * listening). A site is running when the lock's process lives AND GET /api/health answers; a
@@ -14,7 +15,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_SITE_PORT, Emitter, VmsError, errorMessage } from '@nightjar/vms-core';
 import type { Disposable, Event } from '@nightjar/vms-core';
 import { lockHolderAlive, processAlive, readSiteLock, removeStaleSiteLock } from '@nightjar/vms-core/site-lock';
-import type { LocalSiteState } from '../common/localSiteState';
+import type { LocalSiteState } from './localSiteState';
 
 /** How to run `vms <args>`: in this repository, Node with tsx on the CLI's source. */
 export interface SiteCommand {
@@ -29,14 +30,27 @@ export function repoSiteCommand(repoRoot: string, nodePath: string = process.exe
   return { command: nodePath, args: ['--import', 'tsx', join(repoRoot, 'packages/vms-core/src/cli/main.ts')], cwd: repoRoot };
 }
 
+/** The built renderers a site serves: the Smart Client at `/`, the Management Client at `/admin/`. */
+export interface SiteApps {
+  clientDir: string;
+  adminDir: string;
+}
+
+/** Where this repository's builds put both renderers (each app's dist/renderer). */
+export function repoSiteApps(repoRoot: string): SiteApps {
+  return { clientDir: join(repoRoot, 'apps/smart-client/dist/renderer'), adminDir: join(repoRoot, 'apps/management-client/dist/renderer') };
+}
+
 export interface LocalSiteOptions {
   dataDir: string;
   command: SiteCommand;
   /** 0 picks a free port. */
   port?: number;
   host?: string;
-  /** The built renderer the site serves at `/`. */
+  /** The built Smart Client renderer the site serves at `/`. */
   clientDir?: string;
+  /** The built Management Client renderer the site serves at `/admin/`. */
+  adminDir?: string;
   /** More `vms site` options (e.g. --no-demo-camera). */
   extraArgs?: string[];
   startTimeoutMs?: number;
@@ -162,7 +176,7 @@ export class LocalSite implements Disposable {
     if (!lock || !lockHolderAlive(lock)) return { status: 'stopped', dataDir: this.dataDir };
     const base: LocalSiteState = { status: 'starting', dataDir: this.dataDir, pid: lock.pid };
     if (lock.status === 'starting' || !lock.url) return base;
-    return { ...base, url: lock.url, ...(lock.port ? { port: lock.port } : {}), status: (await healthy(lock.url)) ? 'running' : 'unresponsive' };
+    return { ...base, url: lock.url, ...(lock.port ? { port: lock.port } : {}), status: (await siteAnswers(lock.url)) ? 'running' : 'unresponsive' };
   }
 
   private setState(next: LocalSiteState): LocalSiteState {
@@ -181,7 +195,8 @@ export class LocalSite implements Disposable {
     const { command, args, cwd, env } = this.o.command;
     const siteArgs = [
       'site', '--data', this.dataDir, '--port', String(this.o.port ?? DEFAULT_SITE_PORT), '--host', this.o.host ?? '127.0.0.1',
-      ...(this.o.clientDir ? ['--client-dir', resolve(this.o.clientDir)] : []), ...(this.o.extraArgs ?? []),
+      ...(this.o.clientDir ? ['--client-dir', resolve(this.o.clientDir)] : []),
+      ...(this.o.adminDir ? ['--admin-dir', resolve(this.o.adminDir)] : []), ...(this.o.extraArgs ?? []),
     ];
     const log = openSync(this.logFile, 'a');
     let exit: string | undefined;
@@ -199,7 +214,7 @@ export class LocalSite implements Disposable {
     try {
       for (;;) {
         const lock = readSiteLock(this.dataDir);
-        if (lock && lock.pid === child.pid && lock.status === 'running' && lock.url && await healthy(lock.url)) break;
+        if (lock && lock.pid === child.pid && lock.status === 'running' && lock.url && await siteAnswers(lock.url)) break;
         if (exit !== undefined) {
           // Another launcher may have won the race for the data folder: attach to its site.
           const other = await this.attach();
@@ -256,7 +271,8 @@ export class LocalSite implements Disposable {
   }
 }
 
-async function healthy(url: string): Promise<boolean> {
+/** Whether a Nightjar site answers GET /api/health at `url` (its origin) within two seconds. */
+export async function siteAnswers(url: string): Promise<boolean> {
   try {
     const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2000) });
     return res.ok && ((await res.json()) as { ok?: unknown }).ok === true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalSiteState } from '../common/localSiteState';
+import type { LocalSiteState } from './localSiteState';
 import { trayMenuTemplate, trayTooltip } from './trayMenu';
 
 const running: LocalSiteState = { status: 'running', dataDir: '/data', pid: 42, url: 'http://127.0.0.1:7480', port: 7480 };
@@ -10,7 +10,7 @@ function menu(state: LocalSiteState) {
     openClient: () => clicked.push('open'), start: () => clicked.push('start'), stop: () => clicked.push('stop'),
     restart: () => clicked.push('restart'), quit: () => clicked.push('quit'),
   };
-  const items = trayMenuTemplate(state, actions).filter((i) => i.type !== 'separator');
+  const items = trayMenuTemplate(state, actions, 'Smart Client').filter((i) => i.type !== 'separator');
   const item = (label: RegExp) => items.find((i) => label.test(i.label ?? ''))!;
   return { items, item, clicked };
 }
@@ -19,6 +19,7 @@ describe('tray menu', () => {
   it('offers stop and restart for a running site, and names its address', () => {
     const { item, clicked } = menu(running);
     expect(item(/^Local site/).label).toBe('Local site running at http://127.0.0.1:7480');
+    expect(item(/^Open/).label).toBe('Open Smart Client');
     expect(item(/^Start/).enabled).toBe(false);
     expect(item(/^Stop/).enabled).toBe(true);
     expect(item(/^Restart/).enabled).toBe(true);

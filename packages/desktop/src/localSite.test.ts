@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isVmsError } from '@nightjar/vms-core';
 import { processAlive, readSiteLock, siteLockFile } from '@nightjar/vms-core/site-lock';
-import type { LocalSiteState, LocalSiteStatus } from '../common/localSiteState';
+import type { LocalSiteState, LocalSiteStatus } from './localSiteState';
 import { LocalSite, repoSiteCommand } from './localSite';
 
-const REPO_ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
+const REPO_ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 const cleanups: (() => Promise<void> | void)[] = [];
 
 afterEach(async () => {
@@ -31,8 +31,8 @@ function dataDir(): string {
 }
 
 /** A LocalSite on `dir`; after the test its site is stopped and its process must be gone. */
-function localSite(dir: string, port = 0): LocalSite {
-  const site = new LocalSite({ dataDir: dir, port, command: repoSiteCommand(REPO_ROOT), extraArgs: ['--no-demo-camera'], startTimeoutMs: 60_000 });
+function localSite(dir: string, port = 0, builds: { clientDir?: string; adminDir?: string } = {}): LocalSite {
+  const site = new LocalSite({ dataDir: dir, port, command: repoSiteCommand(REPO_ROOT), extraArgs: ['--no-demo-camera'], startTimeoutMs: 60_000, ...builds });
   cleanups.push(async () => {
     // A test that failed or timed out may have left a start running: let it end, then stop.
     await site.whenIdle();
@@ -70,9 +70,13 @@ async function login(url: string, password: string): Promise<number> {
 
 // Each test starts one to three site processes; on a loaded two-core machine one start can take 10 s.
 describe('LocalSite', { timeout: 120_000 }, () => {
-  it('starts the site as its own process, hands over the generated password, and a second start attaches', async () => {
+  it('starts the site as its own process serving both clients, hands over the generated password, and a second start attaches', async () => {
     const dir = dataDir();
-    const first = localSite(dir);
+    const clientDir = dataDir();
+    writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>smart client build</title>');
+    const adminDir = dataDir();
+    writeFileSync(join(adminDir, 'index.html'), '<!doctype html><title>management client build</title>');
+    const first = localSite(dir, 0, { clientDir, adminDir });
     const seen: LocalSiteStatus[] = [];
     first.onDidChangeState((s) => seen.push(s.status));
 
@@ -85,6 +89,9 @@ describe('LocalSite', { timeout: 120_000 }, () => {
     expect(readFileSync(started.logFile, 'utf8')).toContain(`Nightjar site ready at ${url}`);
     expect(started.adminPassword).toMatch(/^[\w-]{12}$/);
     expect(await login(url!, started.adminPassword!)).toBe(200);
+    // --client-dir and --admin-dir reached the site process.
+    expect(await fetch(`${url}/`).then((r) => r.text())).toContain('smart client build');
+    expect(await fetch(`${url}/admin/`).then((r) => r.text())).toContain('management client build');
     expect(seen[0]).toBe('starting');
     expect(seen.at(-1)).toBe('running');
 

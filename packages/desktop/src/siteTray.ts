@@ -1,8 +1,8 @@
-/** The tray icon of the Smart Client: the local site's state and its controls (see trayMenu.ts). */
+/** A client's tray icon: the local site's state and its controls (see trayMenu.ts). */
 import { Menu, Tray, nativeImage } from 'electron';
 import type { NativeImage } from 'electron';
 import type { Disposable } from '@nightjar/vms-core';
-import type { LocalSiteState, LocalSiteStatus } from '../common/localSiteState';
+import type { LocalSiteState, LocalSiteStatus } from './localSiteState';
 import { trayIconBitmap } from './trayIcon';
 import type { TrayActions } from './trayMenu';
 import { trayMenuTemplate, trayTooltip } from './trayMenu';
@@ -13,7 +13,7 @@ export class SiteTray implements Disposable {
   private readonly tray: Tray;
   private readonly icons = new Map<LocalSiteStatus, NativeImage>();
 
-  constructor(state: LocalSiteState, private readonly actions: TrayActions) {
+  constructor(state: LocalSiteState, private readonly actions: TrayActions, private readonly appName: string) {
     this.tray = new Tray(this.icon(state.status));
     this.tray.on('click', () => actions.openClient());
     this.update(state);
@@ -22,7 +22,7 @@ export class SiteTray implements Disposable {
   update(state: LocalSiteState): void {
     this.tray.setImage(this.icon(state.status));
     this.tray.setToolTip(trayTooltip(state));
-    this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, this.actions)));
+    this.tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(state, this.actions, this.appName)));
   }
 
   dispose(): void {

@@ -12,7 +12,7 @@ describe('electronBinary', () => {
     const result = electronBinary('/app', () => {
       throw new Error('Electron failed to install correctly, please delete node_modules/electron and try installing again');
     });
-    expect(result).toEqual({ ok: false, reason: 'the electron package is installed without its binary (its download is not run; see apps/smart-client/README.md)' });
+    expect(result).toEqual({ ok: false, reason: 'the electron package is installed without its binary (its download is not run; see packages/desktop/README.md)' });
     expect(electronBinary('/app', () => {
       throw new Error('ENOENT: path.txt\nstack');
     })).toEqual({ ok: false, reason: 'the electron package has no binary (ENOENT: path.txt)' });
@@ -34,9 +34,9 @@ describe('electronBinary', () => {
     expect(electronBinary('/app', () => binary)).toEqual({ ok: true, path: binary });
   });
 
-  it('reads the installed package from the app folder', () => {
+  it('reads the installed package from an app folder', () => {
     // pnpm skips electron's download here, so usually there is no binary; a developer may have one.
-    const result = electronBinary(join(import.meta.dirname, '../..'));
+    const result = electronBinary(join(import.meta.dirname, '../../../apps/smart-client'));
     if (result.ok) expect(result.path).toMatch(/electron/i);
     else expect(result.reason).toMatch(/^(the electron package is installed without its binary|no runnable binary at )/);
   });
