@@ -38,14 +38,17 @@ export class E2eSite {
 
   /**
    * Opens a site on a temporary folder, serves the test pages, listens and signs in as admin.
-   * `clientAppDir`: a built Smart Client renderer the site serves at `/` (see smartClientSite.ts).
+   * `clientAppDir`: a built Smart Client renderer the site serves at `/` (see smartClientSite.ts);
+   * `adminAppDir`: a built Management Client renderer, served at `/admin/`.
    */
-  static async open(o: { clientAppDir?: string } = {}): Promise<E2eSite> {
-    const dataDir = mkdtempSync(join(tmpdir(), 'nightjar-e2e-'));
+  static async open(o: { clientAppDir?: string; adminAppDir?: string; dataDir?: string } = {}): Promise<E2eSite> {
+    const dataDir = o.dataDir ?? mkdtempSync(join(tmpdir(), 'nightjar-e2e-'));
     let site: Site | undefined;
     let e2e: E2eSite | undefined;
     try {
-      site = await Site.open({ dataDir, adminPassword: ADMIN_PASSWORD, ...(o.clientAppDir ? { clientAppDir: o.clientAppDir } : {}) });
+      site = await Site.open({
+        dataDir, adminPassword: ADMIN_PASSWORD, ...(o.clientAppDir ? { clientAppDir: o.clientAppDir } : {}), ...(o.adminAppDir ? { adminAppDir: o.adminAppDir } : {}),
+      });
       const origin = await site.listen(0, '127.0.0.1');
       const opened = site;
       e2e = new E2eSite(opened, dataDir, origin, await PageServer.start(origin));

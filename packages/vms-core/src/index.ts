@@ -32,7 +32,7 @@ export { BOOKMARK_LIMITS, bookmarkProblem, bookmarkSpan, lockExtensionProblem } 
 // Body types of the API for the clients (which may take only types from this package); the
 // schemas without a named type are reached through `Static<typeof apiSchemas.X>`.
 export type { Static } from 'typebox';
-export type { LoginResponseBody, CameraBody, CameraStatusBody, SequencesBody, EvidenceLockBody } from './api/common/schemas';
+export type { LoginResponseBody, CameraBody, CameraStatusBody, SequencesBody, EvidenceLockBody, UpdateCameraBody } from './api/common/schemas';
 export type { BookmarkBody, CreateBookmarkBody } from './api/common/bookmarkSchemas';
 export * as viewSchemas from './api/common/viewSchemas';
 export type { ViewBody, CreateViewBody, UpdateViewBody, ViewLayoutBody } from './api/common/viewSchemas';
@@ -54,7 +54,9 @@ export type { PlaybackMessage } from './streaming/common/playback/playbackProtoc
 export * as siteSchemas from './api/common/siteSchemas';
 export type { SiteBody, RecordingServerBody, CreateStorageBody, StoredTimeProfileBody, CreateTimeProfileBody } from './api/common/siteSchemas';
 export * as hardwareSchemas from './api/common/hardwareSchemas';
-export type { ScanHardwareBody, ScanHardwareResult, UpdateHardwareBody, UpdateHardwareResult, DeleteHardwareResult } from './api/common/hardwareSchemas';
+export type {
+  HardwareListItemBody, ScanHardwareBody, ScanHardwareResult, UpdateHardwareBody, UpdateHardwareResult, DeleteHardwareResult,
+} from './api/common/hardwareSchemas';
 export * as backupSchemas from './api/common/backupSchemas';
 export type { ConfigurationDocumentBody, ImportConfigurationResult } from './api/common/backupSchemas';
 export type { SystemStatusBody } from './api/common/systemStatusSchemas';
@@ -76,3 +78,14 @@ export type { RuleContext, RuleProblem } from './rules/common/ruleValidation';
 export { ruleProblem } from './rules/common/ruleValidation';
 export { compileMatcher } from './events/common/matchExpression';
 export type { LogLevel } from './events/common/logs';
+// Issue 6: alarms (the Smart Client offers only the state moves alarmChangeProblem allows).
+export * as alarmSchemas from './api/common/alarmSchemas';
+export type {
+  AlarmDefinitionBody, CreateAlarmDefinitionBody, UpdateAlarmDefinitionBody, AlarmBody, AlarmDetailsBody, AlarmListBody, UpdateAlarmBody, BulkUpdateAlarmsBody,
+} from './api/common/alarmSchemas';
+export type { Alarm, AlarmDefinition, AlarmDefinitionInput, AlarmCloseTrigger, AlarmSound, AlarmState } from './alarms/common/alarm';
+export { ALARM_LIMITS, ALARM_PRIORITY, ALARM_SOUNDS, ALARM_STATES } from './alarms/common/alarm';
+export type { AlarmChange, BulkAlarmAction } from './alarms/common/alarmChanges';
+export { alarmChangeProblem, nextStates } from './alarms/common/alarmChanges';
+export type { AlarmContext } from './alarms/common/alarmDefinitionValidation';
+export { alarmDefinitionProblem, canShareSource } from './alarms/common/alarmDefinitionValidation';

@@ -145,6 +145,12 @@ export class SiteClient {
     return { jpeg: await response.blob(), shownAt: response.headers.get('x-shown-at') };
   }
 
+  /** getSnapshot: the camera's picture now, as a JPEG (its live stream unless `stream` names another). */
+  async getSnapshot(cameraId: string, query: { stream?: string; width?: number } = {}, o: RequestOptions = {}): Promise<Blob> {
+    const response = await this.authorized(`/api/cameras/${enc(cameraId)}/snapshot`, { ...o, query: { ...query } });
+    return response.blob();
+  }
+
   searchBookmarks(query: BookmarkSearchQuery = {}, o: RequestOptions = {}): Promise<BookmarkBody[]> {
     return this.call('/api/bookmarks', { ...o, query: { ...query } });
   }

@@ -17,6 +17,10 @@ const OPERATION_IDS = [
   // Issue 6: events, rules and logs.
   'createUserDefinedEvent', 'listUserDefinedEvents', 'triggerUserDefinedEvent', 'createGenericEvent', 'updateGenericEventSource',
   'createRule', 'listRules', 'updateRule', 'deleteRule', 'listSystemLog', 'listRuleLog',
+  // The Management Client's security, rules and log pages.
+  'unlockUser', 'updateUserDefinedEvent', 'deleteGenericEventSource', 'updateGenericEvent',
+  'listAlarmDefinitions', 'createAlarmDefinition', 'getAlarmDefinition', 'updateAlarmDefinition', 'deleteAlarmDefinition',
+  'listAlarms', 'getAlarm', 'updateAlarm', 'bulkUpdateAlarms',
 ];
 
 /** A camera whose configuration the validation tests try to change; it need not stream. */

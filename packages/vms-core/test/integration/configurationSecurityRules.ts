@@ -42,6 +42,14 @@ export const CONFIGURATION_RULES: Record<string, SecurityRule> = {
     await s.denied('allOnA', 'POST', '/api/hardware/scan', scan);
     expect((await s.as('configurer', 'POST', '/api/hardware/scan', scan)).status).toBe(200);
   },
+  listHardware: async (s) => {
+    // Camera rights do not reveal the hardware; managing configuration does, every device.
+    await s.denied('allOnA', 'GET', '/api/hardware');
+    await s.denied('userManager', 'GET', '/api/hardware');
+    const listed = await s.as('configurer', 'GET', '/api/hardware');
+    expect(listed.status).toBe(200);
+    expect((listed.body as { cameras: { id: string }[] }[]).flatMap((h) => h.cameras.map((c) => c.id)).sort()).toEqual([s.cameraA, s.cameraB].sort());
+  },
   updateHardware: async (s) => s.denied('allOnA', 'PATCH', `/api/hardware/${hardwareOf(s, s.cameraA)}`, { name: 'renamed' }),
   deleteHardware: async (s) => {
     await s.denied('allOnA', 'DELETE', `/api/hardware/${hardwareOf(s, s.cameraA)}`);

@@ -41,6 +41,11 @@ export const EVENT_RULE_RULES: Record<string, SecurityRule> = {
     await s.denied('liveOnA', 'DELETE', `/api/user-defined-events/${id}`);
     await needsConfiguration(s, 'DELETE', `/api/user-defined-events/${id}`, undefined, 204);
   },
+  updateUserDefinedEvent: async (s) => {
+    const id = await userDefinedEvent(s);
+    await s.denied('liveOnA', 'PATCH', `/api/user-defined-events/${id}`, { description: 'sneaky' });
+    await needsConfiguration(s, 'PATCH', `/api/user-defined-events/${id}`, { description: 'security update' }, 200);
+  },
   listUserDefinedEvents: async (s) => {
     await s.denied('nobody', 'GET', '/api/user-defined-events');
     await s.denied('userManager', 'GET', '/api/user-defined-events');
@@ -57,6 +62,8 @@ export const EVENT_RULE_RULES: Record<string, SecurityRule> = {
   listGenericEventSources: (s) => needsConfiguration(s, 'GET', '/api/generic-event-sources', undefined, 200),
   createGenericEventSource: (s) => needsConfiguration(s, 'POST', '/api/generic-event-sources', { name: 'security udp', protocol: 'udp', port: 0 }, 201),
   updateGenericEventSource: (s) => needsConfiguration(s, 'PATCH', '/api/generic-event-sources/unknown', { enabled: false }, 404),
+  deleteGenericEventSource: (s) => needsConfiguration(s, 'DELETE', '/api/generic-event-sources/unknown', undefined, 404),
+  updateGenericEvent: (s) => needsConfiguration(s, 'PATCH', '/api/generic-events/unknown', { priority: 3 }, 404),
   listGenericEvents: (s) => needsConfiguration(s, 'GET', '/api/generic-events', undefined, 200),
   createGenericEvent: (s) => needsConfiguration(s, 'POST', '/api/generic-events', { name: 'security create', expressionType: 'search', expression: 'door' }, 201),
   deleteGenericEvent: (s) => needsConfiguration(s, 'DELETE', '/api/generic-events/unknown', undefined, 404),

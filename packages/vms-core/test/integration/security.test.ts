@@ -9,6 +9,7 @@ import { PTZ_AND_SEARCH_RULES } from './ptzSecurityRules';
 import { VIEW_RULES } from './viewSecurityRules';
 import { CONFIGURATION_RULES } from './configurationSecurityRules';
 import { EVENT_RULE_RULES } from './eventRuleSecurityRules';
+import { ALARM_RULES } from './alarmSecurityRules';
 
 interface Operation {
   operationId: string;
@@ -141,6 +142,13 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
     await s.denied('userManager', 'PATCH', `/api/users/${adminId}`, { password: 'taken-over' });
   },
   deleteUser: async (s) => s.denied('liveOnA', 'DELETE', `/api/users/${s.userIds.nobody}`),
+  unlockUser: async (s) => {
+    await s.denied('configurer', 'POST', `/api/users/${s.userIds.nobody}/unlock`);
+    // Administrator accounts are the administrators' business, locks included.
+    const adminId = (await s.ts.request<{ user: { id: string } }>('POST', '/api/login', { username: 'admin', password: 'admin-secret' }, null)).body.user.id;
+    await s.denied('userManager', 'POST', `/api/users/${adminId}/unlock`);
+    expect((await s.as('userManager', 'POST', `/api/users/${s.userIds.nobody}/unlock`)).status).toBe(200);
+  },
   listAuditLog: async (s) => s.denied('configurer', 'GET', '/api/audit-log'),
   // createBookmark, searchBookmarks, getBookmark, updateBookmark, deleteBookmark, getEvidenceLock, extendEvidenceLock, deleteEvidenceLock
   ...BOOKMARK_AND_LOCK_RULES,
@@ -150,14 +158,18 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   ...PTZ_AND_SEARCH_RULES,
   // listViews, createView, updateView, deleteView
   ...VIEW_RULES,
-  // getSite, updateSite, listRecordingServers, updateRecordingServer, createStorage, scanHardware, updateHardware, deleteHardware,
+  // getSite, updateSite, listRecordingServers, updateRecordingServer, createStorage, scanHardware, listHardware, updateHardware, deleteHardware,
   // listTimeProfiles, getTimeProfile, createTimeProfile, updateTimeProfile, deleteTimeProfile, exportConfiguration,
   // importConfiguration, getSystemStatus
   ...CONFIGURATION_RULES,
   // listRules, getRule, createRule, updateRule, deleteRule, createUserDefinedEvent, deleteUserDefinedEvent, listUserDefinedEvents,
   // triggerUserDefinedEvent, listGenericEventSources, createGenericEventSource, updateGenericEventSource, listGenericEvents,
-  // createGenericEvent, deleteGenericEvent, listSystemLog, listRuleLog, getLogSettings, updateLogSettings
+  // createGenericEvent, deleteGenericEvent, listSystemLog, listRuleLog, getLogSettings, updateLogSettings,
+  // updateUserDefinedEvent, deleteGenericEventSource, updateGenericEvent
   ...EVENT_RULE_RULES,
+  // listAlarmDefinitions, getAlarmDefinition, createAlarmDefinition, updateAlarmDefinition, deleteAlarmDefinition,
+  // listAlarms, getAlarm, updateAlarm, bulkUpdateAlarms
+  ...ALARM_RULES,
 };
 
 describe('API security', () => {

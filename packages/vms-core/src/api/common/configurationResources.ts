@@ -6,7 +6,7 @@
  */
 export const CONFIGURATION_RESOURCES = [
   'site', 'recordingServers', 'hardware', 'cameras', 'storages', 'timeProfiles', 'roles', 'users',
-  'rules', 'userDefinedEvents', 'genericEvents', 'logSettings',
+  'rules', 'userDefinedEvents', 'genericEvents', 'logSettings', 'alarmDefinitions',
 ] as const;
 export type ConfigurationResource = (typeof CONFIGURATION_RESOURCES)[number];
 
@@ -18,12 +18,13 @@ const BY_ACTION: Record<string, readonly ConfigurationResource[]> = {
   createStorage: ['storages'], updateStorage: ['storages'],
   createTimeProfile: ['timeProfiles'], updateTimeProfile: ['timeProfiles'], deleteTimeProfile: ['timeProfiles'],
   createRole: ['roles'], updateRole: ['roles'], deleteRole: ['roles', 'users'],
-  createUser: ['users'], updateUser: ['users'], deleteUser: ['users'],
+  createUser: ['users'], updateUser: ['users'], deleteUser: ['users'], unlockUser: ['users'],
   createRule: ['rules'], updateRule: ['rules'], deleteRule: ['rules'],
-  createUserDefinedEvent: ['userDefinedEvents'], deleteUserDefinedEvent: ['userDefinedEvents'],
-  createGenericEventSource: ['genericEvents'], updateGenericEventSource: ['genericEvents'],
-  createGenericEvent: ['genericEvents'], deleteGenericEvent: ['genericEvents'],
+  createUserDefinedEvent: ['userDefinedEvents'], updateUserDefinedEvent: ['userDefinedEvents'], deleteUserDefinedEvent: ['userDefinedEvents'],
+  createGenericEventSource: ['genericEvents'], updateGenericEventSource: ['genericEvents'], deleteGenericEventSource: ['genericEvents'],
+  createGenericEvent: ['genericEvents'], updateGenericEvent: ['genericEvents'], deleteGenericEvent: ['genericEvents'],
   updateLogSettings: ['logSettings'],
+  createAlarmDefinition: ['alarmDefinitions'], updateAlarmDefinition: ['alarmDefinitions'], deleteAlarmDefinition: ['alarmDefinitions'],
   importConfiguration: CONFIGURATION_RESOURCES,
 };
 

@@ -16,6 +16,7 @@ export const UserDefinedEventSchema = Type.Object({
   usedBy: Type.Array(Type.String(), { description: 'names of the rules triggered by or triggering it' }),
 });
 export const CreateUserDefinedEventRequest = Type.Object({ name: Name, description: Type.Optional(Description) }, { additionalProperties: false });
+export const UpdateUserDefinedEventRequest = Type.Object({ name: Type.Optional(Name), description: Type.Optional(Description) }, { additionalProperties: false });
 export const TriggerUserDefinedEventResponse = Type.Object({ eventId: Type.Integer({ description: 'the raised event, as the event server numbers them' }), at: DateTime });
 
 const sourceFields = {
@@ -67,12 +68,14 @@ export const CreateGenericEventRequest = Type.Object({
   expression: eventFields.expression, caseSensitive: Type.Optional(eventFields.caseSensitive), priority: Type.Optional(eventFields.priority),
   sourceIds: Type.Optional(eventFields.sourceIds), enabled: Type.Optional(eventFields.enabled),
 }, { additionalProperties: false });
+export const UpdateGenericEventRequest = Type.Partial(Type.Object(eventFields), { additionalProperties: false });
 
 const Level = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('information')], { description: LOG_LEVELS.join(', ') });
 const Page = {
   from: Type.Optional(DateTime), to: Type.Optional(DateTime),
   beforeSeq: Type.Optional(Type.Integer({ minimum: 1, description: 'entries older than this one (the seq of the last entry of the previous page)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: LOG_LIMITS.maxPage })),
+  text: Type.Optional(Type.String({ maxLength: 200, description: 'words the entry contains (case-insensitive)' })),
 };
 
 export const SystemLogQuery = Type.Object({

@@ -37,6 +37,14 @@ export const ScanHardwareResponse = Type.Object({
   found: Type.Array(FoundDeviceSchema),
 });
 
+/** listHardware: each configured device with the cameras (video sources) it brought. */
+export const HardwareListItemSchema = Type.Object({
+  ...HardwareSchema.properties,
+  cameras: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), deviceKey: Type.String(), enabled: Type.Boolean() }), {
+    description: 'every camera of the hardware, disabled ones too, in the order they were added',
+  }),
+});
+
 export const UpdateHardwareRequest = Type.Object({
   name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   address: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'new address (same driver; for rtsp the main stream URL); the device is probed there' })),
@@ -69,6 +77,7 @@ export const DeleteHardwareResponse = Type.Object({
   recordingsDeleted: Type.Integer(), recordingsKeptLocked: Type.Integer({ description: 'kept because an evidence lock protects them' }),
 });
 
+export type HardwareListItemBody = Static<typeof HardwareListItemSchema>;
 export type ScanHardwareBody = Static<typeof ScanHardwareRequest>;
 export type ScanHardwareResult = Static<typeof ScanHardwareResponse>;
 export type UpdateHardwareBody = Static<typeof UpdateHardwareRequest>;

@@ -74,8 +74,15 @@ export const UpdateCameraRequest = Type.Object({
   liveStream: Type.Optional(Type.String()),
   storageId: Type.Optional(Type.String()),
   transport: Type.Optional(Type.Union([Type.Literal('tcp'), Type.Literal('udp')])),
-  policy: Type.Optional(Type.Partial(PolicySchema)),
-  motion: Type.Optional(Type.Partial(MotionSchema)),
+  policy: Type.Optional(Type.Partial(Type.Object({
+    ...PolicySchema.properties,
+    // One schema with both types, not a union: the validator would coerce 0 into the null branch.
+    maxFps: Type.Unsafe<number | null>({ type: ['number', 'null'], exclusiveMinimum: 0, maximum: 120, description: 'null removes the frame-rate limit' }),
+  }), { additionalProperties: false })),
+  motion: Type.Optional(Type.Partial(Type.Object({
+    ...MotionSchema.properties,
+    streamKey: Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'null analyses the default (smallest) stream' }),
+  }), { additionalProperties: false })),
   group: Type.Optional(Type.String({ maxLength: 300, description: 'folder names joined by "/" (up to 8 levels); "" moves the camera to the top level' })),
 }, { additionalProperties: false });
 
@@ -156,6 +163,7 @@ export const SystemEventSchema = Type.Object({
 export type LoginResponseBody = Static<typeof LoginResponse>;
 export type CameraBody = Static<typeof CameraSchema>;
 export type CameraStatusBody = Static<typeof CameraStatusSchema>;
+export type UpdateCameraBody = Static<typeof UpdateCameraRequest>;
 export type SequencesBody = Static<typeof SequencesResponse>;
 export type StorageBody = Static<typeof StorageSchema>;
 export type EvidenceLockBody = Static<typeof EvidenceLockSchema>;

@@ -85,6 +85,9 @@ export const AuditQuery = Type.Object({
   action: Type.Optional(AuditActionSchema),
   target: Type.Optional(Type.String()),
   afterId: Type.Optional(Type.Integer({ minimum: 0 })),
+  beforeId: Type.Optional(Type.Integer({ minimum: 1, description: 'entries older than this one (the id of the last entry of the previous page, newest first)' })),
+  order: Type.Optional(Type.Union([Type.Literal('oldestFirst'), Type.Literal('newestFirst')], { description: 'default oldestFirst' })),
+  text: Type.Optional(Type.String({ maxLength: 200, description: 'words the user name, action, target or details contain (case-insensitive)' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000 })),
 });
 

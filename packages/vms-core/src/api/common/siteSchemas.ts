@@ -34,6 +34,11 @@ export const CreateStorageRequest = Type.Object({
   maxBytes: Type.Integer({ minimum: 1, description: 'at least 64 MiB and at most the size of the disk the folder is on' }),
   archiveEveryMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 * 24 * 60 })),
   archive: Type.Optional(ArchiveStageSchema),
+  archiveOf: Type.Optional(Type.Object({
+    storageId: Type.String(),
+    grooming: Type.Optional(GroomingSchema),
+    everyMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 7 * 24 * 60, description: "the source's archive schedule" })),
+  }, { additionalProperties: false, description: 'make the new storage the archive stage of an existing storage, in the same change' })),
   encrypted: Type.Optional(Type.Boolean()),
   minFreeBytes: Type.Optional(Type.Integer({ minimum: 0 })),
 }, { additionalProperties: false });

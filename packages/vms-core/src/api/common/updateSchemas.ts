@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
+import { ALARM_STATES } from '../../alarms/common/alarm';
 import { CONFIGURATION_RESOURCES } from './configurationResources';
 import { CameraStatusSchema } from './schemas';
 import { ViewSchema } from './viewSchemas';
@@ -42,6 +43,14 @@ export const SiteUpdateSchema = Type.Union([
   }),
   /** Configuration changed (sent to users who may manage configuration or users): refetch these resources. */
   Type.Object({ type: Type.Literal('configurationChanged'), resources: Type.Array(Type.Enum([...CONFIGURATION_RESOURCES])) }),
+  /**
+   * An alarm was raised or changed (state, assignee, comment, repeats), sent to the users it is
+   * shown to: refetch it, or the list; a badge counts `state: new` (listAlarms?state=new&limit=0).
+   */
+  Type.Object({
+    type: Type.Literal('alarm'), action: Type.Enum(['created', 'updated']), alarmId: Type.Integer(),
+    state: Type.Enum([...ALARM_STATES]), priority: Type.Integer({ minimum: 1, maximum: 5 }),
+  }),
   Type.Object({
     type: Type.Literal('exportJob'), jobId: Type.String(),
     state: Type.Enum(['queued', 'running', 'done', 'failed', 'cancelled']),

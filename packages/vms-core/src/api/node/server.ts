@@ -36,6 +36,8 @@ import { systemStatusRoutes } from './routes/systemStatusRoutes';
 import { ruleRoutes } from './routes/ruleRoutes';
 import { eventDefinitionRoutes } from './routes/eventDefinitionRoutes';
 import { logRoutes } from './routes/logRoutes';
+import { alarmDefinitionRoutes } from './routes/alarmDefinitionRoutes';
+import { alarmRoutes } from './routes/alarmRoutes';
 
 export interface BuildServerOptions {
   logger?: boolean;
@@ -100,6 +102,8 @@ export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {
   await app.register(ruleRoutes(deps));
   await app.register(eventDefinitionRoutes(deps));
   await app.register(logRoutes(deps));
+  await app.register(alarmDefinitionRoutes(deps));
+  await app.register(alarmRoutes(deps));
   await app.register(playbackRoutes(deps));
   await app.register(exportRoutes(deps));
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

@@ -1,3 +1,4 @@
+import type { AlarmNotice } from '../../alarms/node/alarmService';
 import { DisposableStore, toDisposable } from '../../base/common/event';
 import type { Disposable } from '../../base/common/event';
 import type { SystemEventType } from '../../events/common/systemEvent';
@@ -45,6 +46,7 @@ const EXPORT_PROGRESS_STEP = 0.02;
  * - bookmarks and evidence locks: bookmarkView / evidenceLockView on every one of their cameras,
  *   as their REST routes decide; an edit moving a bookmark out of sight reads "deleted";
  * - export jobs: their owner and administrators, as the export routes decide;
+ * - alarms: administrators and members of a role their definition is shown to, as listAlarms decides;
  * - "camerasChanged" carries nothing and goes to everyone.
  */
 export class SiteUpdatesHub implements Disposable {
@@ -54,12 +56,13 @@ export class SiteUpdatesHub implements Disposable {
   private statusTimer: { cancel(): void } | undefined;
   private readonly exportSent = new Map<string, { state: string; progress: number }>();
 
-  constructor(private readonly deps: Pick<ApiDeps, 'changes' | 'events' | 'config' | 'recording' | 'roles' | 'clock' | 'mediaServices'>) {
+  constructor(private readonly deps: Pick<ApiDeps, 'changes' | 'events' | 'config' | 'recording' | 'roles' | 'clock' | 'mediaServices' | 'eventsAndRules'>) {
     this.store.add(deps.changes.event((c) => this.onChange(c)));
     this.store.add(deps.events.onDidRaise((e) => {
       if (e.cameraId !== undefined && STATUS_EVENTS.has(e.type)) this.queueStatus([e.cameraId]);
     }));
     this.store.add(deps.mediaServices.exports.onDidChange((job) => this.onExportJob(job)));
+    this.store.add(deps.eventsAndRules.alarms.onDidChange((n) => this.onAlarm(n)));
   }
 
   add(subscriber: UpdateSubscriber): Disposable {
@@ -143,6 +146,13 @@ export class SiteUpdatesHub implements Disposable {
     else this.exportSent.set(job.id, { state: job.state, progress: job.progress });
     this.each((r) => (r.userId === job.userId || r.roles.some(isAdministrators)
       ? { type: 'exportJob', jobId: job.id, state: job.state, progress: job.progress }
+      : undefined));
+  }
+
+  private onAlarm({ action, alarm }: AlarmNotice): void {
+    const alarms = this.deps.eventsAndRules.alarms;
+    this.each((r) => (alarms.shownTo(alarm, r.roles.map((role) => role.id), r.roles.some(isAdministrators))
+      ? { type: 'alarm', action, alarmId: alarm.id, state: alarm.state, priority: alarm.priority }
       : undefined));
   }
 

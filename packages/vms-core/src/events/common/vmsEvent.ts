@@ -59,6 +59,17 @@ export function endEventOf(type: EventType): EventType | undefined {
 /** What raised an event; rules pick their sources by kind and id. */
 export type EventSourceKind = 'camera' | 'storage' | 'server' | 'userDefinedEvent' | 'genericEvent' | 'analyticsSource';
 
+const STORAGE_EVENT_TYPES: ReadonlySet<EventType> = new Set(['storageFull', 'storageAvailable', 'storageUnavailable', 'archivingFailed']);
+
+/** What kind of source raises events of a type (the ids a trigger's sourceIds are). */
+export function sourceKindOf(type: EventType): EventSourceKind {
+  const category = eventCategory(type);
+  if (category === 'device') return 'camera';
+  if (category === 'system') return STORAGE_EVENT_TYPES.has(type) ? 'storage' : 'server';
+  if (category === 'userDefined') return 'userDefinedEvent';
+  return category === 'generic' ? 'genericEvent' : 'analyticsSource';
+}
+
 export interface EventSource {
   kind: EventSourceKind;
   id: string;

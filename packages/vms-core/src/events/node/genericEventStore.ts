@@ -76,6 +76,15 @@ export class GenericEventStore {
     return this.getSource(id);
   }
 
+  /** Refused while a generic event matches only listed sources including it: it would silently match fewer. */
+  deleteSource(id: string): GenericEventSource {
+    const cur = this.getSource(id);
+    const users = this.listEvents().filter((e) => e.sourceIds.includes(id)).map((e) => e.name);
+    if (users.length > 0) throw new VmsError('VMS_ERR_CONFLICT', `generic event source ${cur.name} is listed by the generic event(s) ${users.join(', ')}`);
+    this.db.prepare('DELETE FROM generic_event_source WHERE id = ?').run(id);
+    return cur;
+  }
+
   private checkSource(s: GenericEventSourceConfig, id: string): void {
     refuse(genericSourceProblem(s));
     // Two listeners on one port: the second would fail to bind, so refuse it here with a name.
@@ -103,6 +112,19 @@ export class GenericEventStore {
           JSON.stringify(input.sourceIds), input.enabled ? 1 : 0, now, now);
     } catch (e) {
       throw uniqueName(e, 'generic event', input.name);
+    }
+    return this.getEvent(id);
+  }
+
+  updateEvent(id: string, patch: Partial<GenericEventInput>, now: number): GenericEvent {
+    const e = { ...this.getEvent(id), ...patch };
+    refuse(genericEventProblem(e, new Set(this.listSources().map((s) => s.id))));
+    try {
+      this.db.prepare(`UPDATE generic_event SET name = ?, description = ?, expression_type = ?, expression = ?, case_sensitive = ?, priority = ?,
+          source_ids = ?, enabled = ?, updated_at = ? WHERE id = ?`)
+        .run(e.name.trim(), e.description, e.expressionType, e.expression, e.caseSensitive ? 1 : 0, e.priority, JSON.stringify(e.sourceIds), e.enabled ? 1 : 0, now, id);
+    } catch (err) {
+      throw uniqueName(err, 'generic event', e.name);
     }
     return this.getEvent(id);
   }

@@ -16,6 +16,8 @@ export interface SystemLogQuery {
   source?: string;
   /** Entries older than this one (paging backwards). */
   beforeSeq?: number;
+  /** Words the message, source or code contains (case-insensitive). */
+  text?: string;
   limit?: number;
 }
 
@@ -55,6 +57,7 @@ export class SystemLog {
     }
     if (q.source !== undefined) add('source = ?', q.source);
     if (q.beforeSeq !== undefined) add('seq < ?', q.beforeSeq);
+    if (q.text?.trim()) add("instr(lower(message || ' ' || source || ' ' || coalesce(code, '')), lower(?)) > 0", q.text.trim());
     const sql = `SELECT * FROM system_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     const rows = this.db.prepare(sql).all(...args, Math.min(q.limit ?? 200, LOG_LIMITS.maxPage)) as Row[];
     return rows.map((r) => ({ seq: r.seq, at: r.at, level: r.level, source: r.source, message: r.message, ...(r.code ? { code: r.code } : {}) }));

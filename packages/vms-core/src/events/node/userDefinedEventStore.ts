@@ -38,6 +38,23 @@ export class UserDefinedEventStore {
     return this.get(id);
   }
 
+  /** Renames or re-describes it; rules refer to it by id, so they keep working. */
+  update(id: string, patch: { name?: string; description?: string }, now: number): UserDefinedEvent {
+    const cur = this.get(id);
+    const next = { name: patch.name ?? cur.name, description: patch.description ?? cur.description };
+    const problem = nameProblem(next.name, next.description);
+    if (problem) throw new VmsError('VMS_ERR_BAD_INPUT', `${problem.field}: ${problem.message}`, { field: problem.field });
+    try {
+      this.db.prepare('UPDATE user_defined_event SET name = ?, description = ?, updated_at = ? WHERE id = ?').run(next.name.trim(), next.description, now, id);
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new VmsError('VMS_ERR_CONFLICT', `a user-defined event named ${next.name.trim()} exists`, { field: 'name' });
+      }
+      throw e;
+    }
+    return this.get(id);
+  }
+
   /** Refused while a rule uses it: `usedBy` names those rules. */
   delete(id: string, usedBy: string[]): UserDefinedEvent {
     const cur = this.get(id);

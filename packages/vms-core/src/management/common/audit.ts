@@ -6,7 +6,7 @@
 export const AUDIT_ACTIONS = [
   'login', 'loginFailed', 'logout', 'refreshTokenReused',
   'updateCamera', 'updateStorage', 'addHardware',
-  'createRole', 'updateRole', 'deleteRole', 'createUser', 'updateUser', 'deleteUser',
+  'createRole', 'updateRole', 'deleteRole', 'createUser', 'updateUser', 'deleteUser', 'unlockUser',
   'createEvidenceLock', 'extendEvidenceLock', 'deleteEvidenceLock',
   'createBookmark', 'updateBookmark', 'deleteBookmark',
   'createExport', 'cancelExport', 'downloadExport',
@@ -15,8 +15,11 @@ export const AUDIT_ACTIONS = [
   'updateSite', 'updateRecordingServer', 'createStorage', 'scanHardware', 'updateHardware', 'deleteHardware',
   'createTimeProfile', 'updateTimeProfile', 'deleteTimeProfile', 'exportConfiguration', 'importConfiguration',
   // Issue 6: rules, user-defined and generic events, log settings.
-  'createRule', 'updateRule', 'deleteRule', 'createUserDefinedEvent', 'deleteUserDefinedEvent', 'triggerUserDefinedEvent',
-  'createGenericEventSource', 'updateGenericEventSource', 'createGenericEvent', 'deleteGenericEvent', 'updateLogSettings',
+  'createRule', 'updateRule', 'deleteRule', 'createUserDefinedEvent', 'updateUserDefinedEvent', 'deleteUserDefinedEvent', 'triggerUserDefinedEvent',
+  'createGenericEventSource', 'updateGenericEventSource', 'deleteGenericEventSource', 'createGenericEvent', 'updateGenericEvent', 'deleteGenericEvent',
+  'updateLogSettings',
+  // Issue 6: alarms.
+  'createAlarmDefinition', 'updateAlarmDefinition', 'deleteAlarmDefinition', 'updateAlarm', 'bulkUpdateAlarms',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

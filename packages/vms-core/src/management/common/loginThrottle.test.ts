@@ -29,6 +29,23 @@ describe('LoginThrottle', () => {
     expect(t.begin('alice', clock.now())).toMatchObject({ allowed: false, reason: 'lockedOut', retryAfterMs: 1 });
   });
 
+  it('forgets failures and the lock when cleared, for that key only', () => {
+    const clock = new ManualClock();
+    const t = new LoginThrottle(policy);
+    for (let i = 0; i < 5; i++) {
+      fail(t, clock);
+      fail(t, clock, 'bob');
+      clock.advance(8000);
+    }
+    expect(t.lockedUntil('alice', clock.now())).toBeDefined();
+    t.clear('alice');
+    expect(t.lockedUntil('alice', clock.now())).toBeUndefined();
+    // A fresh count: the free failures apply again, not the one-failure relock.
+    fail(t, clock);
+    expect(t.begin('alice', clock.now())).toEqual({ allowed: true });
+    expect(t.begin('bob', clock.now())).toMatchObject({ allowed: false, reason: 'lockedOut' });
+  });
+
   it('locks again at the first failure after a lock ends', () => {
     const clock = new ManualClock();
     const t = new LoginThrottle({ ...policy, freeFailures: 5 });

@@ -71,6 +71,17 @@ export class LoginThrottle {
     if (e.failures === 0 && e.inFlight === 0) this.entries.delete(key);
   }
 
+  /**
+   * Forgets the key's failures and lock (an administrator unlocking a user name). Attempts in
+   * flight still finish; they start a new count.
+   */
+  clear(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    if (e.inFlight === 0) this.entries.delete(key);
+    else Object.assign(e, { failures: 0, lockedUntil: 0 });
+  }
+
   /** When the key is locked, until when (ms); undefined otherwise. */
   lockedUntil(key: string, now: number): number | undefined {
     const e = this.entries.get(key);

@@ -16,6 +16,11 @@ export interface AuditQuery {
   action?: AuditAction;
   target?: string;
   afterId?: number;
+  /** Entries before this id (paging back from the newest with `newestFirst`). */
+  beforeId?: number;
+  newestFirst?: boolean;
+  /** Words the user name, action, target or details contain (case-insensitive). */
+  text?: string;
   limit?: number;
 }
 
@@ -41,7 +46,7 @@ export class AuditLog {
       .run(this.clock.now(), r.userId, r.username, r.source, r.action, r.target, r.outcome ?? 'ok', r.details ? JSON.stringify(r.details) : null);
   }
 
-  /** Entries matching the query, oldest first; page with `afterId` = the last id seen. */
+  /** Entries matching the query, oldest first (page with `afterId`) or newest first (page with `beforeId`). */
   list(q: AuditQuery = {}): AuditEntry[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
@@ -56,7 +61,9 @@ export class AuditLog {
     add('action = ?', q.action);
     add('target = ?', q.target);
     add('id > ?', q.afterId);
-    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ?`;
+    add('id < ?', q.beforeId);
+    add("instr(lower(coalesce(username, '') || ' ' || action || ' ' || coalesce(target, '') || ' ' || coalesce(details, '')), lower(?)) > 0", q.text?.trim() || undefined);
+    const sql = `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id ${q.newestFirst ? 'DESC' : ''} LIMIT ?`;
     return (this.db.prepare(sql).all(...args, q.limit ?? 1000) as Row[]).map((r) => ({
       id: r.id, at: r.at, userId: r.user_id, username: r.username, source: r.source, action: r.action, target: r.target,
       outcome: r.outcome, details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : null,

@@ -192,19 +192,28 @@ export class ConfigStore {
   }
 
   updateCamera(id: string, patch: Partial<Pick<Camera, 'name' | 'enabled' | 'recordStream' | 'liveStream' | 'storageId' | 'transport' | 'group'>> & {
-    policy?: Partial<Camera['policy']>; motion?: Partial<MotionSettings>;
+    policy?: Partial<Omit<Camera['policy'], 'maxFps'>> & { maxFps?: number | null };
+    motion?: Partial<Omit<MotionSettings, 'streamKey'>> & { streamKey?: string | null };
   }): Camera {
     const cur = this.getCamera(id);
-    const next: Camera = { ...cur, ...patch, policy: { ...cur.policy, ...patch.policy }, motion: { ...cur.motion, ...patch.motion } };
+    // null clears an optional setting: no frame-rate limit, motion analysed on its default stream.
+    const { maxFps, ...policy } = patch.policy ?? {};
+    const { streamKey, ...motion } = patch.motion ?? {};
+    const next: Camera = { ...cur, ...patch, policy: { ...cur.policy, ...policy }, motion: { ...cur.motion, ...motion } };
+    if (maxFps === null) delete next.policy.maxFps;
+    else if (maxFps !== undefined) next.policy.maxFps = maxFps;
+    if (streamKey === null) delete next.motion.streamKey;
+    else if (streamKey !== undefined) next.motion.streamKey = streamKey;
     const keys = new Set(cur.streams.map((s) => s.key));
-    for (const k of [next.recordStream, next.liveStream, ...(next.motion.streamKey ? [next.motion.streamKey] : [])]) {
-      if (!keys.has(k)) throw new VmsError('VMS_ERR_BAD_INPUT', `camera ${id} has no stream "${k}"`);
+    const streamFields = [['recordStream', next.recordStream], ['liveStream', next.liveStream], ['motion.streamKey', next.motion.streamKey]] as const;
+    for (const [field, k] of streamFields) {
+      if (k !== undefined && !keys.has(k)) throw new VmsError('VMS_ERR_BAD_INPUT', `camera ${id} has no stream "${k}"`, { field });
     }
     if (!this.listStorages().some((st) => st.id === next.storageId)) {
-      throw new VmsError('VMS_ERR_BAD_INPUT', `storage ${next.storageId} does not exist`);
+      throw new VmsError('VMS_ERR_BAD_INPUT', `storage ${next.storageId} does not exist`, { field: 'storageId' });
     }
     const group = normalizeCameraGroup(next.group ?? '');
-    if ('problem' in group) throw new VmsError('VMS_ERR_BAD_INPUT', group.problem);
+    if ('problem' in group) throw new VmsError('VMS_ERR_BAD_INPUT', group.problem, { field: 'group' });
     this.db
       .prepare(
         `UPDATE camera SET name = ?, enabled = ?, record_stream = ?, live_stream = ?, storage_id = ?, policy = ?, motion = ?, transport = ?,

@@ -110,6 +110,12 @@ export class Identity {
     return this.getUser(id);
   }
 
+  /** Lifts a lock (and forgets the failures) that failed logins put on the user's name. */
+  unlockUser(id: string): UserRecord {
+    this.byUser.clear(this.getUser(id).username.toLowerCase());
+    return this.getUser(id);
+  }
+
   deleteUser(id: string): UserRecord {
     const cur = this.getUser(id);
     this.keepAnAdministrator(cur);

@@ -6,7 +6,7 @@
  * Pure, so the Management Client's rule editor builds and checks the same shapes
  * (validation: ruleValidation.ts; built-in rules: defaultRules.ts).
  */
-import type { EventType } from '../../events/common/vmsEvent';
+import type { EventType, VmsEvent } from '../../events/common/vmsEvent';
 
 /** Cameras an action works on: listed ones, every camera of the site, or the camera that raised the event. */
 export type CameraTarget = { kind: 'cameras'; cameraIds: string[] } | { kind: 'allCameras' } | { kind: 'eventSource' };
@@ -46,6 +46,12 @@ export interface EventTrigger {
   definitionId?: string;
   /** Ids of the sources (cameras, storages, servers) the rule listens to; absent: any. */
   sourceIds?: string[];
+}
+
+/** Whether the event is one the trigger names: its type, definition and (when listed) source. */
+export function eventMatchesTrigger(t: EventTrigger, e: Pick<VmsEvent, 'type' | 'definitionId' | 'source'>): boolean {
+  return t.type === e.type && (t.definitionId === undefined || t.definitionId === e.definitionId) &&
+    (t.sourceIds === undefined || t.sourceIds.includes(e.source.id));
 }
 
 /** When an event rule's stop actions run: on the trigger's end event from the same source, or a while after. */

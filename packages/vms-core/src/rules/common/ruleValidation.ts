@@ -7,7 +7,7 @@
 import { BOOKMARK_LIMITS } from '../../management/common/evidence';
 import type { EventType } from '../../events/common/vmsEvent';
 import { EVENT_TYPES, endEventOf, eventCategory } from '../../events/common/vmsEvent';
-import type { CameraTarget, EventRuleDefinition, RuleAction, RuleDefinition } from './rule';
+import type { CameraTarget, EventRuleDefinition, EventTrigger, RuleAction, RuleDefinition } from './rule';
 import { RULE_ACTION_TYPES, RULE_LIMITS, UNSUPPORTED_ACTION_TYPES } from './rule';
 
 export interface RuleProblem {
@@ -74,32 +74,43 @@ export function ruleProblem(rule: RuleDefinition, ctx: RuleContext): RuleProblem
 
 function triggerProblem(rule: Extract<RuleDefinition, { kind: 'event' }>, ctx: RuleContext): RuleProblem | undefined {
   const { trigger, stop } = rule;
-  if (!EVENT_TYPES.includes(trigger.type)) return { field: 'trigger.type', message: `unknown event type "${trigger.type}"` };
-  const category = eventCategory(trigger.type);
-  if (category === 'analytics') return { field: 'trigger.type', message: 'analytics events are not supported by this site yet' };
-  if (category === 'userDefined' || category === 'generic') {
-    const known = category === 'userDefined' ? ctx.userDefinedEventIds : ctx.genericEventIds;
-    if (trigger.definitionId === undefined) return { field: 'trigger.definitionId', message: `name the ${category === 'userDefined' ? 'user-defined' : 'generic'} event` };
-    if (!known.has(trigger.definitionId)) return { field: 'trigger.definitionId', message: `${category === 'userDefined' ? 'user-defined' : 'generic'} event ${trigger.definitionId} does not exist` };
-    if (trigger.sourceIds !== undefined) return { field: 'trigger.sourceIds', message: 'a defined event is its own source: leave sourceIds out' };
-  } else if (trigger.definitionId !== undefined) {
-    return { field: 'trigger.definitionId', message: `${trigger.type} events have no definition` };
-  }
-  const sources = sourceSet(trigger.type, ctx);
-  if (sources && trigger.sourceIds !== undefined) {
-    if (trigger.sourceIds.length === 0 || trigger.sourceIds.length > RULE_LIMITS.maxSources) {
-      return { field: 'trigger.sourceIds', message: `list 1 to ${RULE_LIMITS.maxSources} sources, or leave it out for any` };
-    }
-    for (const [i, id] of trigger.sourceIds.entries()) {
-      if (!sources.ids.has(id)) return { field: `trigger.sourceIds[${i}]`, message: `${sources.what} ${id} does not exist` };
-      if (trigger.sourceIds.indexOf(id) !== i) return { field: `trigger.sourceIds[${i}]`, message: `${id} is listed twice` };
-    }
-  }
+  const p = eventTriggerProblem(trigger, ctx);
+  if (p) return p;
   if (stop?.kind === 'endEvent' && endEventOf(trigger.type) === undefined) {
     return { field: 'stop', message: `${trigger.type} has no end event: stop after a number of seconds instead` };
   }
   if (stop?.kind === 'after' && !(stop.seconds > 0 && stop.seconds <= RULE_LIMITS.maxStopAfterSeconds)) {
     return { field: 'stop.seconds', message: `between 1 and ${RULE_LIMITS.maxStopAfterSeconds} seconds` };
+  }
+  return undefined;
+}
+
+/**
+ * Checks "EVENT from SOURCES" against the site: the event type, its definition (user-defined
+ * and generic events) and its sources. Alarm definitions use it for their trigger and close
+ * event too, so `field` names where the trigger sits ("trigger", "close").
+ */
+export function eventTriggerProblem(trigger: EventTrigger, ctx: RuleContext, field = 'trigger'): RuleProblem | undefined {
+  if (!EVENT_TYPES.includes(trigger.type)) return { field: `${field}.type`, message: `unknown event type "${trigger.type}"` };
+  const category = eventCategory(trigger.type);
+  if (category === 'analytics') return { field: `${field}.type`, message: 'analytics events are not supported by this site yet' };
+  if (category === 'userDefined' || category === 'generic') {
+    const known = category === 'userDefined' ? ctx.userDefinedEventIds : ctx.genericEventIds;
+    if (trigger.definitionId === undefined) return { field: `${field}.definitionId`, message: `name the ${category === 'userDefined' ? 'user-defined' : 'generic'} event` };
+    if (!known.has(trigger.definitionId)) return { field: `${field}.definitionId`, message: `${category === 'userDefined' ? 'user-defined' : 'generic'} event ${trigger.definitionId} does not exist` };
+    if (trigger.sourceIds !== undefined) return { field: `${field}.sourceIds`, message: 'a defined event is its own source: leave sourceIds out' };
+  } else if (trigger.definitionId !== undefined) {
+    return { field: `${field}.definitionId`, message: `${trigger.type} events have no definition` };
+  }
+  const sources = sourceSet(trigger.type, ctx);
+  if (sources && trigger.sourceIds !== undefined) {
+    if (trigger.sourceIds.length === 0 || trigger.sourceIds.length > RULE_LIMITS.maxSources) {
+      return { field: `${field}.sourceIds`, message: `list 1 to ${RULE_LIMITS.maxSources} sources, or leave it out for any` };
+    }
+    for (const [i, id] of trigger.sourceIds.entries()) {
+      if (!sources.ids.has(id)) return { field: `${field}.sourceIds[${i}]`, message: `${sources.what} ${id} does not exist` };
+      if (trigger.sourceIds.indexOf(id) !== i) return { field: `${field}.sourceIds[${i}]`, message: `${id} is listed twice` };
+    }
   }
   return undefined;
 }

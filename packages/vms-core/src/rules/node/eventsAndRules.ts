@@ -1,3 +1,7 @@
+import { AlarmDefinitionStore } from '../../alarms/node/alarmDefinitionStore';
+import { AlarmService } from '../../alarms/node/alarmService';
+import { AlarmStore } from '../../alarms/node/alarmStore';
+import type { AlarmContext } from '../../alarms/common/alarmDefinitionValidation';
 import type { Clock } from '../../base/common/clock';
 import { VmsError, errorMessage } from '../../base/common/errors';
 import { DisposableStore } from '../../base/common/event';
@@ -14,6 +18,7 @@ import { UserDefinedEventStore } from '../../events/node/userDefinedEventStore';
 import type { Bookmark } from '../../management/common/evidence';
 import { profileRules } from '../../management/common/timeProfile';
 import type { ConfigStore } from '../../management/node/configStore';
+import type { RoleStore } from '../../management/node/roleStore';
 import type { RecordingServer } from '../../recording/node/recordingServer';
 import type { RuleContext } from '../common/ruleValidation';
 import { SiteRuleActions } from './ruleActions';
@@ -30,6 +35,10 @@ export interface EventsAndRulesDeps {
   clock: Clock;
   /** The recording server's device and system events, fed into the event server. */
   eventLog: EventLog;
+  /** The alarm database (DATA/alarms.db; alarms/node/alarmMigrations.ts). */
+  alarmsDbPath: string;
+  /** Roles, which alarm definitions show their alarms to. */
+  roles: Pick<RoleStore, 'list'>;
   recording: Pick<RecordingServer, 'holdRecording' | 'releaseRecording'>;
   ptz?: PtzControl;
   onBookmarkCreated?: (b: Bookmark) => void;
@@ -54,7 +63,8 @@ const LEVEL_OF: Record<SystemEvent['severity'], LogLevel> = { info: 'information
 
 /**
  * The event server role of a site: the event bus, user-defined and generic events, rules with
- * their scheduler and engine, and the rule and system logs, over the configuration database.
+ * their scheduler and engine, alarms, and the rule and system logs, over the configuration
+ * database (alarms themselves in their own, `alarmsDbPath`).
  * One object so the site opens and closes it as a unit.
  */
 export class EventsAndRules {
@@ -67,6 +77,10 @@ export class EventsAndRules {
   readonly scheduler: TimeProfileScheduler;
   readonly engine: RuleEngine;
   readonly generic: GenericEventService;
+  readonly alarmDefinitions: AlarmDefinitionStore;
+  readonly alarmStore: AlarmStore;
+  /** Alarms raised from the bus by the alarm definitions. */
+  readonly alarms: AlarmService;
   private readonly store = new DisposableStore();
   private retentionTimer: { cancel(): void } | undefined;
 
@@ -91,6 +105,17 @@ export class EventsAndRules {
     });
     this.engine = new RuleEngine({ clock, rules: this.rules, events: this.events, scheduler: this.scheduler, actions, ruleLog: this.ruleLog, systemLog: this.systemLog });
     this.generic = new GenericEventService({ clock, store: this.genericEvents, events: this.events, systemLog: this.systemLog });
+    this.alarmDefinitions = new AlarmDefinitionStore(config.db, () => this.alarmContext());
+    this.alarmStore = new AlarmStore(deps.alarmsDbPath);
+    this.alarms = new AlarmService({
+      clock, events: this.events, scheduler: this.scheduler, definitions: this.alarmDefinitions, store: this.alarmStore,
+      systemLog: this.systemLog, context: () => this.alarmContext(),
+    });
+  }
+
+  /** What exists on the site now, for checking alarm definitions. */
+  alarmContext(): AlarmContext {
+    return { ...this.ruleContext(), roleIds: new Set(this.deps.roles.list().map((r) => r.id)) };
   }
 
   /** What exists on the site now, for checking rules. */
@@ -121,6 +146,7 @@ export class EventsAndRules {
       if (logged) this.systemLog.write(logged.level ?? LEVEL_OF[e.severity], logged.source, e.message, e.code);
     }));
     this.engine.start();
+    this.alarms.start();
     await this.generic.start();
     this.purge();
   }
@@ -134,10 +160,12 @@ export class EventsAndRules {
     });
   }
 
-  /** Refuses (409, naming them) while rules run within the time profile: deleteTimeProfile asks first. */
+  /** Refuses (409, naming them) while rules or alarm definitions run within the time profile: deleteTimeProfile asks first. */
   timeProfileInUse(profileId: string): void {
-    const names = this.rules.usingTimeProfile(profileId);
-    if (names.length > 0) throw new VmsError('VMS_ERR_CONFLICT', `the time profile is used by the rule(s) ${names.join(', ')}`);
+    const rules = this.rules.usingTimeProfile(profileId);
+    const alarms = this.alarmDefinitions.usingTimeProfile(profileId);
+    const users = [...(rules.length ? [`the rule(s) ${rules.join(', ')}`] : []), ...(alarms.length ? [`the alarm definition(s) ${alarms.join(', ')}`] : [])];
+    if (users.length > 0) throw new VmsError('VMS_ERR_CONFLICT', `the time profile is used by ${users.join(' and ')}`);
   }
 
   private purge(): void {
@@ -154,6 +182,9 @@ export class EventsAndRules {
     this.store.dispose();
     await this.generic.close();
     this.engine.dispose();
+    this.alarms.dispose();
+    this.alarmDefinitions.dispose();
+    this.alarmStore.close();
     this.scheduler.dispose();
     this.rules.dispose();
     this.events.dispose();

@@ -6,7 +6,8 @@ import type { VmsEvent } from '../../events/common/vmsEvent';
 import { endEventOf, pairingKey } from '../../events/common/vmsEvent';
 import type { EventServer } from '../../events/node/eventServer';
 import type { SystemLog } from '../../events/node/systemLog';
-import type { EventTrigger, Rule, RuleAction } from '../common/rule';
+import type { Rule, RuleAction } from '../common/rule';
+import { eventMatchesTrigger } from '../common/rule';
 import type { LoopVerdict } from '../common/loopGuard';
 import { FiringLimiter, chainVerdict } from '../common/loopGuard';
 import type { RuleActionPerformer } from './ruleActions';
@@ -45,11 +46,6 @@ interface Running {
 const LOOP_LOG_INTERVAL_MS = 60_000;
 
 const TIME_KEY = 'time';
-
-function triggerMatches(t: EventTrigger, e: VmsEvent): boolean {
-  return t.type === e.type && (t.definitionId === undefined || t.definitionId === e.definitionId) &&
-    (t.sourceIds === undefined || t.sourceIds.includes(e.source.id));
-}
 
 const comparable = (r: Rule) => JSON.stringify({ ...r, updatedAt: 0 });
 
@@ -123,7 +119,7 @@ export class RuleEngine implements Disposable {
       if (rule.stop?.kind === 'endEvent' && e.type === endEventOf(rule.trigger.type)) {
         this.stopActivation(run, run.activations.get(pairingKey(e)), `${e.type} from ${sourceName(e)}`, e);
       }
-      if (!triggerMatches(rule.trigger, e)) continue;
+      if (!eventMatchesTrigger(rule.trigger, e)) continue;
       if (rule.timeProfileId !== undefined && !this.deps.scheduler.isActive(rule.timeProfileId)) continue;
       this.fire(run, e);
     }

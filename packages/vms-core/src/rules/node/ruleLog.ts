@@ -14,6 +14,8 @@ export interface RuleLogQuery {
   to?: number;
   outcome?: RuleLogEntry['outcome'];
   beforeSeq?: number;
+  /** Words the rule name, action, event type or message contains (case-insensitive). */
+  text?: string;
   limit?: number;
 }
 
@@ -47,6 +49,7 @@ export class RuleLog {
     if (q.to !== undefined) add('at < ?', q.to);
     if (q.outcome !== undefined) add('outcome = ?', q.outcome);
     if (q.beforeSeq !== undefined) add('seq < ?', q.beforeSeq);
+    if (q.text?.trim()) add("instr(lower(rule_name || ' ' || action || ' ' || coalesce(event_type, '') || ' ' || message), lower(?)) > 0", q.text.trim());
     const sql = `SELECT * FROM rule_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq DESC LIMIT ?`;
     return (this.db.prepare(sql).all(...args, Math.min(q.limit ?? 200, LOG_LIMITS.maxPage)) as Row[]).map((r) => ({
       seq: r.seq, at: r.at, ruleId: r.rule_id, ruleName: r.rule_name,

@@ -9,6 +9,7 @@ import { ManualClock } from '../../base/common/clock';
 import { VmsError } from '../../base/common/errors';
 import { EventLog } from '../../events/node/eventLog';
 import { ConfigStore } from '../../management/node/configStore';
+import { RoleStore } from '../../management/node/roleStore';
 import { RecordingHolds } from '../../recording/common/recordingHolds';
 import { SiteKeys } from '../../security/node/siteKeys';
 import { tempDir } from '../../../test/util/syntheticMedia';
@@ -61,7 +62,9 @@ export async function openRulesFixture(start = Date.UTC(2026, 0, 4)): Promise<Ru
   }, {}, name, 'live').cameras[0]!.id) as [string, string];
   const eventLog = new EventLog(clock);
   const recorder = new HoldingRecorder(clock);
-  const er = new EventsAndRules({ config, clock, eventLog, recording: recorder });
+  const er = new EventsAndRules({
+    config, clock, eventLog, recording: recorder, alarmsDbPath: join(dir.path, 'alarms.db'), roles: new RoleStore(config.db, clock),
+  });
   await er.start();
   let n = 0;
   return {

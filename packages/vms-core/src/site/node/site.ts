@@ -61,6 +61,7 @@ export function siteLayout(dataDir: string) {
     root,
     keyFile: join(root, 'site-key.json'),
     configDb: join(root, 'config.db'),
+    alarmsDb: join(root, 'alarms.db'),
     mediaDb: join(root, 'recording', 'media.db'),
     liveStorage: join(root, 'storage', 'live'),
     exports: join(root, 'exports'),
@@ -150,10 +151,14 @@ export class Site {
     const changes = new Emitter<SiteChange>();
     const ptz = new PtzControl({ clock });
     const eventsAndRules = new EventsAndRules({
-      config, clock, eventLog: events, recording, ptz,
+      config, clock, eventLog: events, recording, ptz, alarmsDbPath: layout.alarmsDb, roles,
       onBookmarkCreated: (b) => changes.fire({ type: 'bookmark', action: 'created', bookmarkId: b.id, cameraIds: b.cameraIds }),
     });
     await eventsAndRules.start();
+    // A deleted camera, role, time profile or event that alarm definitions name goes to the system log.
+    changes.event((c) => {
+      if (c.type === 'configuration') eventsAndRules.alarms.checkReferences();
+    });
     if (recovery.sealed.length > 0 || recovery.dropped.length > 0) {
       events.raise({ type: 'databaseRepaired', severity: 'warning', message: `media database repaired after a crash: ${recovery.sealed.length} recording(s) sealed, ${recovery.dropped.length} dropped` });
     }

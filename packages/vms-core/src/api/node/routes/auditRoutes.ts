@@ -13,7 +13,7 @@ import { iso, parseInstant } from '../server';
 export const auditRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
   app.get('/api/audit-log', {
     schema: {
-      operationId: 'listAuditLog', summary: 'Sign-ins, sign-outs, configuration and rights changes, evidence locks; oldest first', tags: ['users'],
+      operationId: 'listAuditLog', summary: 'Sign-ins, sign-outs, configuration and rights changes, evidence locks; oldest first unless asked newest first', tags: ['users'],
       querystring: AuditQuery, response: { 200: Type.Array(AuditEntrySchema), 400: ErrorBody, 403: ErrorBody },
     },
   }, async (req) => {
@@ -22,7 +22,8 @@ export const auditRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (
     return deps.audit.list({
       ...(q.from ? { from: parseInstant(q.from, 'from') } : {}), ...(q.to ? { to: parseInstant(q.to, 'to') } : {}),
       ...(q.userId ? { userId: q.userId } : {}), ...(q.action ? { action: q.action } : {}), ...(q.target ? { target: q.target } : {}),
-      ...(q.afterId !== undefined ? { afterId: q.afterId } : {}), ...(q.limit ? { limit: q.limit } : {}),
+      ...(q.afterId !== undefined ? { afterId: q.afterId } : {}), ...(q.beforeId !== undefined ? { beforeId: q.beforeId } : {}),
+      ...(q.order === 'newestFirst' ? { newestFirst: true } : {}), ...(q.text ? { text: q.text } : {}), ...(q.limit ? { limit: q.limit } : {}),
     }).map((e) => ({ ...e, at: iso(e.at) }));
   });
 };

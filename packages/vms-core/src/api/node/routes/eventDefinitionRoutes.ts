@@ -7,7 +7,8 @@ import { hasAdminFlag } from '../../../management/common/permissions';
 import type { GenericEvent, GenericEventSource, UserDefinedEvent } from '../../../events/common/definedEvents';
 import {
   CreateGenericEventRequest, CreateGenericEventSourceRequest, CreateUserDefinedEventRequest, GenericEventSchema, GenericEventSourceParams,
-  GenericEventSourceSchema, TriggerUserDefinedEventResponse, UpdateGenericEventSourceRequest, UserDefinedEventSchema,
+  GenericEventSourceSchema, TriggerUserDefinedEventResponse, UpdateGenericEventRequest, UpdateGenericEventSourceRequest, UpdateUserDefinedEventRequest,
+  UserDefinedEventSchema,
 } from '../../common/eventSchemas';
 import { ErrorBody } from '../../common/schemas';
 import { allowsCameraRight, audit, requireFlag } from '../access';
@@ -56,6 +57,19 @@ export const eventDefinitionRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox 
     const created = er.userDefinedEvents.create(req.body, deps.clock.now());
     audit(deps, req, { action: 'createUserDefinedEvent', target: created.id, details: { event: created } });
     return reply.status(201).send(userDefinedBody(created));
+  });
+
+  app.patch('/api/user-defined-events/:userDefinedEventId', {
+    schema: {
+      operationId: 'updateUserDefinedEvent', summary: 'Rename a user-defined event or change its description; rules keep using it', tags: ['events'],
+      params: UserDefinedParams, body: UpdateUserDefinedEventRequest, response: { 200: UserDefinedEventSchema, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
+  }, async (req) => {
+    requireFlag(req, 'manageConfiguration');
+    const before = er.userDefinedEvents.get(req.params.userDefinedEventId);
+    const after = er.userDefinedEvents.update(before.id, req.body, deps.clock.now());
+    audit(deps, req, { action: 'updateUserDefinedEvent', target: after.id, details: { changes: jsonDiff(before, after) } });
+    return userDefinedBody(after);
   });
 
   app.delete('/api/user-defined-events/:userDefinedEventId', {
@@ -114,6 +128,19 @@ export const eventDefinitionRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox 
     return sourceBody(after);
   });
 
+  app.delete('/api/generic-event-sources/:sourceId', {
+    schema: {
+      operationId: 'deleteGenericEventSource', summary: 'Close and delete a generic event listener no generic event lists', tags: ['events'],
+      params: GenericEventSourceParams, response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
+  }, async (req, reply) => {
+    requireFlag(req, 'manageConfiguration');
+    const gone = er.genericEvents.deleteSource(req.params.sourceId);
+    await er.generic.reload();
+    audit(deps, req, { action: 'deleteGenericEventSource', target: gone.id, details: { source: gone } });
+    return reply.status(204).send(null);
+  });
+
   app.get('/api/generic-events', {
     schema: { operationId: 'listGenericEvents', summary: 'Generic events, by priority', tags: ['events'], response: { 200: Type.Array(GenericEventSchema), 403: ErrorBody } },
   }, async (req) => {
@@ -136,6 +163,20 @@ export const eventDefinitionRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox 
     await er.generic.reload();
     audit(deps, req, { action: 'createGenericEvent', target: created.id, details: { event: created } });
     return reply.status(201).send(genericBody(created));
+  });
+
+  app.patch('/api/generic-events/:genericEventId', {
+    schema: {
+      operationId: 'updateGenericEvent', summary: 'Change a generic event (match expression, priority, sources, enabled); listeners match with it at once', tags: ['events'],
+      params: GenericParams, body: UpdateGenericEventRequest, response: { 200: GenericEventSchema, 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+    },
+  }, async (req) => {
+    requireFlag(req, 'manageConfiguration');
+    const before = er.genericEvents.getEvent(req.params.genericEventId);
+    const after = er.genericEvents.updateEvent(before.id, req.body, deps.clock.now());
+    await er.generic.reload();
+    audit(deps, req, { action: 'updateGenericEvent', target: after.id, details: { changes: jsonDiff(before, after) } });
+    return genericBody(after);
   });
 
   app.delete('/api/generic-events/:genericEventId', {

@@ -2,11 +2,27 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { VmsError } from '../../../base/common/errors';
 import { AddHardwareRequest, AddHardwareResponse, ErrorBody } from '../../common/schemas';
+import { HardwareListItemSchema } from '../../common/hardwareSchemas';
 import type { ApiDeps } from '../apiDeps';
 import { redact } from '../../../management/common/audit';
 import { audit, requireFlag } from '../access';
 
 export const hardwareRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
+  // For those who manage configuration, like the changes it lists; credentials stay out (only the user name).
+  app.get('/api/hardware', {
+    schema: {
+      operationId: 'listHardware', summary: 'The configured hardware with its cameras, in the order it was added', tags: ['hardware'],
+      response: { 200: Type.Array(HardwareListItemSchema), 403: ErrorBody },
+    },
+  }, async (req) => {
+    requireFlag(req, 'manageConfiguration');
+    const cameras = deps.config.listCameras();
+    return deps.config.hardwareStore.list().map((h) => ({
+      ...h,
+      cameras: cameras.filter((c) => c.hardwareId === h.id).map((c) => ({ id: c.id, name: c.name, deviceKey: c.deviceKey, enabled: c.enabled })),
+    }));
+  });
+
   app.post('/api/hardware', {
     schema: {
       operationId: 'addHardware', summary: 'Probe a device by driver and address and add its cameras', tags: ['hardware'],

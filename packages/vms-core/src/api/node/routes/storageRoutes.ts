@@ -32,17 +32,29 @@ export const storageRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async
     if (b.archive && !existing.some((s) => s.id === b.archive!.storageId)) {
       throw new VmsError('VMS_ERR_BAD_INPUT', `archive.storageId: storage ${b.archive.storageId} does not exist`, { field: 'archive.storageId' });
     }
+    if (b.archiveOf) checkArchiveOf(b.archiveOf.storageId, b.archive?.storageId, existing);
     const path = placeStorageFolder(b.path, existing);
     const disk = diskSpaceOf(path);
     const minFreeBytes = b.minFreeBytes ?? Math.min(2 ** 30, Math.floor(disk.totalBytes * 0.05));
     checkStorageSizes({ maxBytes: b.maxBytes, minFreeBytes }, disk);
     // Last, since it creates the folder: nothing else may fail after it.
     ensureWritableFolder(path);
-    const created = deps.config.addStorage({
-      name: b.name.trim(), path, maxBytes: b.maxBytes, retentionHours: b.retentionHours, archiveEveryMinutes: b.archiveEveryMinutes ?? 60,
-      ...(b.archive ? { archive: b.archive } : {}), encrypted: b.encrypted ?? false, minFreeBytes,
-    });
+    // With archiveOf, the new storage and the source's new archive stage are one change: both or neither.
+    const { created, source } = deps.config.db.transaction(() => {
+      const added = deps.config.addStorage({
+        name: b.name.trim(), path, maxBytes: b.maxBytes, retentionHours: b.retentionHours, archiveEveryMinutes: b.archiveEveryMinutes ?? 60,
+        ...(b.archive ? { archive: b.archive } : {}), encrypted: b.encrypted ?? false, minFreeBytes,
+      });
+      if (!b.archiveOf) return { created: added, source: undefined };
+      const { storageId, grooming, everyMinutes } = b.archiveOf;
+      const before = deps.config.getStorage(storageId);
+      const after = deps.config.updateStorage(storageId, {
+        archive: { storageId: added.id, ...(grooming ? { grooming } : {}) }, ...(everyMinutes ? { archiveEveryMinutes: everyMinutes } : {}),
+      });
+      return { created: added, source: { before, after } };
+    })();
     audit(deps, req, { action: 'createStorage', target: created.id, details: { storage: redact(created) } });
+    if (source) audit(deps, req, { action: 'updateStorage', target: source.after.id, details: { changes: jsonDiff(source.before, source.after) } });
     deps.recording.refreshStorages();
     return reply.status(201).send(body(created));
   });
@@ -68,3 +80,21 @@ export const storageRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async
     return body(updated);
   });
 };
+
+/**
+ * archiveOf names an existing storage, and the new storage's own archive chain must not lead
+ * back to it (source → new → … → source would move recordings in a circle). Checked before the
+ * folder is created, so a refusal leaves nothing behind.
+ */
+function checkArchiveOf(sourceId: string, newArchiveId: string | undefined, existing: readonly StorageConfig[]): void {
+  if (!existing.some((s) => s.id === sourceId)) {
+    throw new VmsError('VMS_ERR_BAD_INPUT', `archiveOf.storageId: storage ${sourceId} does not exist`, { field: 'archiveOf.storageId' });
+  }
+  const seen = new Set<string>();
+  for (let id = newArchiveId; id !== undefined && !seen.has(id); id = existing.find((s) => s.id === id)?.archive?.storageId) {
+    if (id === sourceId) {
+      throw new VmsError('VMS_ERR_BAD_INPUT', 'archiveOf.storageId: the new storage archives (directly or through others) into this storage, which would loop', { field: 'archiveOf.storageId' });
+    }
+    seen.add(id);
+  }
+}

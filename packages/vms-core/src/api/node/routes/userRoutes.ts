@@ -75,6 +75,20 @@ export const userRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
     return userBody(after);
   });
 
+  app.post('/api/users/:userId/unlock', {
+    schema: {
+      operationId: 'unlockUser', summary: 'Lift the lock failed logins put on a user name (and forget the failures)', tags: ['users'],
+      params: UserParams, response: { 200: UserSchema, 403: ErrorBody, 404: ErrorBody },
+    },
+  }, async (req) => {
+    requireFlag(req, 'manageUsers');
+    const before = deps.identity.getUser(req.params.userId);
+    guardAdministrators(req, before.roleIds.includes(ADMINISTRATORS_ROLE_ID));
+    const after = deps.identity.unlockUser(before.id);
+    audit(deps, req, { action: 'unlockUser', target: after.id, details: { username: after.username, lockedUntil: before.lockedUntil ? iso(before.lockedUntil) : null } });
+    return userBody(after);
+  });
+
   app.delete('/api/users/:userId', {
     schema: {
       operationId: 'deleteUser', summary: 'Delete a user; their sessions end at once', tags: ['users'],

@@ -5,6 +5,7 @@ import { m004Views } from './004_views';
 import { m005CameraPtz } from './005_camera_ptz';
 import { m006SiteConfiguration } from './006_site_configuration';
 import { m007EventsRules } from './007_events_rules';
+import { m008AlarmDefinitions } from './008_alarm_definitions';
 
 export const m001Initial: Migration = {
   version: 1,
@@ -97,4 +98,4 @@ CREATE TABLE evidence_lock (
 `,
 };
 
-export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration, m007EventsRules];
+export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration, m007EventsRules, m008AlarmDefinitions];

@@ -1,0 +1,56 @@
+/**
+ * What "Update hardware" found, in words: the report updateHardware returns (the site's
+ * diffHardware) as lines an administrator reads, grouped by what they affect.
+ */
+import type { HardwareChanges } from '@nightjar/vms-core';
+
+export interface ChangeLine {
+  kind: 'device' | 'cameraAdded' | 'cameraMissing' | 'streamAdded' | 'streamRemoved' | 'streamChanged';
+  text: string;
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  address: 'Address', manufacturer: 'Manufacturer', model: 'Model', firmware: 'Firmware', serial: 'Serial number',
+  name: 'name', url: 'URL', codec: 'codec', width: 'width', height: 'height', fps: 'frame rate',
+};
+
+function value(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '(none)';
+  return typeof v === 'string' ? v : JSON.stringify(v);
+}
+
+const label = (field: string) => FIELD_LABELS[field] ?? field;
+
+/** "width 1280 → 1920, height 720 → 1080"; a size change reads as one "1280×720 → 1920×1080". */
+function describeDiff(changes: Record<string, { from: unknown; to: unknown }>): string {
+  const parts: string[] = [];
+  const { width, height, ...rest } = changes;
+  if (width || height) {
+    const size = (w: unknown, h: unknown) => `${value(w)}×${value(h)}`;
+    parts.push(`size ${size(width?.from ?? '…', height?.from ?? '…')} → ${size(width?.to ?? '…', height?.to ?? '…')}`);
+  }
+  for (const [field, c] of Object.entries(rest)) parts.push(`${label(field)} ${value(c.from)} → ${value(c.to)}`);
+  return parts.join(', ');
+}
+
+export function describeHardwareChanges(c: HardwareChanges): ChangeLine[] {
+  const lines: ChangeLine[] = [];
+  for (const [field, d] of Object.entries(c.hardware)) lines.push({ kind: 'device', text: `${label(field)}: ${value(d.from)} → ${value(d.to)}` });
+  for (const cam of c.camerasAdded) lines.push({ kind: 'cameraAdded', text: `New camera "${cam.name}" (${cam.deviceKey}) added` });
+  for (const cam of c.camerasMissing) {
+    lines.push({ kind: 'cameraMissing', text: `Camera "${cam.name}" is no longer reported: disabled, its recordings kept` });
+  }
+  for (const cam of c.cameras) {
+    for (const s of cam.added) lines.push({ kind: 'streamAdded', text: `${cam.name}: new stream "${s.name}"${s.width && s.height ? ` (${s.width}×${s.height})` : ''}` });
+    for (const s of cam.removed) lines.push({ kind: 'streamRemoved', text: `${cam.name}: stream "${s.name}" removed` });
+    for (const s of cam.changed) lines.push({ kind: 'streamChanged', text: `${cam.name}: stream "${s.key}" ${describeDiff(s.changes)}` });
+  }
+  return lines;
+}
+
+/** One sentence for the notice after an update. */
+export function changesSummary(c: HardwareChanges | null): string {
+  if (c === null) return 'Saved.';
+  const n = describeHardwareChanges(c).length;
+  return n === 0 ? 'The device reports what is configured: nothing changed.' : `${n} change${n === 1 ? '' : 's'} found on the device and applied.`;
+}
