@@ -1,0 +1,85 @@
+/**
+ * The logs' settings (getLogSettings, updateLogSettings): the least severe level the system log
+ * writes, and how many days the system and rule logs keep. One request saves all three.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import type { FormEvent } from 'react';
+import { queryKeys } from '@nightjar/ui';
+import { FormField, fieldError, formError } from '../components/FormField';
+import { PaneMessage } from '../components/PageLayout';
+import { useAdmin } from '../session/adminContext';
+import { logSettingsQuery, updateLogSettings } from './logsApi';
+import type { LogSettingsBody } from './logsApi';
+
+const FIELDS = ['systemLogLevel', 'systemLogRetentionDays', 'ruleLogRetentionDays'] as const;
+const MAX_DAYS = 3650;
+
+interface Draft {
+  systemLogLevel: LogSettingsBody['systemLogLevel'];
+  systemLogRetentionDays: string;
+  ruleLogRetentionDays: string;
+}
+
+const toDraft = (s: LogSettingsBody): Draft => ({
+  systemLogLevel: s.systemLogLevel, systemLogRetentionDays: String(s.systemLogRetentionDays), ruleLogRetentionDays: String(s.ruleLogRetentionDays),
+});
+
+function daysProblem(text: string): string | undefined {
+  const n = Number(text);
+  return Number.isInteger(n) && n >= 1 && n <= MAX_DAYS ? undefined : `Whole days, 1 to ${MAX_DAYS}.`;
+}
+
+export function LogSettingsForm() {
+  const { client, queryClient, notify } = useAdmin();
+  const settings = useQuery(logSettingsQuery(client));
+  const [draft, setDraft] = useState<Draft | null>(null);
+  useEffect(() => {
+    if (settings.data) setDraft(toDraft(settings.data));
+  }, [settings.data]);
+  const save = useMutation({
+    mutationFn: (d: Draft) => updateLogSettings(client, {
+      systemLogLevel: d.systemLogLevel, systemLogRetentionDays: Number(d.systemLogRetentionDays), ruleLogRetentionDays: Number(d.ruleLogRetentionDays),
+    }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(queryKeys.configuration('logSettings'), saved);
+      notify('Log settings saved.', 'success');
+    },
+  });
+
+  if (settings.isPending || !draft) return <div className="log-settings"><PaneMessage kind="loading">Loading the log settings…</PaneMessage></div>;
+  if (settings.isError) return <div className="log-settings"><PaneMessage kind="error">{settings.error.message}</PaneMessage></div>;
+  const initial = toDraft(settings.data);
+  const changed = FIELDS.some((f) => draft[f] !== initial[f]);
+  const local = { systemLogRetentionDays: daysProblem(draft.systemLogRetentionDays), ruleLogRetentionDays: daysProblem(draft.ruleLogRetentionDays) };
+  const invalid = Object.values(local).some(Boolean);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!invalid) save.mutate(draft);
+  };
+  const problem = formError(save.error, FIELDS);
+
+  return (
+    <form className="log-settings" aria-label="Log settings" onSubmit={submit}>
+      <FormField label="System log writes" error={fieldError(save.error, 'systemLogLevel')}>
+        <select value={draft.systemLogLevel} onChange={(e) => setDraft({ ...draft, systemLogLevel: e.target.value as Draft['systemLogLevel'] })}>
+          <option value="error">Errors only</option>
+          <option value="warning">Errors and warnings</option>
+          <option value="information">Everything (information too)</option>
+        </select>
+      </FormField>
+      <FormField label="Keep system log (days)" error={local.systemLogRetentionDays ?? fieldError(save.error, 'systemLogRetentionDays')}>
+        <input type="number" min={1} max={MAX_DAYS} value={draft.systemLogRetentionDays} onChange={(e) => setDraft({ ...draft, systemLogRetentionDays: e.target.value })} />
+      </FormField>
+      <FormField label="Keep rule log (days)" error={local.ruleLogRetentionDays ?? fieldError(save.error, 'ruleLogRetentionDays')}>
+        <input type="number" min={1} max={MAX_DAYS} value={draft.ruleLogRetentionDays} onChange={(e) => setDraft({ ...draft, ruleLogRetentionDays: e.target.value })} />
+      </FormField>
+      {problem ? <div className="error-note" role="alert">{problem}</div> : null}
+      <div className="form-actions">
+        <button type="submit" className="btn btn-primary btn-sm" disabled={!changed || invalid || save.isPending}>{save.isPending ? 'Saving…' : 'Save settings'}</button>
+        <button type="button" className="btn btn-sm" disabled={!changed || save.isPending} onClick={() => { setDraft(initial); save.reset(); }}>Revert</button>
+        <span className="muted">Older entries go at the next hourly clean-up.</span>
+      </div>
+    </form>
+  );
+}
