@@ -1,4 +1,4 @@
-import type { Static, apiSchemas, bookmarkSchemas } from '@nightjar/vms-core';
+import type { Static, alarmSchemas, apiSchemas, bookmarkSchemas, eventSchemas } from '@nightjar/vms-core';
 
 /*
  * The shapes the site answers with, as the clients see them: all from the TypeBox schemas in
@@ -23,6 +23,14 @@ export type CurrentUserBody = Static<typeof apiSchemas.CurrentUserResponse>;
 export type StorageBody = Static<typeof apiSchemas.StorageSchema>;
 /** Manual recording state: `until` is when the site stops it by itself (the camera's maximum); null when stopped. */
 export type ManualRecordingBody = Static<typeof apiSchemas.ManualRecordingResponse>;
+
+// Alarms and user-defined events (issue 6): the Smart Client's Alarm Manager and "Trigger event".
+export type { AlarmBody, AlarmDetailsBody, AlarmListBody, AlarmSound, AlarmState, UpdateAlarmBody, UserDefinedEventBody } from '@nightjar/vms-core';
+/** listAlarms' querystring (filters, sort, keyset cursor, limit; 0 answers only the total). */
+export type AlarmListQuery = Static<typeof alarmSchemas.AlarmListQuery>;
+/** bulkUpdateAlarms: acknowledge (In progress) or close. */
+export type BulkAlarmAction = Static<typeof alarmSchemas.BulkUpdateAlarmsRequest>['action'];
+export type TriggeredEventBody = Static<typeof eventSchemas.TriggerUserDefinedEventResponse>;
 
 /** A time range as the API takes it: ISO date-times. */
 export interface TimeRange {

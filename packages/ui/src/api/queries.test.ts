@@ -62,7 +62,7 @@ describe('queryKeys', () => {
 
 describe('queries', () => {
   it('fetch through the client under their keys', async () => {
-    const { client, calls } = await clientAnswering({ '/api/cameras': [{ id: 'c1' }], '/api/cameras/c1/status': { cameraId: 'c1' }, '/api/bookmarks': [] });
+    const { client, calls } = await clientAnswering({ '/api/cameras': [{ id: 'c1' }], '/api/camera-status': [{ cameraId: 'c1' }], '/api/bookmarks': [] });
     const qc = newQueryClient();
     expect(await qc.fetchQuery(camerasQuery(client))).toEqual([{ id: 'c1' }]);
     expect(await qc.fetchQuery(cameraStatusQuery(client, 'c1'))).toEqual({ cameraId: 'c1' });

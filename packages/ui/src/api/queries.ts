@@ -1,8 +1,9 @@
-import { queryOptions } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { EventQuery, ExportJobBody, MotionSearchBody, TimeRange } from './apiTypes';
 import { isExportJobActive } from './apiTypes';
-import type { BookmarkFilter } from './queryKeys';
-import { bookmarkSearchQuery, normalizeMotionSearch, queryKeys } from './queryKeys';
+import type { AlarmFilter, BookmarkFilter } from './queryKeys';
+import { bookmarkSearchQuery, normalizeAlarmFilter, normalizeMotionSearch, queryKeys } from './queryKeys';
+import { statusBatcher } from './cameraStatusBatcher';
 import type { SiteClient } from './siteClient';
 
 /*
@@ -45,7 +46,8 @@ export function camerasQuery(client: SiteClient) {
 export function cameraStatusQuery(client: SiteClient, cameraId: string) {
   return queryOptions({
     queryKey: queryKeys.cameraStatus(cameraId),
-    queryFn: ({ signal }) => client.getCameraStatus(cameraId, { signal }),
+    // Batched: a list of many cameras costs a few listCameraStatuses calls, not one call each.
+    queryFn: () => statusBatcher(client).get(cameraId),
     staleTime: 5 * SECOND,
     refetchInterval: STATUS_POLL_MS,
   });
@@ -156,6 +158,58 @@ export function eventsQuery(client: SiteClient, query: EventQuery = {}) {
     queryKey: queryKeys.eventList(query),
     queryFn: ({ signal }) => client.listEvents(query, { signal }),
     staleTime: 5 * SECOND,
+  });
+}
+
+/** Alarms a list page holds; the site allows up to 200. */
+export const ALARM_PAGE_SIZE = 100;
+
+/**
+ * The alarms matching a filter, a page at a time (keyset cursors, so a refetch after a push
+ * reads the same pages the operator has scrolled through). Alarm pushes invalidate it
+ * (siteUpdates.ts); the interval is only for when the updates socket is down.
+ */
+export function alarmsQuery(client: SiteClient, filter: AlarmFilter) {
+  const query = normalizeAlarmFilter(filter);
+  return infiniteQueryOptions({
+    queryKey: queryKeys.alarmList(filter),
+    queryFn: ({ signal, pageParam }) => client.listAlarms({ ...query, limit: ALARM_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) }, { signal }),
+    initialPageParam: '',
+    getNextPageParam: (page) => page.nextCursor,
+    staleTime: 30 * SECOND,
+    refetchInterval: MINUTE,
+  });
+}
+
+/** How many alarms match (listAlarms with limit 0: no rows read); `{ state: ['new'] }` is the badge. */
+export function alarmCountQuery(client: SiteClient, filter: AlarmFilter) {
+  const query = normalizeAlarmFilter(filter);
+  return queryOptions({
+    queryKey: queryKeys.alarmCount(filter),
+    queryFn: async ({ signal }) => (await client.listAlarms({ ...query, limit: 0 }, { signal })).total,
+    staleTime: 30 * SECOND,
+    refetchInterval: MINUTE,
+  });
+}
+
+/** One alarm with comments and history; pushes invalidate it when anyone changes it. */
+export function alarmQuery(client: SiteClient, alarmId: number) {
+  return queryOptions({
+    queryKey: queryKeys.alarm(alarmId),
+    queryFn: ({ signal }) => client.getAlarm(alarmId, { signal }),
+    staleTime: 30 * SECOND,
+  });
+}
+
+/**
+ * The user-defined events an operator may trigger. Operators get no configuration pushes (those
+ * go to administrators), so it goes stale quickly and is refetched whenever a menu shows it.
+ */
+export function userDefinedEventsQuery(client: SiteClient) {
+  return queryOptions({
+    queryKey: queryKeys.userDefinedEvents(),
+    queryFn: ({ signal }) => client.listUserDefinedEvents({ signal }),
+    staleTime: 10 * SECOND,
   });
 }
 

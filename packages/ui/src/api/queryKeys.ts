@@ -1,4 +1,4 @@
-import type { BookmarkSearchQuery, ConfigurationResource, EventQuery, MotionSearchBody, TimeRange } from './apiTypes';
+import type { AlarmListQuery, BookmarkSearchQuery, ConfigurationResource, EventQuery, MotionSearchBody, TimeRange } from './apiTypes';
 
 /*
  * Hierarchical keys for the site's server state (STYLE 12). Each level is a prefix of the ones
@@ -13,6 +13,9 @@ export interface BookmarkFilter {
   to?: string;
   cameraIds?: readonly string[];
 }
+
+/** What an alarm list shows: listAlarms' filters and sort, without the page (cursor, limit). */
+export type AlarmFilter = Omit<AlarmListQuery, 'cursor' | 'limit'>;
 
 export const queryKeys = {
   currentUser: () => ['me'] as const,
@@ -39,6 +42,19 @@ export const queryKeys = {
   health: () => ['health'] as const,
   views: () => ['views'] as const,
   events: () => ['events'] as const,
+  /**
+   * Alarms: ['alarms', 'list', filter] (pages), ['alarms', 'count', filter] (totals, badges),
+   * ['alarms', id] (one with comments and history). An "alarm" push invalidates the lists and
+   * counts and that alarm; a reconnect refetches everything under ['alarms'].
+   */
+  alarms: () => ['alarms'] as const,
+  alarmLists: () => ['alarms', 'list'] as const,
+  alarmList: (filter: AlarmFilter) => ['alarms', 'list', normalizeAlarmFilter(filter)] as const,
+  alarmCounts: () => ['alarms', 'count'] as const,
+  alarmCount: (filter: AlarmFilter) => ['alarms', 'count', normalizeAlarmFilter(filter)] as const,
+  alarm: (alarmId: number) => ['alarms', alarmId] as const,
+  /** Where the Management Client keeps the same list (listUserDefinedEvents), so pushes reach both. */
+  userDefinedEvents: () => ['config', 'userDefinedEvents', 'list'] as const,
   eventList: (query: EventQuery) => ['events', { cameraId: query.cameraId ?? null, afterId: query.afterId ?? null, limit: query.limit ?? null }] as const,
 };
 
@@ -74,5 +90,26 @@ export function bookmarkSearchQuery(filter: BookmarkFilter): BookmarkSearchQuery
     ...(f.from ? { from: f.from } : {}),
     ...(f.to ? { to: f.to } : {}),
     ...(f.cameraIds ? { cameraId: [...f.cameraIds] } : {}),
+  };
+}
+
+/**
+ * One cache entry per alarm filter whatever the order of its states and priorities; empty
+ * filters are dropped (the site's defaults), text is trimmed.
+ */
+export function normalizeAlarmFilter(filter: AlarmFilter): AlarmFilter {
+  const text = filter.text?.trim();
+  const category = filter.category?.trim();
+  const states = filter.state && filter.state.length > 0 ? [...new Set(filter.state)].sort() : undefined;
+  const priorities = filter.priority && filter.priority.length > 0 ? [...new Set(filter.priority)].sort((a, b) => a - b) : undefined;
+  return {
+    ...(states ? { state: states } : {}),
+    ...(priorities ? { priority: priorities } : {}),
+    ...(category ? { category } : {}),
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+    ...(filter.assigneeId ? { assigneeId: filter.assigneeId } : {}),
+    ...(text ? { text } : {}),
+    ...(filter.sort && filter.sort !== 'time' ? { sort: filter.sort } : {}),
   };
 }

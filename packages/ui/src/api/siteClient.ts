@@ -4,6 +4,9 @@ import type {
   CurrentUserBody, LoginResponseBody, ManualRecordingBody, MotionSearchBody, MotionSearchResultBody, PlaybackBody, PtzMoveBody, PtzPresetBody,
   SequencesBody, SessionUser, StorageBody, SystemEventBody, ThumbnailResult, TimeRange, UpdateViewBody, ViewBody,
 } from './apiTypes';
+import type {
+  AlarmBody, AlarmDetailsBody, AlarmListBody, AlarmListQuery, BulkAlarmAction, TriggeredEventBody, UpdateAlarmBody, UserDefinedEventBody,
+} from './apiTypes';
 
 /** An error answer of the site, or a request that never got one (status 0). */
 export class ApiError extends Error {
@@ -122,6 +125,11 @@ export class SiteClient {
 
   listCameras(o: RequestOptions = {}): Promise<CameraBody[]> {
     return this.call('/api/cameras', o);
+  }
+
+  /** listCameraStatuses: the named cameras' statuses (those visible to the caller), or all visible. */
+  listCameraStatuses(cameraIds?: readonly string[], o: RequestOptions = {}): Promise<CameraStatusBody[]> {
+    return this.call('/api/camera-status', { ...o, query: { ids: cameraIds?.join(',') } });
   }
 
   getCameraStatus(cameraId: string, o: RequestOptions = {}): Promise<CameraStatusBody> {
@@ -267,6 +275,37 @@ export class SiteClient {
   /** getCurrentUser: the caller, their admin flags and their rights per camera now. */
   getCurrentUser(o: RequestOptions = {}): Promise<CurrentUserBody> {
     return this.call('/api/me', o);
+  }
+
+  /** listAlarms: the alarms shown to the caller with the filter's total; `limit: 0` answers only the total (a badge). */
+  listAlarms(query: AlarmListQuery = {}, o: RequestOptions = {}): Promise<AlarmListBody> {
+    const { priority, ...rest } = query;
+    return this.call('/api/alarms', { ...o, query: { ...rest, priority: priority?.map(String) } });
+  }
+
+  /** getAlarm: one alarm with its comments and history. */
+  getAlarm(alarmId: number, o: RequestOptions = {}): Promise<AlarmDetailsBody> {
+    return this.call(`/api/alarms/${alarmId}`, o);
+  }
+
+  /** updateAlarm: state, assignee (null unassigns) and/or a comment in one step; answers the alarm with its history. */
+  updateAlarm(alarmId: number, body: UpdateAlarmBody, o: RequestOptions = {}): Promise<AlarmDetailsBody> {
+    return this.call(`/api/alarms/${alarmId}`, { ...o, method: 'PATCH', body });
+  }
+
+  /** bulkUpdateAlarms: all of them or, when one cannot change (400 naming alarmIds[i]), none. */
+  async bulkUpdateAlarms(alarmIds: readonly number[], action: BulkAlarmAction, o: RequestOptions = {}): Promise<AlarmBody[]> {
+    return (await this.call<{ alarms: AlarmBody[] }>('/api/alarms/bulk', { ...o, method: 'POST', body: { alarmIds, action } })).alarms;
+  }
+
+  /** listUserDefinedEvents: what an operator may trigger. */
+  listUserDefinedEvents(o: RequestOptions = {}): Promise<UserDefinedEventBody[]> {
+    return this.call('/api/user-defined-events', o);
+  }
+
+  /** triggerUserDefinedEvent: raises it now; rules and alarm definitions on it act at once. */
+  triggerUserDefinedEvent(userDefinedEventId: string, o: RequestOptions = {}): Promise<TriggeredEventBody> {
+    return this.call(`/api/user-defined-events/${enc(userDefinedEventId)}/trigger`, { ...o, method: 'POST' });
   }
 
   private async call<T>(path: string, call: Call): Promise<T> {

@@ -155,7 +155,7 @@ export class SiteUpdatesSocket implements Disposable {
    */
   private resync(): void {
     const subscribedAt = Date.now();
-    const prefixes = [queryKeys.cameras(), queryKeys.views(), queryKeys.bookmarks(), queryKeys.evidenceLocks(), queryKeys.exports()];
+    const prefixes = [queryKeys.cameras(), queryKeys.views(), queryKeys.bookmarks(), queryKeys.evidenceLocks(), queryKeys.exports(), queryKeys.alarms()];
     void this.options.queryClient.invalidateQueries({
       predicate: (q) => prefixes.some((p) => q.queryKey[0] === p[0]) && q.state.dataUpdatedAt < subscribedAt,
     });
@@ -199,6 +199,12 @@ export function applySiteUpdate(qc: QueryClient, update: SiteUpdate): void {
         if (resource === 'storages') void qc.invalidateQueries({ queryKey: queryKeys.storages() });
         if (resource === 'roles' || resource === 'users') void qc.invalidateQueries({ queryKey: queryKeys.currentUser() });
       }
+      return;
+    case 'alarm':
+      // Lists, counts (badges) and the alarm itself; a new one may land on any list page.
+      void qc.invalidateQueries({ queryKey: queryKeys.alarmLists() });
+      void qc.invalidateQueries({ queryKey: queryKeys.alarmCounts() });
+      void qc.invalidateQueries({ queryKey: queryKeys.alarm(update.alarmId), exact: true });
       return;
     case 'exportJob': {
       const { jobId, state, progress } = update;

@@ -5,7 +5,7 @@ import { TestSite, testCamera } from './siteFixture';
 import type { ErrorReply } from './siteFixture';
 
 const OPERATION_IDS = [
-  'login', 'addHardware', 'listCameras', 'getCamera', 'updateCamera', 'getCameraStatus', 'listSequences',
+  'login', 'addHardware', 'listCameras', 'getCamera', 'updateCamera', 'getCameraStatus', 'listCameraStatuses', 'listSequences',
   'startManualRecording', 'stopManualRecording', 'triggerRecordingEvent', 'createEvidenceLock', 'listEvidenceLocks',
   'listStorages', 'updateStorage', 'listEvents', 'logout',
   'refreshToken', 'listRoles', 'createRole', 'updateRole', 'deleteRole', 'listUsers', 'createUser', 'updateUser', 'deleteUser', 'listAuditLog',

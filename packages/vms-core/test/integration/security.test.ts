@@ -79,6 +79,15 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
     await s.denied('nobody', 'GET', `/api/cameras/${s.cameraA}`);
     expect((await s.as('liveOnA', 'GET', `/api/cameras/${s.cameraA}`)).status).toBe(200);
   },
+  listCameraStatuses: async (s) => {
+    const ids = async (actor: 'nobody' | 'liveOnA' | 'admin', query = '') =>
+      ((await s.as(actor, 'GET', `/api/camera-status${query}`)).body as { cameraId: string }[]).map((c) => c.cameraId);
+    expect(await ids('nobody')).toEqual([]);
+    expect(await ids('liveOnA')).toEqual([s.cameraA]);
+    // Naming a camera one may not see gets nothing about it.
+    expect(await ids('liveOnA', `?ids=${s.cameraA},${s.cameraB}`)).toEqual([s.cameraA]);
+    expect(await ids('admin', `?ids=${s.cameraB}`)).toEqual([s.cameraB]);
+  },
   getCameraStatus: async (s) => {
     await s.denied('allOnA', 'GET', `/api/cameras/${s.cameraB}/status`);
     expect((await s.as('liveOnA', 'GET', `/api/cameras/${s.cameraA}/status`)).status).toBe(200);

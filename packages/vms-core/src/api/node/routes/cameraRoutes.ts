@@ -37,6 +37,22 @@ export const cameraRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async 
     return camera;
   });
 
+  app.get('/api/camera-status', {
+    schema: {
+      operationId: 'listCameraStatuses', tags: ['cameras'],
+      summary: 'Connection and recording state of many cameras in one call (the caller\'s visible cameras, or those named)',
+      querystring: Type.Object({ ids: Type.Optional(Type.String({ maxLength: 100_000, description: 'comma-separated camera ids; omitted: every camera the caller may see' })) }),
+      response: { 200: Type.Array(CameraStatusSchema) },
+    },
+  }, async (req) => {
+    const wanted = req.query.ids === undefined ? undefined : new Set(req.query.ids.split(',').filter(Boolean));
+    // Cameras the caller may not see, or that do not exist, are left out rather than refused:
+    // a client asking for a batch learns nothing from which ones are missing.
+    return deps.config.listCameras()
+      .filter((c) => (wanted === undefined || wanted.has(c.id)) && canSeeCamera(req, c.id))
+      .map((c) => cameraStatusBody(deps, c));
+  });
+
   app.get('/api/cameras/:cameraId/status', {
     schema: { operationId: 'getCameraStatus', summary: 'Connection and recording state of a camera', tags: ['cameras'], params: CameraParams, response: { 200: CameraStatusSchema, 403: ErrorBody, 404: ErrorBody } },
   }, async (req) => {
