@@ -15,6 +15,7 @@ import { exportSpeed } from './exportSpeed';
 import { clientFirstFrame } from './clientFirstFrame';
 import { clientWall } from './clientWall';
 import { clientScrub } from './clientScrub';
+import { adminConfig } from './adminConfig';
 import { alarmList } from './alarmList';
 
 const benchmarks: Record<string, (ctx: BenchContext) => Promise<void>> = {
@@ -23,6 +24,8 @@ const benchmarks: Record<string, (ctx: BenchContext) => Promise<void>> = {
   liveLatency, fanOut, seek, exportSpeed,
   // issue 4: Smart Client
   clientFirstFrame, clientWall, clientScrub,
+  // issue 5: Management Client
+  adminConfig,
   // issue 6: events, rules and alarms
   alarmList,
 };

@@ -25,10 +25,10 @@ export const ISSUE5_CONFIGURATION: LargeConfigurationSpec = { cameras: 1000, gro
 
 const BACKUP_PASSWORD = 'bench-backup-password';
 
-/** Group of the i-th added camera: "Building B/Floor 3"-style paths, 50 of them by default. */
+/** Group of the i-th added camera: "Building B/Floor-03"-style paths, 50 of them by default. */
 export function groupOf(i: number, groups: number): string {
   const g = i % groups;
-  return `Building ${String.fromCharCode(65 + Math.floor(g / 10))}/Floor ${(g % 10) + 1}`;
+  return `Building ${String.fromCharCode(65 + Math.floor(g / 10))}/Floor-${String((g % 10) + 1).padStart(2, '0')}`;
 }
 
 /** Imports the large configuration next to what the site has; returns the added cameras' ids. */

@@ -30,12 +30,14 @@ export interface SiteProcess {
 
 /**
  * Starts `vms site` on a free port of 127.0.0.1 and waits for "Nightjar site ready at URL".
- * `clientDir`: a built Smart Client renderer the site serves at `/` (`--client-dir`).
+ * `clientDir`: a built Smart Client renderer the site serves at `/` (`--client-dir`); `adminDir`:
+ * the Management Client's, at `/admin/` (`--admin-dir`).
  */
-export async function startSite(cleanup: Cleanup, dataDir: string, o: { clientDir?: string } = {}): Promise<SiteProcess> {
+export async function startSite(cleanup: Cleanup, dataDir: string, o: { clientDir?: string; adminDir?: string } = {}): Promise<SiteProcess> {
   const { command, args } = vmsCommand([
     'site', '--data', dataDir, '--port', '0', '--host', '127.0.0.1', '--admin-password', ADMIN_PASSWORD, '--no-demo-camera',
     ...(o.clientDir ? ['--client-dir', o.clientDir] : []),
+    ...(o.adminDir ? ['--admin-dir', o.adminDir] : []),
   ]);
   const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

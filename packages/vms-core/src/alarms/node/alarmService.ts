@@ -120,6 +120,11 @@ export class AlarmService implements Disposable {
    */
   checkReferences(): void {
     if (this.disposed) return;
+    // Every configuration change lands here; a site without alarm definitions has nothing to check.
+    if (this.definitions.size === 0) {
+      this.loggedReferences = new Set();
+      return;
+    }
     const ctx = this.deps.context();
     const now = new Set<string>();
     for (const def of this.definitions.values()) {

@@ -27,6 +27,10 @@ interface LockRow {
   created_by: string; created_at: number; updated_by: string | null; updated_at: number | null;
 }
 
+interface StreamRow {
+  key: string; name: string; url: string; codec: 'h264' | 'h265' | null; width: number | null; height: number | null; fps: number | null;
+}
+
 interface CameraRow {
   id: string; hardware_id: string; device_key: string; name: string; enabled: number; record_stream: string;
   live_stream: string; storage_id: string; policy: string; motion: string; transport: 'tcp' | 'udp'; group_path: string;
@@ -182,7 +186,15 @@ export class ConfigStore {
   }
 
   listCameras(): Camera[] {
-    return (this.db.prepare('SELECT * FROM camera ORDER BY created_at, rowid').all() as CameraRow[]).map((r) => this.toCamera(r));
+    // Two queries for the whole list, not one per camera for its streams: a site of a thousand
+    // cameras is listed on every camera-tree load and rule check.
+    const streams = new Map<string, StreamRow[]>();
+    for (const s of this.db.prepare('SELECT * FROM stream ORDER BY camera_id, rowid').all() as (StreamRow & { camera_id: string })[]) {
+      const list = streams.get(s.camera_id);
+      if (list) list.push(s);
+      else streams.set(s.camera_id, [s]);
+    }
+    return (this.db.prepare('SELECT * FROM camera ORDER BY created_at, rowid').all() as CameraRow[]).map((r) => this.toCamera(r, streams.get(r.id) ?? []));
   }
 
   getCamera(id: string): Camera {
@@ -224,10 +236,7 @@ export class ConfigStore {
     return this.getCamera(id);
   }
 
-  private toCamera(r: CameraRow): Camera {
-    const streams = this.db.prepare('SELECT * FROM stream WHERE camera_id = ? ORDER BY rowid').all(r.id) as {
-      key: string; name: string; url: string; codec: 'h264' | 'h265' | null; width: number | null; height: number | null; fps: number | null;
-    }[];
+  private toCamera(r: CameraRow, streams = this.db.prepare('SELECT * FROM stream WHERE camera_id = ? ORDER BY rowid').all(r.id) as StreamRow[]): Camera {
     return {
       id: r.id, hardwareId: r.hardware_id, deviceKey: r.device_key, name: r.name, enabled: r.enabled === 1,
       streams: streams.map((s) => ({
