@@ -9,7 +9,7 @@ import { Icon } from '@nightjar/ui';
 import type { CameraBody } from '@nightjar/vms-core';
 import { CameraStatePills } from './CameraStatePills';
 import type { CameraGroup, HardwareLabel } from './cameraGroups';
-import { groupLabel, streamSummary } from './cameraGroups';
+import { groupLabel } from './cameraGroups';
 import { RECORDING_MODES } from './cameraForms';
 import { useRowWindow } from '../components/useRowWindow';
 
@@ -62,7 +62,7 @@ export function CameraTable({ groups, hardware, selected, onSelect }: CameraTabl
     // aria-rowcount: every row of the list, rendered or not (the header row included).
     <table ref={table} className="data-table camera-table" aria-label="Cameras" aria-rowcount={items.length + 1} tabIndex={0} onKeyDown={onKeyDown}>
       <thead>
-        <tr aria-rowindex={1}><th>Name</th><th>State</th><th>Mode</th><th>Hardware</th><th>Streams</th></tr>
+        <tr aria-rowindex={1}><th>Name</th><th>State</th><th>Mode</th><th>Hardware</th></tr>
       </thead>
       <tbody>
         {win.padTop > 0 ? <tr aria-hidden="true" style={{ height: win.padTop }} /> : null}
@@ -72,7 +72,7 @@ export function CameraTable({ groups, hardware, selected, onSelect }: CameraTabl
             const g = item.group;
             return (
               <tr key={`g:${g.path}`} className="group-row" aria-rowindex={rowIndex}>
-                <th colSpan={5} scope="colgroup">
+                <th colSpan={4} scope="colgroup">
                   <button type="button" className="group-toggle" aria-expanded={!collapsed.has(g.path)} onClick={() => toggle(g.path)}>
                     <Icon name={collapsed.has(g.path) ? 'chevronRight' : 'chevronDown'} size={12} />
                     <Icon name="folder" size={13} />
@@ -90,7 +90,6 @@ export function CameraTable({ groups, hardware, selected, onSelect }: CameraTabl
               <td><CameraStatePills camera={c} show="compact" /></td>
               <td>{modeLabel(c)}</td>
               <td title={hw ? `${hw.name} — ${hw.address}` : c.hardwareId}>{hw ? hw.name : '…'}{hw ? <span className="muted device-address"> · {hw.address}</span> : null}</td>
-              <td className="muted" title={streamSummary(c)}>{c.streams.length} · {streamSummary(c)}</td>
             </tr>
           );
         })}

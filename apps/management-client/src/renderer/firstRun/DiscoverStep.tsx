@@ -1,11 +1,13 @@
 /**
- * First run, step 3: find cameras. WS-Discovery runs on opening (ONVIF devices on this network
- * answer within 3 s); devices it misses, or plain RTSP cameras, are typed in by address. The
- * chosen ones are added one by one (addHardware), each row showing its outcome; a refused one
- * keeps its error beside it for another try with other credentials.
+ * First run, step 3: find cameras. WS-Discovery runs when the administrator asks, on the network
+ * interface they name (a site with several networks, e.g. a camera LAN beside the office one,
+ * must not probe the wrong one; blank uses the site's default route); ONVIF devices answer
+ * within 3 s. Devices it misses, or plain RTSP cameras, are typed in by address. The chosen ones
+ * are added one by one (addHardware), each row showing its outcome; a refused one keeps its
+ * error beside it for another try with other credentials.
  */
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { ApiError, Icon, queryKeys } from '@nightjar/ui';
 import { FormField } from '../components/FormField';
@@ -42,13 +44,12 @@ export function DiscoverStep({ storageId, onAdded, onSkip, onBack }: DiscoverSte
   const [credentials, setCredentials] = useState({ username: '', password: '' });
   const [outcomes, setOutcomes] = useState<Record<string, Outcome>>({});
   const [busy, setBusy] = useState(false);
+  const [networkInterface, setNetworkInterface] = useState('');
 
   const discover = useMutation({
-    mutationFn: () => discoverHardware(client),
+    mutationFn: () => discoverHardware(client, networkInterface.trim() || undefined),
     onSuccess: (found) => setChosen((c) => new Set([...c, ...foundDevices(found).map((d) => d.key)])),
   });
-  const { mutate: runDiscovery } = discover;
-  useEffect(() => runDiscovery(), [runDiscovery]);
 
   const found: Candidate[] = foundDevices(discover.data ?? []).map((d) => ({
     key: d.key, driver: 'onvif', address: d.address, label: d.name, detail: [d.model, d.host].filter(Boolean).join(' · '),
@@ -99,9 +100,20 @@ export function DiscoverStep({ storageId, onAdded, onSkip, onBack }: DiscoverSte
   return (
     <form className="wizard-form" onSubmit={(e) => void submit(e)} aria-label="Discover cameras">
       <div className="discover-head">
-        <p>{discover.isPending ? 'Searching this network for ONVIF cameras…' : discover.isError ? `Discovery failed: ${discover.error instanceof ApiError ? discover.error.message : String(discover.error)}` : `${found.length} ${found.length === 1 ? 'device' : 'devices'} answered.`}</p>
-        <button type="button" className="btn btn-sm" disabled={discover.isPending || busy} onClick={() => discover.mutate()}><Icon name="refresh" size={12} /> Search again</button>
+        <FormField label="Network interface" hint="Name or IPv4 address of the site's interface on the camera network; blank: its default route.">
+          <input className="mono" value={networkInterface} onChange={(e) => setNetworkInterface(e.target.value)} placeholder="eth0 or 192.168.1.2" spellCheck={false}
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); discover.mutate(); } }} />
+        </FormField>
+        <button type="button" className="btn" disabled={discover.isPending || busy} onClick={() => discover.mutate()}>
+          <Icon name={discover.isIdle ? 'search' : 'refresh'} size={12} /> {discover.isIdle ? 'Search for ONVIF cameras' : 'Search again'}
+        </button>
       </div>
+      <p role="status">
+        {discover.isIdle ? 'Search the network for ONVIF cameras, or type their addresses below.'
+          : discover.isPending ? 'Searching the network for ONVIF cameras…'
+            : discover.isError ? `Discovery failed: ${discover.error instanceof ApiError ? discover.error.message : String(discover.error)}`
+              : `${found.length} ${found.length === 1 ? 'device' : 'devices'} answered.`}
+      </p>
       <table className="data-table" aria-label="Cameras to add">
         <thead><tr><th style={{ width: 32 }} aria-label="Add" /><th>Device</th><th>Address</th><th>Result</th></tr></thead>
         <tbody>
@@ -120,7 +132,7 @@ export function DiscoverStep({ storageId, onAdded, onSkip, onBack }: DiscoverSte
               </tr>
             );
           })}
-          {candidates.length === 0 ? <tr><td colSpan={4} className="muted">{discover.isPending ? 'Searching…' : 'No camera found yet. Type an address below.'}</td></tr> : null}
+          {candidates.length === 0 ? <tr><td colSpan={4} className="muted">{discover.isPending ? 'Searching…' : discover.isIdle ? 'Nothing found yet: search, or type an address below.' : 'No camera found. Type an address below.'}</td></tr> : null}
         </tbody>
       </table>
       <fieldset className="form-section">

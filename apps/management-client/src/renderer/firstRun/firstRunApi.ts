@@ -20,8 +20,11 @@ export function auditProbeQuery(client: SiteClient) {
   });
 }
 
-export function discoverHardware(client: SiteClient, signal?: AbortSignal): Promise<DiscoveredBody[]> {
-  return client.request<DiscoveredBody[]>('/api/hardware/discover', { method: 'POST', body: { timeoutMs: 3000 }, ...(signal ? { signal } : {}) });
+/** `networkInterface`: the interface name or IPv4 address to probe from; undefined: the site's default route. */
+export function discoverHardware(client: SiteClient, networkInterface?: string, signal?: AbortSignal): Promise<DiscoveredBody[]> {
+  return client.request<DiscoveredBody[]>('/api/hardware/discover', {
+    method: 'POST', body: { timeoutMs: 3000, ...(networkInterface ? { interface: networkInterface } : {}) }, ...(signal ? { signal } : {}),
+  });
 }
 
 export function addHardware(client: SiteClient, body: AddHardwareRequestBody): Promise<{ cameras: CameraBody[] }> {

@@ -12,6 +12,7 @@ import type { PageProps } from '../navigation/pageProps';
 import { genericEventSourcesQuery, genericEventsQuery, userDefinedEventsQuery } from '../rules/eventDefinitionsApi';
 import { rulesQuery, timeProfilesQuery } from '../rules/rulesApi';
 import { rolesQuery, usersQuery } from '../security/securityApi';
+import { storagesConfigQuery } from '../servers/serversApi';
 import { useAdmin } from '../session/adminContext';
 import { AuditEntryDetail } from './AuditEntryDetail';
 import { AUDIT_ACTION_GROUPS, actionLabel, auditChanges, formatValue, otherActions, targetName } from './auditDetails';
@@ -61,16 +62,18 @@ export function AuditLogPage(_: PageProps) {
   const userDefined = useQuery({ ...userDefinedEventsQuery(client), enabled: config });
   const generic = useQuery({ ...genericEventsQuery(client), enabled: config });
   const sources = useQuery({ ...genericEventSourcesQuery(client), enabled: config });
+  // Names only: the storage pages poll for live use, this page needs no such refresh.
+  const storages = useQuery({ ...storagesConfigQuery(client), enabled: config, refetchInterval: false });
   const lookup = useMemo(() => {
     const byKind: Record<TargetKind, readonly { id: string; name?: string; username?: string }[] | undefined> = {
       user: users.data, role: roles.data, camera: cameras.data, rule: rules.data, timeProfile: profiles.data,
-      userDefinedEvent: userDefined.data, genericEvent: generic.data, genericEventSource: sources.data, storage: undefined,
+      userDefinedEvent: userDefined.data, genericEvent: generic.data, genericEventSource: sources.data, storage: storages.data,
     };
     return (kind: TargetKind, id: string) => {
       const found = byKind[kind]?.find((x) => x.id === id);
       return found?.name ?? found?.username;
     };
-  }, [users.data, roles.data, cameras.data, rules.data, profiles.data, userDefined.data, generic.data, sources.data]);
+  }, [users.data, roles.data, cameras.data, rules.data, profiles.data, userDefined.data, generic.data, sources.data, storages.data]);
 
   const columns: readonly Column<AuditEntryBody>[] = useMemo(() => [
     { id: 'at', header: 'Time', width: 150, cell: (e) => formatLogTime(e.at) },
