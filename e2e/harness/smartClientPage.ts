@@ -27,7 +27,7 @@ export const viewTile = (page: Page, tile: number): Locator => page.locator(`[da
 export const viewRow = (page: Page, name: string): Locator =>
   page.getByTestId('view-row').filter({ has: page.locator('.tree-label').getByText(name, { exact: true }) });
 export const playbackTiles = (page: Page): Locator => page.getByTestId('playback-tile');
-export const workspaceTab = (page: Page, name: 'Live' | 'Playback' | 'Search'): Locator => page.getByRole('tab', { name });
+export const workspaceTab = (page: Page, name: 'Live' | 'Playback' | 'Search' | 'Alarms'): Locator => page.getByRole('tab', { name });
 
 /** The names the camera tree lists, in order. */
 export async function treeCameraNames(page: Page): Promise<string[]> {

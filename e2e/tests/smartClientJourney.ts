@@ -2,7 +2,7 @@
  * One operator's shift in the Smart Client, as test steps in order: sign in, build a 2×2 view
  * by dragging cameras, watch it live, scrub playback and read the burned-in clock, bookmark and
  * find the bookmark, export 30 s to MP4, lock evidence, then sign in as a guard who may not see
- * one camera. The same steps run in Chromium and in Electron (smartClient.test.ts); each step
+ * one camera, who then handles alarms in the Alarm Manager (alarmJourneySteps.ts). The same steps run in Chromium and in Electron (smartClient.test.ts); each step
  * continues from the window the previous one left, as an operator would, so a failed step
  * makes the later ones fail too (look at the first failure).
  */
@@ -20,6 +20,7 @@ import {
   timelineScale, treeCamera, treeCameraNames, viewRow, viewTile, waitForVideosAdvancing, workspaceTab,
 } from '../harness/smartClientPage';
 import type { SmartClientSite } from '../harness/smartClientSite';
+import { alarmJourneySteps } from './alarmJourneySteps';
 
 const run = promisify(execFile);
 
@@ -305,4 +306,6 @@ export function smartClientJourney(runner: ClientRunner): void {
     expect((await site.e2e.fetchAs(token, 'GET', `/api/cameras/${site.cameras[0]!.id}/live`)).status).toBe(200);
     expect(errors, 'uncaught errors in the page').toEqual([]);
   }, 180_000);
+
+  alarmJourneySteps({ name: runner.name, site: runner.site, page: active, step, shot, errors });
 }

@@ -14,6 +14,10 @@ export {
 } from './api/queries';
 export { motionSearchQuery, ptzPresetsQuery } from './api/queries';
 export { currentUserQuery, healthQuery, storagesQuery } from './api/queries';
+// Alarms (the Alarm Manager) and the user-defined events operators trigger.
+export type { AlarmFilter } from './api/queryKeys';
+export { normalizeAlarmFilter } from './api/queryKeys';
+export { ALARM_PAGE_SIZE, alarmCountQuery, alarmQuery, alarmsQuery, userDefinedEventsQuery } from './api/queries';
 // Pushed changes from the site's updates socket, applied to the query cache.
 export type { SiteUpdatesOptions, SiteUpdatesState, UpdatesWebSocket } from './api/siteUpdates';
 export { SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT, UPDATES_CLOSE_UNAUTHENTICATED, applySiteUpdate } from './api/siteUpdates';

@@ -13,6 +13,7 @@ import '@nightjar/ui/styles/shell.css';
 import './styles/live.css';
 import './playback/playback.css';
 import './investigation/investigation.css';
+import './alarms/alarms.css';
 
 async function defaultAddress(): Promise<string> {
   if (location.protocol === 'http:' || location.protocol === 'https:') return location.origin;

@@ -203,13 +203,14 @@ export function alarmQuery(client: SiteClient, alarmId: number) {
 
 /**
  * The user-defined events an operator may trigger. Operators get no configuration pushes (those
- * go to administrators), so it goes stale quickly and is refetched whenever a menu shows it.
+ * go to administrators), so it is stale at once: a menu showing it shows what it had and
+ * refetches, and an event an administrator just added appears.
  */
 export function userDefinedEventsQuery(client: SiteClient) {
   return queryOptions({
     queryKey: queryKeys.userDefinedEvents(),
     queryFn: ({ signal }) => client.listUserDefinedEvents({ signal }),
-    staleTime: 10 * SECOND,
+    staleTime: 0,
   });
 }
 

@@ -49,7 +49,7 @@ describe('SiteClient alarms', () => {
     expect(list.total).toBe(1);
     expect((await site.client.getAlarm(1)).comments).toEqual([]);
     expect(site.calls.map((c) => c.url)).toEqual([
-      '/api/alarms?state=new&state=onHold&priority=1&priority=2&sort=priority&limit=0',
+      '/api/alarms?state=new&state=onHold&sort=priority&limit=0&priority=1&priority=2',
       '/api/alarms/1',
     ]);
   });

@@ -41,24 +41,24 @@ describe('alarm pushes', () => {
   it('are refetched after a reconnect, as what may have been missed', async () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     seed();
-    let socket: UpdatesWebSocket | undefined;
+    const sockets: UpdatesWebSocket[] = [];
     class Fake implements UpdatesWebSocket {
       onopen: UpdatesWebSocket['onopen'] = null;
       onmessage: UpdatesWebSocket['onmessage'] = null;
       onclose: UpdatesWebSocket['onclose'] = null;
       onerror: UpdatesWebSocket['onerror'] = null;
       constructor() {
-        socket = this;
+        sockets.push(this);
       }
       send(): void {}
       close(): void {}
     }
     const updates = new SiteUpdatesSocket({ url: 'ws://site/api/updates', accessToken: () => 't', queryClient: qc, WebSocket: Fake, retryDelay: () => undefined });
     try {
-      for (let i = 0; i < 10 && !socket; i++) await Promise.resolve();
+      for (let i = 0; i < 10 && sockets.length === 0; i++) await Promise.resolve();
       vi.advanceTimersByTime(5);
       const hello: SiteUpdate = { type: 'hello', serverTime: new Date().toISOString() };
-      socket!.onmessage?.(new MessageEvent('message', { data: JSON.stringify(hello) }));
+      sockets[0]!.onmessage?.(new MessageEvent('message', { data: JSON.stringify(hello) }));
       expect(invalid()).toEqual(expect.arrayContaining(['["alarms",1]', '["alarms","count",{"state":["new"]}]', '["alarms","list",{"state":["new"]}]']));
     } finally {
       updates.dispose();

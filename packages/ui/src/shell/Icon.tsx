@@ -56,6 +56,10 @@ const STROKES = {
   pulse: 'M1.5 9h2.5l1.5-3 2 6 2-8 1.5 5h3.5',
   list: 'M5.5 3.5h9 M5.5 8h9 M5.5 12.5h9 M2 3.5h.2 M2 8h.2 M2 12.5h.2',
   refresh: 'M13.5 8A5.5 5.5 0 1 1 11.9 4.1 M12.5 1.5v3h-3',
+  bell: 'M4 11.5V7a4 4 0 0 1 8 0v4.5l1.5 1.5h-11z M6.5 13.5a1.5 1.5 0 0 0 3 0',
+  mail: 'M1.5 3.5h13v9h-13z M1.5 3.5L8 8.5l6.5-5',
+  sound: 'M2 6h2.5L8 3v10L4.5 10H2z M10.5 5.5a3.5 3.5 0 0 1 0 5 M12.5 3.5a6.3 6.3 0 0 1 0 9',
+  soundOff: 'M2 6h2.5L8 3v10L4.5 10H2z M10.5 6l4 4 M14.5 6l-4 4',
 } as const;
 
 /** Filled shapes, for marks that must read as solid at 8–10 px (record dot, stop square). */

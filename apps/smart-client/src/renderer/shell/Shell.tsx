@@ -7,6 +7,9 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { BookmarkDialog } from '../investigation/BookmarkDialog';
 import { ExportDialog } from '../investigation/ExportDialog';
 import { SearchWorkspace } from '../investigation/SearchWorkspace';
+import { AlarmNotifierContext } from '../alarms/alarmNotifierContext';
+import { AlarmWorkspace } from '../alarms/AlarmWorkspace';
+import { useAlarmNotifierService } from '../alarms/useAlarmNotifierService';
 import { StatusDialog } from '../investigation/StatusDialog';
 import { ExportSaving } from '../investigation/ExportSaving';
 import { Sidebar } from '../live/Sidebar';
@@ -28,7 +31,7 @@ import type { ShellContextValue, ShellDialog } from './shellContext';
 import { parseStartupRoute } from './startupRoute';
 import { TopBar } from './TopBar';
 
-const WORKSPACE_LABEL: Record<Workspace, string> = { live: 'Live', playback: 'Playback', search: 'Search' };
+const WORKSPACE_LABEL: Record<Workspace, string> = { live: 'Live', playback: 'Playback', search: 'Search', alarms: 'Alarms' };
 
 export function Shell() {
   const { store, connection: siteConnection, client } = useSite();
@@ -41,6 +44,8 @@ export function Shell() {
   const closeDialog = useCallback(() => setDialog(null), []);
   const notify = useCallback<ShellContextValue['notify']>((text, kind) => void notices.push(text, kind), [notices]);
   const connection = useConnectionState();
+  // New-alarm sounds play in every workspace, not only in Alarms.
+  const alarmNotifier = useAlarmNotifierService();
 
   const shell = useMemo<ShellContextValue>(() => ({
     workspace, setWorkspace, dialog, openDialog: setDialog, closeDialog, notify, sidebarOpen, toggleSidebar,
@@ -66,35 +71,38 @@ export function Shell() {
 
   return (
     <ShellContext.Provider value={shell}>
-      <SessionEffects startupViewId={startup.viewId} />
-      <ExportSaving />
-      <div className="app" data-workspace={workspace} data-connection={connection.kind}>
-        <TopBar />
-        <ConnectionBanner connection={siteConnection} siteAddress={client.baseUrl} />
-        <div className="app-body">
-          {workspace !== 'search' && sidebarOpen ? <Sidebar /> : null}
-          <main className="workspace" aria-label={WORKSPACE_LABEL[workspace]}>
-            <ErrorBoundary label={WORKSPACE_LABEL[workspace]} resetKey={workspace}>
-              {workspace === 'live' ? <LiveWorkspace /> : null}
-              {workspace === 'playback' ? <PlaybackWorkspace /> : null}
-              {workspace === 'search' ? <SearchWorkspace /> : null}
-            </ErrorBoundary>
-          </main>
-        </div>
-        {dialog?.kind === 'help' ? <HelpPanel shortcuts={shortcuts} onClose={closeDialog} /> : null}
-        <ErrorBoundary label="Export" resetKey={dialog} onDismiss={closeDialog}>
-          <ExportDialog open={dialog?.kind === 'export'} onClose={closeDialog} {...(dialog?.kind === 'export' && dialog.initial ? { initial: dialog.initial } : {})} />
-        </ErrorBoundary>
-        <ErrorBoundary label="Status" resetKey={dialog} onDismiss={closeDialog}>
-          <StatusDialog open={dialog?.kind === 'status'} onClose={closeDialog} />
-        </ErrorBoundary>
-        {dialog?.kind === 'bookmark' ? (
-          <ErrorBoundary label="Bookmark" resetKey={dialog} onDismiss={closeDialog}>
-            <BookmarkDialog open onClose={closeDialog} cameraId={dialog.cameraId} atMs={dialog.atMs} />
+      <AlarmNotifierContext.Provider value={alarmNotifier}>
+        <SessionEffects startupViewId={startup.viewId} />
+        <ExportSaving />
+        <div className="app" data-workspace={workspace} data-connection={connection.kind}>
+          <TopBar />
+          <ConnectionBanner connection={siteConnection} siteAddress={client.baseUrl} />
+          <div className="app-body">
+            {workspace !== 'search' && workspace !== 'alarms' && sidebarOpen ? <Sidebar /> : null}
+            <main className="workspace" aria-label={WORKSPACE_LABEL[workspace]}>
+              <ErrorBoundary label={WORKSPACE_LABEL[workspace]} resetKey={workspace}>
+                {workspace === 'live' ? <LiveWorkspace /> : null}
+                {workspace === 'playback' ? <PlaybackWorkspace /> : null}
+                {workspace === 'search' ? <SearchWorkspace /> : null}
+                {workspace === 'alarms' ? <AlarmWorkspace /> : null}
+              </ErrorBoundary>
+            </main>
+          </div>
+          {dialog?.kind === 'help' ? <HelpPanel shortcuts={shortcuts} onClose={closeDialog} /> : null}
+          <ErrorBoundary label="Export" resetKey={dialog} onDismiss={closeDialog}>
+            <ExportDialog open={dialog?.kind === 'export'} onClose={closeDialog} {...(dialog?.kind === 'export' && dialog.initial ? { initial: dialog.initial } : {})} />
           </ErrorBoundary>
-        ) : null}
-        <NoticeStack list={notices} />
-      </div>
+          <ErrorBoundary label="Status" resetKey={dialog} onDismiss={closeDialog}>
+            <StatusDialog open={dialog?.kind === 'status'} onClose={closeDialog} />
+          </ErrorBoundary>
+          {dialog?.kind === 'bookmark' ? (
+            <ErrorBoundary label="Bookmark" resetKey={dialog} onDismiss={closeDialog}>
+              <BookmarkDialog open onClose={closeDialog} cameraId={dialog.cameraId} atMs={dialog.atMs} />
+            </ErrorBoundary>
+          ) : null}
+          <NoticeStack list={notices} />
+        </div>
+      </AlarmNotifierContext.Provider>
     </ShellContext.Provider>
   );
 }

@@ -1,11 +1,14 @@
 /**
- * The top bar: product and site, the three workspaces, and the window-wide actions (export,
- * status, help, user). Tabs show their shortcut key so operators learn them by looking.
+ * The top bar: product and site, the four workspaces (Alarms with the count of new alarms), and
+ * the window-wide actions (trigger an event, export, status, help, user). Tabs show their
+ * shortcut key so operators learn them by looking.
  */
 import type { Workspace } from '../shortcuts/defaultShortcuts';
 import { useSite } from '../session/siteContext';
 import { Icon } from '@nightjar/ui';
 import type { IconName } from '@nightjar/ui';
+import { AlarmTabBadge } from '../alarms/AlarmTabBadge';
+import { TriggerEventMenu } from '../alarms/TriggerEventMenu';
 import { useShell } from './shellContext';
 import { UserMenu } from './UserMenu';
 
@@ -13,7 +16,11 @@ const TABS: { id: Workspace; label: string; key: string; icon: IconName }[] = [
   { id: 'live', label: 'Live', key: 'L', icon: 'live' },
   { id: 'playback', label: 'Playback', key: 'P', icon: 'history' },
   { id: 'search', label: 'Search', key: 'S', icon: 'search' },
+  { id: 'alarms', label: 'Alarms', key: 'A', icon: 'bell' },
 ];
+
+/** Workspaces without the views and cameras panel. */
+const NO_SIDEBAR: readonly Workspace[] = ['search', 'alarms'];
 
 export function TopBar() {
   const { client } = useSite();
@@ -23,7 +30,7 @@ export function TopBar() {
     <header className="topbar">
       <button type="button" className="topbar-btn icon-only" aria-pressed={shell.sidebarOpen} onClick={shell.toggleSidebar}
         title={shell.sidebarOpen ? 'Hide views and cameras' : 'Show views and cameras'} aria-label="Views and cameras panel"
-        disabled={shell.workspace === 'search'}>
+        disabled={NO_SIDEBAR.includes(shell.workspace)}>
         <Icon name="sidebar" size={16} />
       </button>
       <div className="brand">
@@ -40,10 +47,12 @@ export function TopBar() {
             onClick={() => shell.setWorkspace(t.id)} title={`${t.label} (${t.key})`}>
             <Icon name={t.icon} size={14} />
             {t.label}
+            {t.id === 'alarms' ? <AlarmTabBadge /> : null}
           </button>
         ))}
       </nav>
       <div className="topbar-actions">
+        <TriggerEventMenu />
         <button type="button" className="topbar-btn" onClick={() => shell.openDialog({ kind: 'export' })} title="Export video">
           <Icon name="download" size={15} />
           <span>Export</span>

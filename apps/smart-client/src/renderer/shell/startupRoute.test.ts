@@ -5,6 +5,7 @@ describe('startup route', () => {
   it('reads the workspace and view from /app/<workspace>?view=<id>', () => {
     expect(parseStartupRoute('/app/playback', '?view=v%201')).toEqual({ workspace: 'playback', viewId: 'v 1' });
     expect(parseStartupRoute('/app/search/', '')).toEqual({ workspace: 'search', viewId: null });
+    expect(parseStartupRoute('/app/alarms', '')).toEqual({ workspace: 'alarms', viewId: null });
   });
 
   it('starts in Live with no view for anything else', () => {

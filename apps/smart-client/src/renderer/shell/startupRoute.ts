@@ -10,7 +10,7 @@ export interface StartupRoute {
   viewId: string | null;
 }
 
-const WORKSPACES: readonly Workspace[] = ['live', 'playback', 'search'];
+const WORKSPACES: readonly Workspace[] = ['live', 'playback', 'search', 'alarms'];
 
 export function parseStartupRoute(pathname: string, search: string): StartupRoute {
   const m = /^\/app\/([a-z]+)\/?$/.exec(pathname);

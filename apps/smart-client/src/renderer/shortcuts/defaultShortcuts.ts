@@ -6,7 +6,7 @@
 import type { ClientStore } from '@nightjar/ui';
 import type { Shortcut } from './shortcutRegistry';
 
-export type Workspace = 'live' | 'playback' | 'search';
+export type Workspace = 'live' | 'playback' | 'search' | 'alarms';
 
 export interface ShortcutActions {
   store: ClientStore;
@@ -25,6 +25,7 @@ export function defaultShortcuts(a: ShortcutActions): Shortcut[] {
     { id: 'workspace.live', keys: ['l'], label: 'L', group: 'Workspaces', description: 'Live', run: () => a.setWorkspace('live') },
     { id: 'workspace.playback', keys: ['p'], label: 'P', group: 'Workspaces', description: 'Playback', run: () => a.setWorkspace('playback') },
     { id: 'workspace.search', keys: ['s'], label: 'S', group: 'Workspaces', description: 'Search', run: () => a.setWorkspace('search') },
+    { id: 'workspace.alarms', keys: ['a'], label: 'A', group: 'Workspaces', description: 'Alarms', run: () => a.setWorkspace('alarms') },
     {
       id: 'tile.select', keys: TILE_KEYS, label: '1 – 9', group: 'View', description: 'Select tile 1 to 9',
       run: (key) => {

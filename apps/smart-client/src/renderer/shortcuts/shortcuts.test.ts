@@ -24,13 +24,14 @@ function setup(dialogOpen = false) {
 }
 
 describe('shortcut dispatch', () => {
-  it('switches workspaces with L, P and S in either case, and opens help with ?', () => {
+  it('switches workspaces with L, P, S and A in either case, and opens help with ?', () => {
     const t = setup();
     expect(t.press('l')).toBe(true);
     expect(t.press('P')).toBe(true);
     expect(t.press('s')).toBe(true);
+    expect(t.press('A')).toBe(true);
     expect(t.press('?')).toBe(true);
-    expect(t.calls).toEqual(['workspace:live', 'workspace:playback', 'workspace:search', 'help']);
+    expect(t.calls).toEqual(['workspace:live', 'workspace:playback', 'workspace:search', 'workspace:alarms', 'help']);
   });
 
   it('ignores keys typed into fields and chords with Ctrl, Cmd or Alt', () => {
