@@ -3,11 +3,12 @@
  * indicators, and the zoom badge. Drawn over the picture, not around it, so tiles in a grid
  * keep the camera's aspect; the gradient keeps white text readable over bright scenes.
  */
-import type { MouseEvent } from 'react';
+import type { MouseEvent, ReactNode } from 'react';
 
 export interface TileOverlayProps {
   label: string;
-  overlayTime?: string | undefined;
+  /** The time shown in the corner: text, or a component that ticks by itself (so the tile does not re-render each second). */
+  overlayTime?: ReactNode;
   recording?: boolean | undefined;
   motion?: boolean | undefined;
   /** The zoom factor when zoomed in, else undefined (no badge). */

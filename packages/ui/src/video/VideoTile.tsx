@@ -4,7 +4,7 @@
  * player, status wording and zoom math live in their own modules; this file only composes them.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import type { MouseEventHandler } from 'react';
+import type { MouseEventHandler, ReactNode } from 'react';
 import { choosePlayerKind } from './streamUrls';
 import type { PlayerState } from './playerState';
 import type { LiveStream } from './streamUrls';
@@ -23,7 +23,7 @@ export interface VideoTileProps {
   recording?: boolean;
   motion?: boolean;
   /** The time to show, formatted by the caller (site time zone, playback or live). */
-  overlayTime?: string;
+  overlayTime?: ReactNode;
   maximized?: boolean;
   onDoubleClick?: MouseEventHandler<HTMLDivElement>;
   /**

@@ -42,6 +42,12 @@ function streamProblem(error: unknown): { title: string; detail?: string; icon: 
   return { icon: 'warning', title: 'No video', detail: error instanceof Error ? error.message : String(error) };
 }
 
+/** The tile's clock: ticks by itself, so the tile (and its player) does not re-render every second. */
+function TileClock({ long }: { long: boolean }) {
+  const now = useNow(1000);
+  return <>{long ? formatDateTime(now) : formatTime(now)}</>;
+}
+
 export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDragStart, onIndependentPlayback }: LiveCameraTileProps) {
   const { client } = useSite();
   const box = useRef<HTMLDivElement>(null);
@@ -52,7 +58,6 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
   const siteAway = useConnectionState().kind === 'reconnecting';
   // While the site is away its last status is stale: no REC or motion claims then.
   const marks = siteAway ? { ...cameraIndicators(camera, status), recording: false, motion: false } : cameraIndicators(camera, status);
-  const now = useNow(1000);
   const actions = useTileActions(camera, live.stream, status);
   const [ptzOpen, setPtzOpen] = useState(false);
 
@@ -77,7 +82,7 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
         label={camera.name}
         recording={marks.recording}
         motion={marks.motion}
-        overlayTime={maximized ? formatDateTime(now) : formatTime(now)}
+        overlayTime={<TileClock long={maximized} />}
         maximized={maximized}
         onDoubleClick={onMaximize}
         onStateChange={onPlayerState}
