@@ -17,6 +17,7 @@ import { clientWall } from './clientWall';
 import { clientScrub } from './clientScrub';
 import { adminConfig } from './adminConfig';
 import { alarmList } from './alarmList';
+import { eventThroughput } from './eventThroughput';
 
 const benchmarks: Record<string, (ctx: BenchContext) => Promise<void>> = {
   recordingCost, crashLoss, indexQuery,
@@ -27,7 +28,7 @@ const benchmarks: Record<string, (ctx: BenchContext) => Promise<void>> = {
   // issue 5: Management Client
   adminConfig,
   // issue 6: events, rules and alarms
-  alarmList,
+  alarmList, eventThroughput,
 };
 
 async function main(): Promise<number> {

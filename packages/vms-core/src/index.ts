@@ -89,3 +89,11 @@ export type { AlarmChange, BulkAlarmAction } from './alarms/common/alarmChanges'
 export { alarmChangeProblem, nextStates } from './alarms/common/alarmChanges';
 export type { AlarmContext } from './alarms/common/alarmDefinitionValidation';
 export { alarmDefinitionProblem, canShareSource } from './alarms/common/alarmDefinitionValidation';
+// Issue 6: notifications (SMTP server and notification profiles).
+export * as notificationSchemas from './api/common/notificationSchemas';
+export type {
+  SmtpSettingsBody, UpdateSmtpSettingsBody, NotificationProfileBody, CreateNotificationProfileBody, UpdateNotificationProfileBody, TestNotificationProfileBody,
+} from './api/common/notificationSchemas';
+export type { NotificationProfile, NotificationProfileInput, Placeholder, SmtpSecurity, SmtpSettings } from './notifications/common/notification';
+export { NOTIFICATION_LIMITS, PLACEHOLDERS, SMTP_SECURITY, renderTemplate, unknownPlaceholders } from './notifications/common/notification';
+export { isEmailAddress, isHost, notificationProfileProblem, smtpSettingsProblem } from './notifications/common/notificationValidation';

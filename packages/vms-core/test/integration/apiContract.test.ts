@@ -21,6 +21,12 @@ const OPERATION_IDS = [
   'unlockUser', 'updateUserDefinedEvent', 'deleteGenericEventSource', 'updateGenericEvent',
   'listAlarmDefinitions', 'createAlarmDefinition', 'getAlarmDefinition', 'updateAlarmDefinition', 'deleteAlarmDefinition',
   'listAlarms', 'getAlarm', 'updateAlarm', 'bulkUpdateAlarms',
+  // Notifications: the SMTP server and notification profiles.
+  'getSmtpSettings', 'updateSmtpSettings', 'listNotificationProfiles', 'createNotificationProfile', 'updateNotificationProfile',
+  'deleteNotificationProfile', 'testNotificationProfile',
+  // Analytics events over HTTP and their sources; CSV exports of the logs.
+  'sendAnalyticsEvent', 'listAnalyticsSources', 'createAnalyticsSource', 'updateAnalyticsSource', 'deleteAnalyticsSource',
+  'exportSystemLog', 'exportRuleLog', 'exportAuditLog',
 ];
 
 /** A camera whose configuration the validation tests try to change; it need not stream. */
@@ -39,6 +45,9 @@ describe('API contract', () => {
     expect(res.body.openapi).toMatch(/^3\./);
     const ids = Object.values(res.body.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
     expect(ids).toEqual(expect.arrayContaining(OPERATION_IDS));
+    // The live event stream is a WebSocket: described beside the operations, with its messages.
+    const sockets = (res.body as unknown as { 'x-websockets': Record<string, { description: string; clientMessages: object; serverMessages: object }> })['x-websockets'];
+    expect(sockets['/api/events/stream']).toMatchObject({ description: expect.stringMatching(/first text message/), clientMessages: { auth: expect.any(Object) } });
   });
 
   it('refuses requests without a valid token, and tokens after logout', async () => {

@@ -8,6 +8,7 @@ import { expect } from 'vitest';
 import type { Actor, Method, SecuritySite } from './securityFixture';
 import type { SecurityRule } from './bookmarkSecurityRules';
 
+/** A rule every site has: one of its default rules. */
 const BUILT_IN = 'builtin-record-on-motion';
 
 /** Denied to a camera-only and a user-managing role; the configurer gets `status`. */
@@ -25,13 +26,19 @@ async function userDefinedEvent(s: SecuritySite): Promise<string> {
 
 const logRule = (name: string) => ({ kind: 'time', name, actions: [{ type: 'writeRuleLog', message: 'on' }] });
 
+async function ownRule(s: SecuritySite): Promise<string> {
+  const res = await s.as('admin', 'POST', '/api/rules', logRule(`Rule ${Math.random()}`));
+  expect(res.status).toBe(201);
+  return (res.body as { id: string }).id;
+}
+
 export const EVENT_RULE_RULES: Record<string, SecurityRule> = {
   listRules: (s) => needsConfiguration(s, 'GET', '/api/rules', undefined, 200),
   getRule: (s) => needsConfiguration(s, 'GET', `/api/rules/${BUILT_IN}`, undefined, 200),
   createRule: (s) => needsConfiguration(s, 'POST', '/api/rules', logRule('security create'), 201),
-  // A built-in rule refuses change with 409, after the right was granted.
-  updateRule: (s) => needsConfiguration(s, 'PATCH', `/api/rules/${BUILT_IN}`, { enabled: false }, 409),
-  deleteRule: (s) => needsConfiguration(s, 'DELETE', `/api/rules/${BUILT_IN}`, undefined, 409),
+  // On a rule of their own: the site's default rules keep the cameras connected and recording for the other checks.
+  updateRule: async (s) => needsConfiguration(s, 'PATCH', `/api/rules/${await ownRule(s)}`, { enabled: false }, 200),
+  deleteRule: async (s) => needsConfiguration(s, 'DELETE', `/api/rules/${await ownRule(s)}`, undefined, 204),
   createUserDefinedEvent: async (s) => {
     await s.denied('liveOnA', 'POST', '/api/user-defined-events', { name: 'sneaky' });
     await needsConfiguration(s, 'POST', '/api/user-defined-events', { name: 'security create' }, 201);

@@ -8,16 +8,17 @@ import type { ErrorReply } from './siteFixture';
 const DAY = 24 * 3600_000;
 
 describe('rules through the API', () => {
-  it('lists the built-in rules, runs a rule on a user-defined event triggered through the API, and follows edits', async () => {
+  it('lists the default rules first, runs a rule on a user-defined event triggered through the API, and follows edits', async () => {
     const ts = await TestSite.open();
     const rules = await ts.request<RuleBody[]>('GET', '/api/rules');
     expect(rules.body.map((r) => [r.builtIn, r.name])).toEqual([
       ['recordOnMotion', 'Record on motion'], ['recordOnRequest', 'Record on request'], ['startFeedAlways', 'Start feed always'],
     ]);
-    expect(rules.body[0]).toMatchObject({ kind: 'event', trigger: { type: 'motionStarted' }, stop: { kind: 'endEvent' } });
+    expect(rules.body[0]).toMatchObject({ kind: 'event', trigger: { type: 'motionStarted', recordingModes: ['motion'] }, stop: { kind: 'endEvent' } });
     expect(Date.parse(rules.body[0]!.createdAt)).toBeGreaterThan(Date.UTC(2025, 0, 1));
-    const builtIn = await ts.request<ErrorReply>('PATCH', '/api/rules/builtin-record-on-motion', { enabled: false });
-    expect(builtIn).toMatchObject({ status: 409, body: { message: expect.stringMatching(/recording mode/) } });
+    // The default rules are rules like any other: they change the same way (defaultRules.test.ts: what they do).
+    const described = await ts.request<RuleBody>('PATCH', '/api/rules/builtin-record-on-motion', { description: 'Motion cameras record on motion.' });
+    expect(described).toMatchObject({ status: 200, body: { builtIn: 'recordOnMotion', description: 'Motion cameras record on motion.', enabled: true } });
 
     const event = (await ts.request<UserDefinedEventBody>('POST', '/api/user-defined-events', { name: 'Shift change' })).body;
     const invalid = await ts.request<ErrorReply & { field: string }>('POST', '/api/rules', {

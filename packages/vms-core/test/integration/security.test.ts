@@ -10,6 +10,8 @@ import { VIEW_RULES } from './viewSecurityRules';
 import { CONFIGURATION_RULES } from './configurationSecurityRules';
 import { EVENT_RULE_RULES } from './eventRuleSecurityRules';
 import { ALARM_RULES } from './alarmSecurityRules';
+import { NOTIFICATION_RULES } from './notificationSecurityRules';
+import { ANALYTICS_AND_EXPORT_RULES } from './analyticsAndExportSecurityRules';
 
 interface Operation {
   operationId: string;
@@ -179,6 +181,12 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   // listAlarmDefinitions, getAlarmDefinition, createAlarmDefinition, updateAlarmDefinition, deleteAlarmDefinition,
   // listAlarms, getAlarm, updateAlarm, bulkUpdateAlarms
   ...ALARM_RULES,
+  // getSmtpSettings, updateSmtpSettings, listNotificationProfiles, createNotificationProfile, updateNotificationProfile,
+  // deleteNotificationProfile, testNotificationProfile
+  ...NOTIFICATION_RULES,
+  // sendAnalyticsEvent (public), listAnalyticsSources, createAnalyticsSource, updateAnalyticsSource, deleteAnalyticsSource,
+  // exportSystemLog, exportRuleLog, exportAuditLog
+  ...ANALYTICS_AND_EXPORT_RULES,
 };
 
 describe('API security', () => {

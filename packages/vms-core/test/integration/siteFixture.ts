@@ -74,12 +74,13 @@ export class TestSite {
    * and logs in as the administrator. After the test it is closed, its media database checked
    * (no broken invariant, nothing left open), and the folder deleted.
    */
-  static async open(o: { reopen?: TestSite } & Pick<SiteOptions, 'clock' | 'probeHardware'> = {}): Promise<TestSite> {
+  static async open(o: { reopen?: TestSite } & Pick<SiteOptions, 'clock' | 'probeHardware' | 'notifications'> = {}): Promise<TestSite> {
     if (o.reopen && !o.reopen.closed) throw new Error('close the site before opening its data folder again');
     const dataDir = o.reopen?.dataDir ?? mkdtempSync(join(tmpdir(), 'nightjar-it-'));
     if (!o.reopen) cleanup(() => rmSync(dataDir, { recursive: true, force: true }));
     const ts = new TestSite(await Site.open({
       dataDir, adminPassword: ADMIN_PASSWORD, ...(o.clock ? { clock: o.clock } : {}), ...(o.probeHardware ? { probeHardware: o.probeHardware } : {}),
+      ...(o.notifications ? { notifications: o.notifications } : {}),
     }), dataDir);
     cleanup(async () => {
       if (ts.closed) return;

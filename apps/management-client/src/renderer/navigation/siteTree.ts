@@ -22,7 +22,7 @@ export interface TreeFolder {
 
 export const NODE_IDS = [
   'site', 'recordingServers', 'storages', 'cameras', 'hardware', 'views', 'timeProfiles', 'rules', 'userDefinedEvents',
-  'genericEvents', 'roles', 'users', 'systemMonitor', 'currentTasks', 'systemLog', 'auditLog', 'ruleLog',
+  'genericEvents', 'alarmDefinitions', 'notificationProfiles', 'roles', 'users', 'systemMonitor', 'currentTasks', 'systemLog', 'auditLog', 'ruleLog',
 ] as const;
 export type NodeId = (typeof NODE_IDS)[number];
 
@@ -35,7 +35,8 @@ export const SITE_TREE: TreeFolder[] = [
   { id: 'client', label: 'Client', nodes: [node('views', 'Shared views', 'grid')] },
   {
     id: 'rulesAndEvents', label: 'Rules and Events',
-    nodes: [node('timeProfiles', 'Time profiles', 'clock'), node('rules', 'Rules', 'rule'), node('userDefinedEvents', 'User-defined events', 'bolt'), node('genericEvents', 'Generic events', 'bolt')],
+    nodes: [node('timeProfiles', 'Time profiles', 'clock'), node('rules', 'Rules', 'rule'), node('userDefinedEvents', 'User-defined events', 'bolt'), node('genericEvents', 'Generic events', 'bolt'),
+      node('alarmDefinitions', 'Alarm definitions', 'warning'), node('notificationProfiles', 'Notification profiles', 'mail')],
   },
   { id: 'security', label: 'Security', nodes: [node('roles', 'Roles', 'shield', 'manageUsers'), node('users', 'Basic users', 'user', 'manageUsers')] },
   { id: 'dashboard', label: 'System dashboard', nodes: [node('systemMonitor', 'System monitor', 'pulse'), node('currentTasks', 'Current tasks', 'list')] },

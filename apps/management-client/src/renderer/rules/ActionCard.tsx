@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { RuleActionBody, RuleActionType } from '@nightjar/vms-core';
 import { Icon, ptzPresetsQuery } from '@nightjar/ui';
 import { FormField } from '../components/FormField';
+import { notificationProfilesQuery } from '../notifications/notificationsApi';
 import { useAdmin } from '../session/adminContext';
 import { IdPicker } from './IdPicker';
 import { ACTIONS, actionChoices } from './ruleCatalog';
@@ -36,6 +37,7 @@ export function ActionCard({ action, place, title, cameraEvent, context, problem
   const fields = ACTIONS[type]?.fields ?? [];
   const has = (f: ActionField) => fields.includes(f);
   const presets = useQuery({ ...ptzPresetsQuery(client, action.cameraId ?? ''), enabled: has('cameraId') && !!action.cameraId });
+  const profiles = useQuery({ ...notificationProfilesQuery(client), enabled: has('notificationProfileId') });
   const whole = problem('');
   const target = action.cameras;
   const seconds = (f: 'preSeconds' | 'postSeconds', label: string) => (
@@ -108,6 +110,15 @@ export function ActionCard({ action, place, title, cameraEvent, context, problem
           </FormField>
         ) : null}
         {has('presetToken') ? <datalist id={`presets-${title}`}>{(presets.data ?? []).map((p) => <option key={p.token} value={p.token}>{p.name}</option>)}</datalist> : null}
+        {has('notificationProfileId') ? (
+          <FormField label="Notification profile" error={problem('notificationProfileId')}
+            hint={profiles.data?.length === 0 ? 'None yet: create one under Notification profiles.' : undefined}>
+            <select value={action.notificationProfileId ?? ''} onChange={(e) => onChange({ ...action, notificationProfileId: e.target.value })}>
+              <option value="" disabled>Choose…</option>
+              {(profiles.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </FormField>
+        ) : null}
         {has('message') ? (
           <FormField label="Message" error={problem('message')}>
             <input value={action.message ?? ''} maxLength={1000} onChange={(e) => onChange({ ...action, message: e.target.value })} />

@@ -11,14 +11,26 @@ import { changeTrigger } from './ruleForm';
 import type { RuleDraft } from './ruleForm';
 import type { RuleContextData } from './useRuleContext';
 
+/** The clause's words and control names; a form with two triggers (an alarm's raise and close events) names them apart. */
+export interface TriggerLabels {
+  word: string;
+  event: string;
+  userDefined: string;
+  generic: string;
+  sources: string;
+}
+
+const RULE_LABELS: TriggerLabels = { word: 'On', event: 'Event', userDefined: 'User-defined event', generic: 'Generic event', sources: 'Sources of the event' };
+
 export interface RuleTriggerProps {
   draft: RuleDraft;
   context: RuleContextData;
   problem: (field: string) => string | undefined;
   onChange: (draft: RuleDraft) => void;
+  labels?: TriggerLabels;
 }
 
-export function RuleTrigger({ draft: d, context, problem, onChange }: RuleTriggerProps) {
+export function RuleTrigger({ draft: d, context, problem, onChange, labels = RULE_LABELS }: RuleTriggerProps) {
   const info = EVENTS[d.triggerType];
   const definitions = info.category === 'userDefined' ? context.userDefined : info.category === 'generic' ? context.generic : undefined;
   const sources = info.sources === 'camera' ? { items: context.cameras, any: 'Any camera', some: 'These cameras:' }
@@ -28,10 +40,10 @@ export function RuleTrigger({ draft: d, context, problem, onChange }: RuleTrigge
   return (
     <>
       <div className="rule-clause">
-        <span className="rule-word">On</span>
+        <span className="rule-word">{labels.word}</span>
         <div className="rule-clause-body">
           <div className="rule-inline">
-            <FormField label="Event" error={problem('trigger.type')}>
+            <FormField label={labels.event} error={problem('trigger.type')}>
               <select value={d.triggerType} onChange={(e) => {
                 if (isEventType(e.target.value)) onChange(changeTrigger(d, e.target.value));
               }}>
@@ -45,7 +57,7 @@ export function RuleTrigger({ draft: d, context, problem, onChange }: RuleTrigge
               </select>
             </FormField>
             {definitions ? (
-              <FormField label={info.category === 'generic' ? 'Generic event' : 'User-defined event'} error={problem('trigger.definitionId')}>
+              <FormField label={info.category === 'generic' ? labels.generic : labels.userDefined} error={problem('trigger.definitionId')}>
                 <select value={d.definitionId ?? ''} onChange={(e) => onChange({ ...d, definitionId: e.target.value || null })}>
                   <option value="" disabled>{definitions.length === 0 ? 'None defined yet' : 'Choose…'}</option>
                   {definitions.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
@@ -58,7 +70,7 @@ export function RuleTrigger({ draft: d, context, problem, onChange }: RuleTrigge
       {sources ? (
         <div className="rule-clause">
           <span className="rule-word">From</span>
-          <IdPicker label="Sources of the event" items={sources.items} selected={d.sourceIds} anyLabel={sources.any} someLabel={sources.some}
+          <IdPicker label={labels.sources} items={sources.items} selected={d.sourceIds} anyLabel={sources.any} someLabel={sources.some}
             onChange={(sourceIds) => onChange({ ...d, sourceIds })} error={problem('trigger.sourceIds')} />
         </div>
       ) : null}

@@ -56,7 +56,8 @@ export function isEventType(value: string): value is EventType {
 }
 
 /** The fields an action takes besides `type` (mirrors the site's check in ruleValidation.ts). */
-export type ActionField = 'cameras' | 'preSeconds' | 'postSeconds' | 'header' | 'description' | 'userDefinedEventId' | 'cameraId' | 'presetToken' | 'message';
+export type ActionField =
+  | 'cameras' | 'preSeconds' | 'postSeconds' | 'header' | 'description' | 'userDefinedEventId' | 'cameraId' | 'presetToken' | 'message' | 'notificationProfileId';
 
 interface ActionInfo {
   label: string;
@@ -78,7 +79,7 @@ export const ACTIONS: Record<RuleActionType, ActionInfo> = {
   startFeed: { label: 'Start feed', phrase: 'start the feed', fields: ['cameras'], place: 'start', unsupported: true },
   stopFeed: { label: 'Stop feed', phrase: 'stop the feed', fields: ['cameras'], place: 'stop', unsupported: true },
   setOutput: { label: 'Set output', phrase: 'set output', fields: [], place: 'both', unsupported: true },
-  sendNotification: { label: 'Send notification', phrase: 'send a notification', fields: [], place: 'both', unsupported: true },
+  sendNotification: { label: 'Send notification', phrase: 'send a notification', fields: ['notificationProfileId'], place: 'both' },
   retrieveRemoteRecordings: { label: 'Retrieve remote recordings', phrase: 'retrieve remote recordings', fields: ['cameras'], place: 'both', unsupported: true },
   showOnSmartWall: { label: 'Show on Smart Wall', phrase: 'show on a Smart Wall', fields: ['cameras'], place: 'both', unsupported: true },
 };

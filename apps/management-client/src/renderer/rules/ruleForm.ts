@@ -58,7 +58,8 @@ export function hasStopPart(d: RuleDraft): boolean {
   return d.kind === 'time' || d.stop !== 'none';
 }
 
-function triggerOf(d: RuleDraft): NonNullable<CreateRuleBody['trigger']> {
+/** The trigger as the site takes it (alarm definitions build theirs with it too). */
+export function triggerOf(d: RuleDraft): NonNullable<CreateRuleBody['trigger']> {
   const info = EVENTS[d.triggerType];
   const defined = info.category === 'userDefined' || info.category === 'generic';
   return {
@@ -111,7 +112,7 @@ const FIELD_DEFAULTS = (d: RuleDraft): Record<ActionField, unknown> => ({
   // The event's own camera is the natural target when a camera raised it.
   cameras: d.kind === 'event' && EVENTS[d.triggerType].category === 'device' ? { kind: 'eventSource' } : { kind: 'cameras', cameraIds: [] },
   preSeconds: 3, postSeconds: 5, header: d.name.trim() || 'Rule bookmark', description: '',
-  userDefinedEventId: '', cameraId: '', presetToken: '', message: d.name.trim() || 'Rule ran',
+  userDefinedEventId: '', cameraId: '', presetToken: '', message: d.name.trim() || 'Rule ran', notificationProfileId: '',
 });
 
 /** A new action of a type, with its fields filled with sensible values for this rule. */

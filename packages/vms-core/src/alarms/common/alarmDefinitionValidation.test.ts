@@ -5,7 +5,7 @@ import { alarmDefinitionProblem, canShareSource, danglingReferences } from './al
 
 const ctx: AlarmContext = {
   cameraIds: new Set(['camA', 'camB']), ptzCameraIds: new Set(), storageIds: new Set(['live']), serverIds: new Set(['srv']),
-  timeProfileIds: new Set(['night']), userDefinedEventIds: new Set(['panic', 'allClear']), genericEventIds: new Set(['door']),
+  timeProfileIds: new Set(['night']), userDefinedEventIds: new Set(['panic', 'allClear']), genericEventIds: new Set(['door']), notificationProfileIds: new Set(), analyticsSourceIds: new Set(),
   roleIds: new Set(['operators', 'guards']),
 };
 

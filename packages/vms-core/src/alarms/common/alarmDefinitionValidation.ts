@@ -79,8 +79,10 @@ export interface DanglingReference {
 function missingTrigger(t: EventTrigger, field: string, ctx: AlarmContext, out: DanglingReference[]): void {
   const category = eventCategory(t.type);
   if (t.definitionId !== undefined) {
-    const known = category === 'userDefined' ? ctx.userDefinedEventIds : category === 'generic' ? ctx.genericEventIds : undefined;
-    if (known && !known.has(t.definitionId)) out.push({ field: `${field}.definitionId`, what: `${category === 'userDefined' ? 'user-defined' : 'generic'} event ${t.definitionId}` });
+    const known = category === 'userDefined' ? ctx.userDefinedEventIds : category === 'generic' ? ctx.genericEventIds
+      : category === 'analytics' ? ctx.analyticsSourceIds : undefined;
+    const what = category === 'userDefined' ? 'user-defined event' : category === 'generic' ? 'generic event' : 'analytics source';
+    if (known && !known.has(t.definitionId)) out.push({ field: `${field}.definitionId`, what: `${what} ${t.definitionId}` });
   }
   const kind = sourceKindOf(t.type);
   const known = kind === 'camera' ? ctx.cameraIds : kind === 'storage' ? ctx.storageIds : kind === 'server' ? ctx.serverIds : undefined;

@@ -2,9 +2,11 @@ import type { Clock } from '../../base/common/clock';
 import type { Disposable } from '../../base/common/event';
 import { DisposableStore, Emitter } from '../../base/common/event';
 import type { VmsEvent } from '../../events/common/vmsEvent';
+import { eventCameraId } from '../../events/common/vmsEvent';
 import type { EventServer } from '../../events/node/eventServer';
 import type { SystemLog } from '../../events/node/systemLog';
 import { eventMatchesTrigger } from '../../rules/common/rule';
+import type { RecordingModeOf } from '../../rules/common/rule';
 import type { TimeProfileScheduler } from '../../rules/node/timeProfileScheduler';
 import type { Alarm, AlarmDefinition } from '../common/alarm';
 import { ALARM_LIMITS, definitionShownTo } from '../common/alarm';
@@ -27,6 +29,8 @@ export interface AlarmServiceDeps {
   context: () => AlarmContext;
   /** New alarms per definition per second (default ALARM_LIMITS.maxNewPerSecond). */
   maxNewPerSecond?: number;
+  /** Cameras' recording modes, for triggers that name some. */
+  recordingModeOf?: RecordingModeOf;
 }
 
 /** A new or changed alarm, for the updates socket. */
@@ -155,8 +159,8 @@ export class AlarmService implements Disposable {
   private onEvent(e: VmsEvent): void {
     for (const def of this.definitions.values()) {
       // A disabled definition raises nothing but still closes what it raised before.
-      if (def.close && eventMatchesTrigger(def.close, e)) this.autoClose(def, e);
-      if (!def.enabled || !eventMatchesTrigger(def.trigger, e)) continue;
+      if (def.close && eventMatchesTrigger(def.close, e, this.deps.recordingModeOf)) this.autoClose(def, e);
+      if (!def.enabled || !eventMatchesTrigger(def.trigger, e, this.deps.recordingModeOf)) continue;
       if (def.timeProfileId !== undefined && !this.deps.scheduler.isActive(def.timeProfileId)) continue;
       this.raise(def, e);
     }
@@ -168,7 +172,8 @@ export class AlarmService implements Disposable {
       this.repeat(def, now);
       return;
     }
-    const cameras = [...new Set([...(e.source.kind === 'camera' ? [e.source.id] : []), ...def.relatedCameraIds])];
+    const camera = eventCameraId(e);
+    const cameras = [...new Set([...(camera !== undefined ? [camera] : []), ...def.relatedCameraIds])];
     const alarm = this.deps.store.insert({
       definitionId: def.id, definitionName: def.name, raisedAt: e.at, priority: def.priority, category: def.category,
       source: e.source, relatedCameraIds: cameras, instructions: def.instructions, sound: def.sound,

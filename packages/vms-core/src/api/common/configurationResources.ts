@@ -6,7 +6,7 @@
  */
 export const CONFIGURATION_RESOURCES = [
   'site', 'recordingServers', 'hardware', 'cameras', 'storages', 'timeProfiles', 'roles', 'users',
-  'rules', 'userDefinedEvents', 'genericEvents', 'logSettings', 'alarmDefinitions',
+  'rules', 'userDefinedEvents', 'genericEvents', 'logSettings', 'alarmDefinitions', 'notificationProfiles', 'analyticsSources',
 ] as const;
 export type ConfigurationResource = (typeof CONFIGURATION_RESOURCES)[number];
 
@@ -25,6 +25,9 @@ const BY_ACTION: Record<string, readonly ConfigurationResource[]> = {
   createGenericEvent: ['genericEvents'], updateGenericEvent: ['genericEvents'], deleteGenericEvent: ['genericEvents'],
   updateLogSettings: ['logSettings'],
   createAlarmDefinition: ['alarmDefinitions'], updateAlarmDefinition: ['alarmDefinitions'], deleteAlarmDefinition: ['alarmDefinitions'],
+  updateSmtpSettings: ['notificationProfiles'],
+  createNotificationProfile: ['notificationProfiles'], updateNotificationProfile: ['notificationProfiles'], deleteNotificationProfile: ['notificationProfiles'],
+  createAnalyticsSource: ['analyticsSources'], updateAnalyticsSource: ['analyticsSources'], deleteAnalyticsSource: ['analyticsSources'],
   importConfiguration: CONFIGURATION_RESOURCES,
 };
 

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { EVENT_TYPES } from '../../events/common/vmsEvent';
+import { RECORDING_MODES } from '../../recording/common/recordingPolicy';
 import { RULE_ACTION_TYPES, RULE_LIMITS, UNSUPPORTED_ACTION_TYPES } from '../../rules/common/rule';
 
 /**
@@ -26,8 +27,8 @@ export const RuleActionSchema = Type.Object({
     description: `one of ${RULE_ACTION_TYPES.join(', ')}; this site performs ${supported.join(', ')} (the others are refused as not supported yet)`,
   }),
   cameras: Type.Optional(CameraTargetSchema),
-  preSeconds: Type.Optional(Type.Number({ description: 'startRecording (0-300; as far as the camera\'s pre-buffer reaches), createBookmark' })),
-  postSeconds: Type.Optional(Type.Number({ description: 'stopRecording (0-3600), createBookmark' })),
+  preSeconds: Type.Optional(Type.Number({ description: 'startRecording (0-300, as far as the camera\'s pre-buffer reaches; absent: the camera\'s pre-buffer), createBookmark' })),
+  postSeconds: Type.Optional(Type.Number({ description: 'stopRecording (0-3600; absent: the camera\'s post-buffer), createBookmark' })),
   header: Type.Optional(Type.String({ description: 'createBookmark' })),
   description: Type.Optional(Type.String({ description: 'createBookmark' })),
   userDefinedEventId: Type.Optional(Type.String({ description: 'triggerUserDefinedEvent' })),
@@ -42,8 +43,12 @@ export const RuleActionSchema = Type.Object({
 
 export const EventTriggerSchema = Type.Object({
   type: Type.String({ description: `the event: ${EVENT_TYPES.join(', ')}` }),
-  definitionId: Type.Optional(Type.String({ description: 'for userDefined and generic: which one' })),
+  definitionId: Type.Optional(Type.String({ description: 'for userDefined and generic: which one; for analytics: the analytics source' })),
   sourceIds: Type.Optional(Type.Array(Type.String(), { description: 'cameras (device events), storages or recording servers the rule listens to; absent: any' })),
+  ruleName: Type.Optional(Type.String({ description: 'for analytics: only events of the source\'s analytics rule of this name (case-insensitive); absent: any' })),
+  recordingModes: Type.Optional(Type.Array(Type.Enum([...RECORDING_MODES]), {
+    description: 'for camera events: only from cameras whose recording mode is one of these, read at each event; absent: any camera',
+  })),
 }, { additionalProperties: false });
 
 export const StopTriggerSchema = Type.Object({
@@ -94,7 +99,7 @@ export const RuleSchema = Type.Object({
   timeProfileId: Type.Optional(ruleFields.timeProfileId),
   trigger: Type.Optional(ruleFields.trigger),
   stop: Type.Optional(ruleFields.stop),
-  builtIn: Type.Optional(Type.String({ description: 'startFeedAlways, recordOnMotion or recordOnRequest: carried out by the cameras\' recording modes; cannot be changed or deleted' })),
+  builtIn: Type.Optional(Type.String({ description: 'startFeedAlways, recordOnMotion or recordOnRequest: the default rule the site created this as; it runs, changes and deletes like any rule' })),
   createdAt: DateTime,
   updatedAt: DateTime,
 });

@@ -13,10 +13,12 @@ import { resourcesChangedBy } from '../common/configurationResources';
 
 /**
  * Routes that answer without a token: signing in needs none, and the API describes itself.
- * The updates WebSocket takes its token in its first message (browsers cannot set headers on
- * a WebSocket) and closes 4401 without one (routes/updatesSocketRoute.ts).
+ * The updates and event stream WebSockets take their token in their first message (browsers
+ * cannot set headers on a WebSocket) and close 4401 without one (routes/updatesSocketRoute.ts,
+ * routes/eventStreamRoute.ts). Analytics events come from machines, which prove who they are by
+ * address and token instead (routes/analyticsRoutes.ts).
  */
-export const PUBLIC_ROUTES = new Set(['/api/login', '/api/token/refresh', '/api/openapi.json', '/api/health', '/api/updates']);
+export const PUBLIC_ROUTES = new Set(['/api/login', '/api/token/refresh', '/api/openapi.json', '/api/health', '/api/updates', '/api/events/stream', '/api/analytics-events']);
 
 export function authenticateHook(deps: Pick<ApiDeps, 'identity' | 'roles'>) {
   return async (request: FastifyRequest): Promise<void> => {

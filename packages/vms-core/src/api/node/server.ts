@@ -20,6 +20,8 @@ import { ptzRoutes } from './routes/ptzRoutes';
 import { motionSearchRoutes } from './routes/motionSearchRoutes';
 import { viewRoutes } from './routes/viewRoutes';
 import { registerUpdatesSocket } from './routes/updatesSocketRoute';
+import { registerEventStream } from './routes/eventStreamRoute';
+import { EVENT_STREAM_OPENAPI } from '../common/eventStreamSchemas';
 import { authenticateHook } from './access';
 import websocket from '@fastify/websocket';
 import { playbackRoutes } from './routes/playbackRoutes';
@@ -38,6 +40,9 @@ import { eventDefinitionRoutes } from './routes/eventDefinitionRoutes';
 import { logRoutes } from './routes/logRoutes';
 import { alarmDefinitionRoutes } from './routes/alarmDefinitionRoutes';
 import { alarmRoutes } from './routes/alarmRoutes';
+import { notificationRoutes } from './routes/notificationRoutes';
+import { logExportRoutes } from './routes/logExportRoutes';
+import { analyticsRoutes } from './routes/analyticsRoutes';
 
 export interface BuildServerOptions {
   logger?: boolean;
@@ -65,8 +70,11 @@ export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {
       info: {
         title: 'Nightjar VMS API', version: '0.1.0',
         description: 'Public API of a Nightjar site. All routes but login, token refresh and health need a bearer token; ' +
-          'what each user may do comes from their roles (403 VMS_ERR_PERMISSION_DENIED otherwise).',
+          'what each user may do comes from their roles (403 VMS_ERR_PERMISSION_DENIED otherwise). ' +
+          'WebSockets, which are not request/response operations, are described under `x-websockets` (the live event stream).',
       },
+      // An OpenAPI extension (the swagger plugin's types know none, hence the spread).
+      ...{ 'x-websockets': EVENT_STREAM_OPENAPI },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
@@ -104,6 +112,9 @@ export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {
   await app.register(logRoutes(deps));
   await app.register(alarmDefinitionRoutes(deps));
   await app.register(alarmRoutes(deps));
+  await app.register(notificationRoutes(deps));
+  await app.register(logExportRoutes(deps));
+  await app.register(analyticsRoutes(deps));
   await app.register(playbackRoutes(deps));
   await app.register(exportRoutes(deps));
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
@@ -112,6 +123,7 @@ export async function buildServer(deps: ApiDeps, options: BuildServerOptions = {
     registerPlaybackSocket(scoped, deps);
     registerLiveSockets(scoped, deps);
     registerUpdatesSocket(scoped, deps);
+    registerEventStream(scoped, deps);
   });
   await app.register(clientAppRoutes({ ...(options.clientAppDir ? { dir: options.clientAppDir } : {}) }));
   await app.register(clientAppRoutes({ app: MANAGEMENT_CLIENT_APP, ...(options.adminAppDir ? { dir: options.adminAppDir } : {}) }));

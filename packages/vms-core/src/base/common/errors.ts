@@ -19,12 +19,16 @@ export const errorCodes = {
   VMS_ERR_UNAUTHENTICATED: 'unauthenticated',
   VMS_ERR_BAD_CREDENTIALS: 'unauthenticated',
   VMS_ERR_PERMISSION_DENIED: 'permissionDenied',
+  /** An outside system's message (an analytics event) from a source that is not configured, not allowed from that address, or with a wrong token. */
+  VMS_ERR_SOURCE_NOT_ALLOWED: 'permissionDenied',
   /** A refresh token was presented again after rotation: the whole session is revoked. */
   VMS_ERR_TOKEN_REUSED: 'unauthenticated',
   /** Failed logins for this user name or address: wait before the next attempt. */
   VMS_ERR_TOO_MANY_ATTEMPTS: 'rateLimited',
   /** So many failed logins that the user name or address is locked for a while. */
   VMS_ERR_LOCKED_OUT: 'rateLimited',
+  /** A sender exceeded the rate its source allows (analytics events): retry after `retryAfterMs`. */
+  VMS_ERR_RATE_LIMITED: 'rateLimited',
   VMS_ERR_NOT_FOUND: 'notFound',
   VMS_ERR_CONFLICT: 'conflict',
   /** An edit based on an old revision of the object (optimistic concurrency): read it again and reapply. */
@@ -33,6 +37,8 @@ export const errorCodes = {
   /** A process or service this needs (a local site, a download's server) is not running or not answering. */
   VMS_ERR_UNAVAILABLE: 'unavailable',
   VMS_ERR_DEVICE_AUTH: 'unauthenticated',
+  /** The SMTP server could not be reached, or refused the sign-in, the sender or the recipients (`field` says which setting). */
+  VMS_ERR_SMTP: 'unavailable',
   VMS_ERR_DEVICE_PROTOCOL: 'unavailable',
   VMS_ERR_UNSUPPORTED_CODEC: 'badInput',
   VMS_ERR_STORAGE_FULL: 'unavailable',

@@ -101,6 +101,11 @@ function parseAllowed(entry: string): [number, number] | undefined {
   return [ip, Number(bits)];
 }
 
+/** Whether an allowed-addresses entry is an IPv4 address or CIDR block. */
+export function isAllowedAddressEntry(entry: string): boolean {
+  return parseAllowed(entry) !== undefined;
+}
+
 const maskOf = (bits: number) => (bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0);
 
 /** Whether a sender may send; IPv4 addresses written IPv6-mapped ("::ffff:10.0.0.1") count as IPv4. */

@@ -104,9 +104,46 @@ export interface VmsEvent {
   data?: Record<string, string>;
   /** Present when a rule's action raised this event. */
   cause?: EventCause;
+  /** For analytics events: what the analytics saw (events/common/analyticsEvent.ts). */
+  analytics?: AnalyticsDetails;
+}
+
+/** An object an analytics rule detected; the box is in fractions of the picture (0..1, origin top left). */
+export interface AnalyticsObject {
+  type: string;
+  /** 0..1 */
+  confidence?: number;
+  boundingBox?: { x: number; y: number; width: number; height: number };
+}
+
+/** Where an analytics event happened: a named place, optionally with a geographic position. */
+export interface AnalyticsLocation {
+  name: string;
+  latitude?: number;
+  longitude?: number;
+}
+
+export interface AnalyticsDetails {
+  /** The analytics system's rule that fired ("Loitering", "Line crossing north"). */
+  ruleName: string;
+  objects: AnalyticsObject[];
+  locations: AnalyticsLocation[];
+  description?: string;
+  /** When the analytics system says it happened (ms), if it said; `at` is when the site received it. */
+  reportedAt?: number;
 }
 
 export type VmsEventInput = Omit<VmsEvent, 'id' | 'at'> & { at?: number };
+
+/**
+ * The camera an event is about: a device event's source, or the camera an analytics source
+ * watches (its `data.cameraId`). Rules acting on "the event's camera" and the live event
+ * stream's rights read this.
+ */
+export function eventCameraId(e: Pick<VmsEvent, 'type' | 'source' | 'data'>): string | undefined {
+  if (e.source.kind === 'camera') return e.source.id;
+  return e.type === 'analytics' ? e.data?.cameraId : undefined;
+}
 
 /** The key under which a start event waits for its end event: same type pair, same source. */
 export function pairingKey(e: Pick<VmsEvent, 'source' | 'definitionId'>): string {

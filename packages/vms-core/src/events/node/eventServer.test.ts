@@ -25,6 +25,16 @@ describe('EventServer', () => {
     server.dispose();
   });
 
+  it('lists the newest `capacity` events, however it trims its memory', () => {
+    const server = new EventServer({ clock: new ManualClock(), capacity: 8 });
+    for (let i = 1; i <= 30; i++) {
+      server.raise({ type: 'userDefined', definitionId: 'x', source: { kind: 'userDefinedEvent', id: 'x' }, severity: 'information', message: `${i}` });
+      expect(server.list({ limit: 100 }).map((e) => e.id)).toEqual(Array.from({ length: Math.min(i, 8) }, (_, k) => Math.max(i, 8) - 7 + k));
+    }
+    expect(server.list({ afterId: 27 }).map((e) => e.id)).toEqual([28, 29, 30]);
+    server.dispose();
+  });
+
   it('turns the recording server events into typed events with their sources', () => {
     const clock = new ManualClock();
     const log = new EventLog(clock);

@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = [
   'updateLogSettings',
   // Issue 6: alarms.
   'createAlarmDefinition', 'updateAlarmDefinition', 'deleteAlarmDefinition', 'updateAlarm', 'bulkUpdateAlarms',
+  // Issue 6: notifications.
+  'updateSmtpSettings', 'createNotificationProfile', 'updateNotificationProfile', 'deleteNotificationProfile', 'testNotificationProfile',
+  // Issue 6: analytics sources.
+  'createAnalyticsSource', 'updateAnalyticsSource', 'deleteAnalyticsSource',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,4 +1,5 @@
-export type RecordingMode = 'always' | 'motion' | 'event' | 'manual' | 'never';
+export const RECORDING_MODES = ['always', 'motion', 'event', 'manual', 'never'] as const;
+export type RecordingMode = (typeof RECORDING_MODES)[number];
 
 export interface RecordingPolicy {
   mode: RecordingMode;

@@ -84,44 +84,31 @@ describe('CameraRecorder', () => {
     expect((rows[0]!.end90k! - s) / 90_000).toBeCloseTo(15, 1);
   });
 
-  it('starts an event recording with the pre-buffer and stops after the post-buffer', async () => {
-    const r = recorder({ mode: 'event', preBufferSeconds: 3, postBufferSeconds: 2 });
-    const s = start90k();
-    const frames = syntheticFrames({ count: 25 * 20, start90k: s });
-    feed(r, frames.slice(0, 25 * 10)); // 10 s of nothing
-    r.triggerEvent(1);
-    feed(r, frames.slice(25 * 10));
-    await r.close();
-    const [rec] = recs();
-    // Pre-buffer: starts at the key frame at or before 10 s - 3 s; ends 1 s + 2 s after 10 s.
-    expect((rec!.start90k - s) / 90_000).toBe(7);
-    expect((rec!.end90k! - s) / 90_000).toBeCloseTo(13, 1);
+  it('records nothing by itself in modes motion, event and manual: motion and requests come as holds (the default rules)', async () => {
+    for (const mode of ['motion', 'event', 'manual'] as const) {
+      const r = recorder({ mode, preBufferSeconds: 2, postBufferSeconds: 3 });
+      r.setMotion(true);
+      feed(r, syntheticFrames({ count: 25 * 10, start90k: start90k() }));
+      expect(r.status).toMatchObject({ recording: false, motion: true });
+      await r.close();
+    }
+    expect(recs()).toEqual([]);
   });
 
-  it('motion mode records while motion lasts plus the post-buffer', async () => {
-    const r = recorder({ mode: 'motion', preBufferSeconds: 2, postBufferSeconds: 3 });
+  it("records motion as the Record on motion rule asks: the camera's pre-buffer, until its post-buffer after release", async () => {
+    const holds = new RecordingHolds();
+    const r = new CameraRecorder({ db, keys, clock, holds }, 'cam1', 'main', { ...defaultRecordingPolicy, mode: 'motion', preBufferSeconds: 2, postBufferSeconds: 3 }, storage);
     const s = start90k();
     const frames = syntheticFrames({ count: 25 * 30, start90k: s });
     feed(r, frames.slice(0, 25 * 5));
-    r.setMotion(true);
+    holds.start('rule:motion:camera:cam1:', 2);
     feed(r, frames.slice(25 * 5, 25 * 8));
-    r.setMotion(false);
+    holds.release('rule:motion:camera:cam1:', 3, clock.now());
     feed(r, frames.slice(25 * 8));
     await r.close();
     const [rec] = recs();
     expect((rec!.start90k - s) / 90_000).toBe(3);
     expect((rec!.end90k! - s) / 90_000).toBeCloseTo(11, 1);
-  });
-
-  it('manual recording stops by itself after its maximum', async () => {
-    const r = recorder({ mode: 'manual', manualMaxMinutes: 1, preBufferSeconds: 0 });
-    const s = start90k();
-    r.startManual();
-    feed(r, syntheticFrames({ count: 25 * 100, start90k: s }));
-    expect(r.status.recording).toBe(false);
-    await r.close();
-    const total = recs().reduce((n, x) => n + (x.end90k! - x.start90k), 0) / 90_000;
-    expect(total).toBeCloseTo(60, 0);
   });
 
   it('keeps key frames only, and thins to a frame-rate limit', async () => {

@@ -25,12 +25,16 @@ export interface RecorderDeps {
   clock: Clock;
   writerOptions?: WriterOptions;
   io?: WriterIo;
-  /** Rules' requests to record this camera (RecordingServer.holdRecording), in any mode but 'never'. */
+  /**
+   * Requests to record this camera (RecordingServer.holdRecording), in any mode but 'never':
+   * rules, including the default ones that record on motion and on request.
+   */
   holds?: RecordingHolds;
 }
 
 export interface RecorderStatus {
   recording: boolean;
+  /** Set by the recording server, which keeps manual recording requests (the recorder only sees holds). */
   manualUntil: number | null;
   motion: boolean;
   framesWritten: number;
@@ -41,10 +45,12 @@ export interface RecorderStatus {
 }
 
 /**
- * Decides, frame by frame, whether a camera stream is being recorded (mode, manual, event and
- * motion triggers, pre- and post-buffer), and feeds the frames to RecordingWriters: one
- * recording a minute, a new run after a gap, a new recording when the parameters change.
- * Never decodes; dropping for keyframes-only and the frame-rate limit is done on NAL headers.
+ * Decides, frame by frame, whether a camera stream is being recorded, and feeds the frames to
+ * RecordingWriters: one recording a minute, a new run after a gap, a new recording when the
+ * parameters change. It records in mode 'always', and in every mode but 'never' while a hold
+ * asks: motion, manual recording and recording events reach it as holds of the default rules
+ * ("Record on motion", "Record on request"), with the pre-buffer they ask for. Never decodes;
+ * dropping for keyframes-only and the frame-rate limit is done on NAL headers.
  */
 export class CameraRecorder {
   private readonly onDidChangeRecordingEmitter = new Emitter<{ cameraId: string; recording: boolean }>();
@@ -62,10 +68,7 @@ export class CameraRecorder {
   private runId = 0;
   private waitForKey = false;
   private recording = false;
-  private manualUntil = 0;
-  private eventUntil = 0;
   private motionActive = false;
-  private motionUntil = 0;
   private blockedUntil = 0;
   private framesWritten = 0;
   private framesLost = 0;
@@ -89,31 +92,15 @@ export class CameraRecorder {
     this.filter = new FrameFilter(policy);
   }
 
-  startManual(): number {
-    this.manualUntil = this.deps.clock.now() + this.policy.manualMaxMinutes * 60_000;
-    return this.manualUntil;
-  }
-
-  stopManual(): void {
-    this.manualUntil = 0;
-  }
-
-  /** An event asks for recording from pre-buffer until duration plus post-buffer from now. */
-  triggerEvent(durationSeconds = 0): number {
-    this.eventUntil = Math.max(this.eventUntil, this.deps.clock.now() + (durationSeconds + this.policy.postBufferSeconds) * 1000);
-    return this.eventUntil;
-  }
-
+  /** Whether motion is seen now, for the status; recording on motion is the rules' (a hold). */
   setMotion(active: boolean): void {
-    if (this.motionActive && !active) this.motionUntil = this.deps.clock.now() + this.policy.postBufferSeconds * 1000;
     this.motionActive = active;
   }
 
   get status(): RecorderStatus {
-    const now = this.deps.clock.now();
     return {
       recording: this.recording,
-      manualUntil: this.manualUntil > now ? this.manualUntil : null,
+      manualUntil: null,
       motion: this.motionActive,
       framesWritten: this.framesWritten + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.writtenFrames, 0),
       framesLost: this.framesLost + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.lostFrames, 0),
@@ -125,16 +112,12 @@ export class CameraRecorder {
   private wantsRecording(now: number): boolean {
     const { mode } = this.policy;
     if (mode === 'never' || now < this.blockedUntil) return false;
-    return this.policyWantsRecording(now) || (this.deps.holds?.active(now) ?? false);
+    return this.policyWantsRecording() || (this.deps.holds?.active(now) ?? false);
   }
 
-  /** Recording asked for by the mode, manual recording or events (not by rules' holds). */
-  private policyWantsRecording(now: number): boolean {
-    const { mode } = this.policy;
-    if (this.manualUntil > now || mode === 'always') return true;
-    if (mode === 'motion') return this.motionActive || now < this.motionUntil;
-    if (mode === 'event') return now < this.eventUntil;
-    return false;
+  /** Recording the mode asks for by itself, without a hold: continuous recording. */
+  private policyWantsRecording(): boolean {
+    return this.policy.mode === 'always';
   }
 
   /**
@@ -143,7 +126,7 @@ export class CameraRecorder {
    */
   private preRecorded(frames: VideoFrame[], now: number): VideoFrame[] {
     const holds = this.deps.holds;
-    if (!holds || this.policyWantsRecording(now) || frames.length === 0) return frames;
+    if (!holds || this.policyWantsRecording() || frames.length === 0) return frames;
     const from90k = frames.at(-1)!.time90k - holds.preSeconds(now) * 90_000;
     let start = 0;
     for (const [i, f] of frames.entries()) if (f.isKey && f.time90k <= from90k) start = i;

@@ -17,6 +17,8 @@ import type { ConnectionStatus } from './streamConnection';
 import type { RecorderStatus } from './cameraRecorder';
 import { CameraPipeline } from './cameraPipeline';
 import { RecordingHolds } from '../common/recordingHolds';
+import { FeedHolds } from '../common/feedHolds';
+import { RequestedRecordings } from './requestedRecordings';
 import { LiveHub } from '../../streaming/node/live/liveHub';
 import { configSourceResolver } from '../../streaming/node/live/liveSources';
 
@@ -32,6 +34,12 @@ export interface RecordingServerDeps {
   io?: WriterIo;
   /** The process's shared camera connections; when absent the server makes (and closes) its own. */
   liveHub?: LiveHub;
+  /**
+   * Connect only the cameras whose feed rules hold (holdFeed: the startFeed action, the default
+   * "Start feed always" rule). Without it every enabled camera is connected, as for a recording
+   * server with no event server.
+   */
+  feedsFromRules?: boolean;
 }
 
 export interface CameraStatus {
@@ -55,13 +63,65 @@ export class RecordingServer {
   private started = false;
   /** Rules' recording requests per camera, kept across pipeline restarts. */
   private readonly holds = new Map<string, RecordingHolds>();
+  /** Which cameras rules keep connected (when feedsFromRules). */
+  private readonly feeds = new FeedHolds();
+  private feedsChanged: NodeJS.Immediate | undefined;
+  /** Manual recording and recording events, announced for the "Record on request" rule. */
+  private readonly requests: RequestedRecordings;
   /** Camera connections, shared with live viewing: give live routes this hub. */
   readonly liveHub: LiveHub;
   private readonly ownsHub: boolean;
 
   constructor(private readonly deps: RecordingServerDeps) {
     this.ownsHub = !deps.liveHub;
-    this.liveHub = deps.liveHub ?? new LiveHub({ openers: deps.openers, clock: deps.clock, resolve: configSourceResolver(deps.config) });
+    const resolve = configSourceResolver(deps.config);
+    this.liveHub = deps.liveHub ?? new LiveHub({
+      openers: deps.openers, clock: deps.clock,
+      // No feed, no live video either: the feed is the site's connection to the camera.
+      resolve: (cameraId, streamKey) => {
+        if (!this.feedAllowed(cameraId)) throw new VmsError('VMS_ERR_CONFLICT', `camera ${cameraId} has no feed: no rule starts it`);
+        return resolve(cameraId, streamKey);
+      },
+    });
+    this.requests = new RequestedRecordings({ clock: deps.clock, events: deps.events, cameraName: (id) => this.cameraName(id) });
+  }
+
+  private cameraName(cameraId: string): string {
+    try {
+      return this.deps.config.getCamera(cameraId).name;
+    } catch {
+      return cameraId;
+    }
+  }
+
+  private feedAllowed(cameraId: string): boolean {
+    return !this.deps.feedsFromRules || this.feeds.allows(cameraId);
+  }
+
+  /** A rule starts the feed of a camera, or of every camera (ALL_CAMERAS, cameras added later included). */
+  holdFeed(target: string, key: string): void {
+    if (this.feeds.hold(target, key)) this.onFeedsChanged();
+  }
+
+  /** Ends what holdFeed began under `key`; false when it held nothing there. */
+  releaseFeed(target: string, key: string): boolean {
+    const released = this.feeds.release(target, key);
+    if (released) this.onFeedsChanged();
+    return released;
+  }
+
+  /**
+   * Applied at the end of this turn of the event loop, once: a rule that is changed stops its
+   * feeds and starts them again at once, which should not restart every camera.
+   */
+  private onFeedsChanged(): void {
+    this.feedsChanged ??= setImmediate(() => {
+      this.feedsChanged = undefined;
+      if (!this.started) return;
+      for (const c of this.deps.config.listCameras()) {
+        if (this.pipelines.has(c.id) !== (c.enabled && this.feedAllowed(c.id))) this.applyCamera(c);
+      }
+    });
   }
 
   async start(): Promise<RecoveryReport> {
@@ -105,8 +165,9 @@ export class RecordingServer {
   applyCamera(camera: Camera): void {
     if (!this.started) return;
     const cur = this.pipelines.get(camera.id);
+    const feed = camera.enabled && this.feedAllowed(camera.id);
     const needsRestart =
-      !cur || !camera.enabled || cur.camera.recordStream !== camera.recordStream || cur.camera.transport !== camera.transport ||
+      !cur || !feed || cur.camera.recordStream !== camera.recordStream || cur.camera.transport !== camera.transport ||
       cur.camera.storageId !== camera.storageId || JSON.stringify(cur.camera.streams) !== JSON.stringify(camera.streams) ||
       JSON.stringify(cur.camera.motion) !== JSON.stringify(camera.motion) || (cur.camera.policy.mode === 'motion') !== (camera.policy.mode === 'motion');
     if (cur && !needsRestart) {
@@ -119,9 +180,9 @@ export class RecordingServer {
       const done = cur.close().finally(() => this.closing.delete(done));
       this.closing.add(done);
     }
-    // Live viewers of this camera reconnect to a changed URL, or end when it is disabled.
+    // Live viewers of this camera reconnect to a changed URL, or end when it is disabled or its feed stops.
     this.liveHub.refresh(camera.id);
-    if (!camera.enabled) return;
+    if (!feed) return;
     const stream = camera.streams.find((s) => s.key === camera.recordStream) ?? camera.streams[0];
     if (!stream) return;
     const opener = this.deps.openers[new URL(stream.url).protocol];
@@ -151,31 +212,35 @@ export class RecordingServer {
 
   private pipeline(cameraId: string): CameraPipeline {
     const p = this.pipelines.get(cameraId);
-    if (!p) throw new VmsError('VMS_ERR_CONFLICT', `camera ${cameraId} is not running (disabled or no stream)`);
+    if (!p) throw new VmsError('VMS_ERR_CONFLICT', `camera ${cameraId} is not running (disabled, no stream, or no rule starts its feed)`);
     return p;
   }
 
+  /** An operator asks to record (any mode but never): announced as recordingRequested; the "Record on request" rule records. */
   startManualRecording(cameraId: string): { until: number } {
     const p = this.pipeline(cameraId);
     if (p.camera.policy.mode === 'never') {
       throw new VmsError('VMS_ERR_CONFLICT', `camera ${p.camera.name} has recording mode "never"; change the mode to record`);
     }
-    const until = p.recorder.startManual();
-    this.deps.events.raise({ type: 'recordingRequested', cameraId, severity: 'info', message: `${p.camera.name}: manual recording requested` });
-    return { until };
+    return { until: this.requests.startManual(cameraId, p.camera.policy.manualMaxMinutes) };
   }
 
   stopManualRecording(cameraId: string): void {
-    const p = this.pipeline(cameraId);
-    p.recorder.stopManual();
-    this.deps.events.raise({ type: 'recordingRequestEnded', cameraId, severity: 'info', message: `${p.camera.name}: manual recording stopped` });
+    this.pipeline(cameraId);
+    this.requests.stopManual(cameraId);
   }
 
+  /**
+   * A recording event (mode "event"): the pre-buffer, `durationSeconds` and the post-buffer are
+   * recorded, through the "Record on request" rule. Refused in the modes it would not record in.
+   */
   triggerEvent(cameraId: string, durationSeconds: number): { until: number } {
     const p = this.pipeline(cameraId);
-    const until = p.recorder.triggerEvent(durationSeconds);
-    this.deps.events.raise({ type: 'recordingRequested', cameraId, severity: 'info', message: `${p.camera.name}: recording event for ${durationSeconds} s` });
-    return { until };
+    const { mode, postBufferSeconds } = p.camera.policy;
+    if (mode !== 'event' && mode !== 'always') {
+      throw new VmsError('VMS_ERR_CONFLICT', `camera ${p.camera.name} records in mode "${mode}": recording events apply to mode "event"`);
+    }
+    return { until: this.requests.event(cameraId, durationSeconds, postBufferSeconds) };
   }
 
   private holdsOf(cameraId: string): RecordingHolds {
@@ -185,20 +250,22 @@ export class RecordingServer {
   }
 
   /**
-   * A rule asks the camera to record from `preSeconds` before now (as far as its pre-buffer
-   * reaches) until releaseRecording; `key` tells this request from others on the camera.
+   * A rule asks the camera to record from `preSeconds` before now (absent: its own pre-buffer;
+   * as far as the pre-buffer reaches) until releaseRecording; `key` tells this request from
+   * others on the camera.
    */
-  holdRecording(cameraId: string, key: string, preSeconds: number): void {
+  holdRecording(cameraId: string, key: string, preSeconds?: number): void {
     const p = this.pipeline(cameraId);
     if (p.camera.policy.mode === 'never') {
       throw new VmsError('VMS_ERR_CONFLICT', `camera ${p.camera.name} has recording mode "never"; change the mode to record`);
     }
-    this.holdsOf(cameraId).start(key, preSeconds);
+    this.holdsOf(cameraId).start(key, preSeconds ?? p.camera.policy.preBufferSeconds);
   }
 
-  /** Ends a rule's request `postSeconds` from now; false when it held nothing on the camera. */
-  releaseRecording(cameraId: string, key: string, postSeconds: number): boolean {
-    return this.holds.get(cameraId)?.release(key, postSeconds, this.deps.clock.now()) ?? false;
+  /** Ends a rule's request `postSeconds` from now (absent: the camera's post-buffer); false when it held nothing on the camera. */
+  releaseRecording(cameraId: string, key: string, postSeconds?: number): boolean {
+    const post = postSeconds ?? this.pipelines.get(cameraId)?.camera.policy.postBufferSeconds ?? 0;
+    return this.holds.get(cameraId)?.release(key, post, this.deps.clock.now()) ?? false;
   }
 
   /**
@@ -208,6 +275,7 @@ export class RecordingServer {
   async removeCamera(cameraId: string): Promise<void> {
     const cur = this.pipelines.get(cameraId);
     this.pipelines.delete(cameraId);
+    this.requests.forget(cameraId);
     this.liveHub.refresh(cameraId);
     await Promise.all([cur?.close(), ...this.closing]);
   }
@@ -218,12 +286,15 @@ export class RecordingServer {
       cameraId: camera.id,
       enabled: camera.enabled,
       connection: p ? p.connection.status : null,
-      recorder: p ? p.recorder.status : null,
+      recorder: p ? { ...p.recorder.status, manualUntil: this.requests.manualUntil(camera.id) } : null,
     };
   }
 
   /** Stops every camera and seals what is being written. */
   async close(): Promise<void> {
+    this.requests.close();
+    if (this.feedsChanged) clearImmediate(this.feedsChanged);
+    this.feedsChanged = undefined;
     const all = [...this.pipelines.values()];
     this.pipelines.clear();
     await Promise.all([...all.map((p) => p.close()), ...this.closing]);

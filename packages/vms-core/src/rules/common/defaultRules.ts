@@ -1,51 +1,52 @@
 /**
  * The rules every site starts with, as the seed VMS has them: start the feed of every camera,
- * record on motion, record on request. Here the recording server already does all three
- * through each camera's recording mode, so these rules describe that behaviour in the rule
- * sentence rather than run it a second time:
+ * record on motion, record on request. They are ordinary rules that the engine runs (migration
+ * 011 turned the rows migration 007 inserted into these sentences): disabling "Record on
+ * motion" stops motion recording, deleting "Start feed always" disconnects the cameras.
  *
- * | built-in rule      | carried out by                                                                          |
- * | ------------------ | --------------------------------------------------------------------------------------- |
- * | startFeedAlways    | RecordingServer keeps a connection to every enabled camera (`camera.enabled`)            |
- * | recordOnMotion     | cameras in mode `motion`: motion detection drives the recorder, with its pre/post buffer |
- * | recordOnRequest    | startManualRecording (any mode but `never`) and triggerRecordingEvent (mode `event`)     |
+ * Each camera's recording policy (management's Camera.policy) still says what that camera
+ * does; the rules read it rather than repeat it:
  *
- * The pre/post seconds shown are the cameras' default buffers; each camera's own apply.
- * Mode `always` is recording without a rule; mode `never` turns the last two off for a camera.
- * The rule engine skips built-in rules, and they cannot be changed or deleted: the camera's
- * recording mode is where an administrator changes what they do.
+ * | default rule       | sentence                                                                              | the camera's policy decides                    |
+ * | ------------------ | ------------------------------------------------------------------------------------- | ---------------------------------------------- |
+ * | Start feed always  | always: start the feed of all cameras; at its end stop it                             | `enabled`: a disabled camera has no feed        |
+ * | Record on motion   | on motion started from cameras in mode motion: record the event's camera from its pre-buffer; on motion stopped stop after its post-buffer | which cameras (mode), how long before and after |
+ * | Record on request  | on recording requested: record the event's camera from its pre-buffer; on the request's end stop at once | which requests (manual: any mode but never; recording events: mode event), pre-buffer; an event request already lasts its duration plus the post-buffer |
+ *
+ * Mode `always` records without any rule; mode `never` refuses every hold, so no rule records
+ * such a camera. A startRecording without preSeconds (stopRecording without postSeconds) uses
+ * the camera's own buffer: that is how one rule serves cameras with different buffers.
  */
-import { defaultRecordingPolicy } from '../../recording/common/recordingPolicy';
 import type { BuiltInRuleId, EventRuleDefinition, RuleDefinition, TimeRuleDefinition } from './rule';
 
 const startFeedAlways: TimeRuleDefinition = {
   kind: 'time', name: 'Start feed always', enabled: true,
-  description: 'Keeps every enabled camera connected. Carried out by the recording server for every camera whose "enabled" is on.',
+  description: 'Keeps every enabled camera connected, cameras added later too. Without a feed a camera neither records nor shows live video.',
   actions: [{ type: 'startFeed', cameras: { kind: 'allCameras' } }],
   stopActions: [{ type: 'stopFeed', cameras: { kind: 'allCameras' } }],
 };
 
 const recordOnMotion: EventRuleDefinition = {
   kind: 'event', name: 'Record on motion', enabled: true,
-  description: 'Records while a camera sees motion, with the camera\'s pre- and post-buffer. Carried out by the recording server for cameras in recording mode "motion".',
-  trigger: { type: 'motionStarted' },
-  actions: [{ type: 'startRecording', cameras: { kind: 'eventSource' }, preSeconds: defaultRecordingPolicy.preBufferSeconds }],
+  description: 'Records cameras in recording mode "motion" while they see motion, with each camera\'s pre- and post-buffer.',
+  trigger: { type: 'motionStarted', recordingModes: ['motion'] },
+  actions: [{ type: 'startRecording', cameras: { kind: 'eventSource' } }],
   stop: { kind: 'endEvent' },
-  stopActions: [{ type: 'stopRecording', cameras: { kind: 'eventSource' }, postSeconds: defaultRecordingPolicy.postBufferSeconds }],
+  stopActions: [{ type: 'stopRecording', cameras: { kind: 'eventSource' } }],
 };
 
 const recordOnRequest: EventRuleDefinition = {
   kind: 'event', name: 'Record on request', enabled: true,
-  description: 'Records when an operator or the API asks (manual recording, recording events). Carried out by the recording server for every camera whose mode is not "never".',
+  description: 'Records when an operator starts manual recording or the API sends a recording event, from the camera\'s pre-buffer until the request ends.',
   trigger: { type: 'recordingRequested' },
-  actions: [{ type: 'startRecording', cameras: { kind: 'eventSource' }, preSeconds: defaultRecordingPolicy.preBufferSeconds }],
+  actions: [{ type: 'startRecording', cameras: { kind: 'eventSource' } }],
   stop: { kind: 'endEvent' },
-  stopActions: [{ type: 'stopRecording', cameras: { kind: 'eventSource' }, postSeconds: defaultRecordingPolicy.postBufferSeconds }],
+  stopActions: [{ type: 'stopRecording', cameras: { kind: 'eventSource' }, postSeconds: 0 }],
 };
 
 export const BUILT_IN_RULES: Record<BuiltInRuleId, RuleDefinition> = { startFeedAlways, recordOnMotion, recordOnRequest };
 
-/** Stable ids the built-in rules are stored under (migration 007 inserts them). */
+/** Stable ids the default rules are stored under (migration 007 inserts them, 011 gives them these sentences). */
 export const BUILT_IN_RULE_STORE_IDS: Record<BuiltInRuleId, string> = {
   startFeedAlways: 'builtin-start-feed-always',
   recordOnMotion: 'builtin-record-on-motion',

@@ -7,6 +7,7 @@ import { ruleProblem } from './ruleValidation';
 const ctx: RuleContext = {
   cameraIds: new Set(['cam-a', 'cam-b']), ptzCameraIds: new Set(['cam-b']), storageIds: new Set(['live']), serverIds: new Set(['srv']),
   timeProfileIds: new Set(['night']), userDefinedEventIds: new Set(['door']), genericEventIds: new Set(['gate']),
+  notificationProfileIds: new Set(['guards']), analyticsSourceIds: new Set(['vca']),
 };
 
 const record: RuleAction = { type: 'startRecording', cameras: { kind: 'eventSource' }, preSeconds: 3 };
@@ -30,6 +31,9 @@ describe('rule validation', () => {
       actions: [{ type: 'startRecording', cameras: { kind: 'cameras', cameraIds: ['cam-a'] }, preSeconds: 3 }, { type: 'gotoPtzPreset', cameraId: 'cam-b', presetToken: '1' }],
       stopActions: [{ type: 'stopRecording', cameras: { kind: 'cameras', cameraIds: ['cam-a'] }, postSeconds: 5 }],
     })).toBeUndefined();
+    expect(problem({ actions: [{ type: 'sendNotification', notificationProfileId: 'guards' }], stopActions: [], stop: undefined })).toBeUndefined();
+    // Analytics events: from a source, optionally of one analytics rule; "the event's camera" is the camera the source watches.
+    expect(problem({ trigger: { type: 'analytics', definitionId: 'vca', ruleName: 'Loitering' }, stop: { kind: 'after', seconds: 30 } })).toBeUndefined();
   });
 
   it('names the field at fault', () => {
@@ -41,17 +45,27 @@ describe('rule validation', () => {
       [{ trigger: { type: 'storageFull', sourceIds: ['cam-a'] } }, 'trigger.sourceIds[0]', /storage cam-a/],
       [{ trigger: { type: 'userDefined' } }, 'trigger.definitionId', /name the user-defined event/],
       [{ trigger: { type: 'generic', definitionId: 'nope' } }, 'trigger.definitionId', /generic event nope does not exist/],
-      [{ trigger: { type: 'analytics' } }, 'trigger.type', /not supported by this site yet/],
+      [{ trigger: { type: 'analytics' } }, 'trigger.definitionId', /name the analytics source/],
+      [{ trigger: { type: 'analytics', definitionId: 'nope' } }, 'trigger.definitionId', /analytics source nope does not exist/],
+      [{ trigger: { type: 'analytics', definitionId: 'vca', ruleName: ' ' } }, 'trigger.ruleName', /1 to 200 characters/],
+      [{ trigger: { type: 'motionStarted', ruleName: 'Loitering' } }, 'trigger.ruleName', /only analytics events/],
       [{ trigger: { type: 'userDefined', definitionId: 'door' }, actions: [{ ...record, cameras: { kind: 'cameras', cameraIds: ['cam-a'] } }] }, 'stop', /has no end event/],
       [{ actions: [] }, 'actions', /at least one action/],
-      [{ actions: [{ type: 'startFeed', cameras: { kind: 'allCameras' } }] }, 'actions[0].type', /"startFeed" is not supported by this site yet/],
-      [{ actions: [{ type: 'sendNotification', notificationProfileId: 'x' }] }, 'actions[0].type', /not supported by this site yet/],
+      [{ actions: [{ type: 'setOutput', outputId: 'siren', state: 'on' }] }, 'actions[0].type', /"setOutput" is not supported by this site yet/],
+      [{ actions: [{ type: 'sendNotification', notificationProfileId: 'x' }], stopActions: [], stop: undefined }, 'actions[0].notificationProfileId', /notification profile x does not exist/],
+      [{ actions: [{ type: 'sendNotification' }], stopActions: [], stop: undefined }, 'actions[0].notificationProfileId', /needs notificationProfileId/],
       [{ actions: [record, stopRecord] }, 'actions[1].type', /stopRecording is a stop action/],
       [{ stopActions: [record] }, 'stopActions[0].type', /belongs in actions/],
       [{ stopActions: [{ type: 'writeRuleLog', message: 'done' }] }, 'stopActions', /must stop it/],
       [{ stop: undefined }, 'stop', /say when the stop actions run/],
       [{ actions: [{ ...record, preSeconds: 301 }] }, 'actions[0].preSeconds', /between 0 and 300/],
-      [{ actions: [{ type: 'startRecording', cameras: { kind: 'eventSource' } }] }, 'actions[0].preSeconds', /needs preSeconds/],
+      [{ actions: [{ type: 'startRecording', preSeconds: 3 }] }, 'actions[0].cameras', /needs cameras/],
+      [{ trigger: { type: 'motionStarted', recordingModes: [] } }, 'trigger.recordingModes', /1 or more/],
+      [{ trigger: { type: 'motionStarted', recordingModes: ['motion', 'sometimes'] } }, 'trigger.recordingModes[1]', /one of always, motion/],
+      [{ trigger: { type: 'motionStarted', recordingModes: ['motion', 'motion'] } }, 'trigger.recordingModes[1]', /listed twice/],
+      [{ trigger: { type: 'userDefined', definitionId: 'door', recordingModes: ['motion'] }, stop: { kind: 'after', seconds: 5 } }, 'trigger.recordingModes', /only camera events/],
+      [{ actions: [{ type: 'startFeed', cameras: { kind: 'allCameras' } }], stopActions: [], stop: undefined }, 'stopActions', /must stop it: add a stopFeed/],
+      [{ actions: [{ type: 'stopFeed', cameras: { kind: 'allCameras' } }], stopActions: [], stop: undefined }, 'actions[0].type', /stopFeed is a stop action/],
       [{ actions: [{ ...record, extra: 1 }] }, 'actions[0].extra', /has no extra/],
       [{ actions: [{ ...record, cameras: { kind: 'cameras', cameraIds: ['cam-z'] } }] }, 'actions[0].cameras.cameraIds[0]', /cam-z does not exist/],
       [{ actions: [{ type: 'gotoPtzPreset', cameraId: 'cam-a', presetToken: '1' }], stopActions: [], stop: undefined }, 'actions[0].cameraId', /has no PTZ/],
@@ -69,9 +83,9 @@ describe('rule validation', () => {
     expect(ruleProblem({ ...timeRule, trigger: { type: 'motionStarted' } } as unknown as RuleDefinition, ctx)).toMatchObject({ field: 'trigger' });
   });
 
-  it('describes the built-in rules with sentences the model accepts, but for the feed actions the site cannot run yet', () => {
+  it('accepts the default rules: recording with the cameras\' own buffers, feeds, recording modes', () => {
     expect(ruleProblem(BUILT_IN_RULES.recordOnMotion, ctx)).toBeUndefined();
     expect(ruleProblem(BUILT_IN_RULES.recordOnRequest, ctx)).toBeUndefined();
-    expect(ruleProblem(BUILT_IN_RULES.startFeedAlways, ctx)).toMatchObject({ field: 'actions[0].type', message: expect.stringMatching(/not supported/) });
+    expect(ruleProblem(BUILT_IN_RULES.startFeedAlways, ctx)).toBeUndefined();
   });
 });

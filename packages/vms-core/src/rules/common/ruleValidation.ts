@@ -4,7 +4,9 @@
  * sentence. What exists on the site (cameras, time profiles, user-defined events...) comes in
  * a context, so the check stays pure.
  */
+import { ANALYTICS_LIMITS } from '../../events/common/analyticsEvent';
 import { BOOKMARK_LIMITS } from '../../management/common/evidence';
+import { RECORDING_MODES } from '../../recording/common/recordingPolicy';
 import type { EventType } from '../../events/common/vmsEvent';
 import { EVENT_TYPES, endEventOf, eventCategory } from '../../events/common/vmsEvent';
 import type { CameraTarget, EventRuleDefinition, EventTrigger, RuleAction, RuleDefinition } from './rule';
@@ -24,6 +26,8 @@ export interface RuleContext {
   timeProfileIds: ReadonlySet<string>;
   userDefinedEventIds: ReadonlySet<string>;
   genericEventIds: ReadonlySet<string>;
+  notificationProfileIds: ReadonlySet<string>;
+  analyticsSourceIds: ReadonlySet<string>;
 }
 
 const STORAGE_EVENTS = new Set<EventType>(['storageFull', 'storageAvailable', 'storageUnavailable', 'archivingFailed']);
@@ -66,6 +70,9 @@ export function ruleProblem(rule: RuleDefinition, ctx: RuleContext): RuleProblem
   if (startsRecording && !rule.stopActions.some((a) => a.type === 'stopRecording')) {
     return { field: 'stopActions', message: 'a rule that starts recording must stop it: add a stopRecording stop action' };
   }
+  if (rule.actions.some((a) => a.type === 'startFeed') && !rule.stopActions.some((a) => a.type === 'stopFeed')) {
+    return { field: 'stopActions', message: 'a rule that starts a feed must stop it: add a stopFeed stop action' };
+  }
   if (eventRule && rule.stopActions.length > 0 && !eventRule.stop) {
     return { field: 'stop', message: 'say when the stop actions run: on the end event or after a number of seconds' };
   }
@@ -85,6 +92,13 @@ function triggerProblem(rule: Extract<RuleDefinition, { kind: 'event' }>, ctx: R
   return undefined;
 }
 
+/** The definitions a defined event's trigger names, and what to call one. */
+const DEFINITIONS = {
+  userDefined: (ctx: RuleContext) => ({ known: ctx.userDefinedEventIds, what: 'user-defined event' }),
+  generic: (ctx: RuleContext) => ({ known: ctx.genericEventIds, what: 'generic event' }),
+  analytics: (ctx: RuleContext) => ({ known: ctx.analyticsSourceIds, what: 'analytics source' }),
+};
+
 /**
  * Checks "EVENT from SOURCES" against the site: the event type, its definition (user-defined
  * and generic events) and its sources. Alarm definitions use it for their trigger and close
@@ -93,14 +107,28 @@ function triggerProblem(rule: Extract<RuleDefinition, { kind: 'event' }>, ctx: R
 export function eventTriggerProblem(trigger: EventTrigger, ctx: RuleContext, field = 'trigger'): RuleProblem | undefined {
   if (!EVENT_TYPES.includes(trigger.type)) return { field: `${field}.type`, message: `unknown event type "${trigger.type}"` };
   const category = eventCategory(trigger.type);
-  if (category === 'analytics') return { field: `${field}.type`, message: 'analytics events are not supported by this site yet' };
-  if (category === 'userDefined' || category === 'generic') {
-    const known = category === 'userDefined' ? ctx.userDefinedEventIds : ctx.genericEventIds;
-    if (trigger.definitionId === undefined) return { field: `${field}.definitionId`, message: `name the ${category === 'userDefined' ? 'user-defined' : 'generic'} event` };
-    if (!known.has(trigger.definitionId)) return { field: `${field}.definitionId`, message: `${category === 'userDefined' ? 'user-defined' : 'generic'} event ${trigger.definitionId} does not exist` };
+  if (category === 'userDefined' || category === 'generic' || category === 'analytics') {
+    const { known, what } = DEFINITIONS[category](ctx);
+    if (trigger.definitionId === undefined) return { field: `${field}.definitionId`, message: `name the ${what}` };
+    if (!known.has(trigger.definitionId)) return { field: `${field}.definitionId`, message: `${what} ${trigger.definitionId} does not exist` };
     if (trigger.sourceIds !== undefined) return { field: `${field}.sourceIds`, message: 'a defined event is its own source: leave sourceIds out' };
   } else if (trigger.definitionId !== undefined) {
     return { field: `${field}.definitionId`, message: `${trigger.type} events have no definition` };
+  }
+  if (trigger.recordingModes !== undefined) {
+    const modes = trigger.recordingModes;
+    if (category !== 'device') return { field: `${field}.recordingModes`, message: 'only camera events come from cameras with a recording mode' };
+    if (!Array.isArray(modes) || modes.length === 0) return { field: `${field}.recordingModes`, message: 'list 1 or more recording modes, or leave it out for any camera' };
+    for (const [i, m] of modes.entries()) {
+      if (!RECORDING_MODES.includes(m)) return { field: `${field}.recordingModes[${i}]`, message: `one of ${RECORDING_MODES.join(', ')}` };
+      if (modes.indexOf(m) !== i) return { field: `${field}.recordingModes[${i}]`, message: `${m} is listed twice` };
+    }
+  }
+  if (trigger.ruleName !== undefined) {
+    if (category !== 'analytics') return { field: `${field}.ruleName`, message: 'only analytics events have a rule name' };
+    if (trigger.ruleName.trim() === '' || trigger.ruleName.length > ANALYTICS_LIMITS.maxTextLength) {
+      return { field: `${field}.ruleName`, message: `1 to ${ANALYTICS_LIMITS.maxTextLength} characters, or leave it out for any` };
+    }
   }
   const sources = sourceSet(trigger.type, ctx);
   if (sources && trigger.sourceIds !== undefined) {
@@ -117,7 +145,8 @@ export function eventTriggerProblem(trigger: EventTrigger, ctx: RuleContext, fie
 
 function camerasProblem(t: CameraTarget, field: string, rule: RuleDefinition, ctx: RuleContext): RuleProblem | undefined {
   if (t.kind === 'eventSource') {
-    if (rule.kind !== 'event' || eventCategory(rule.trigger.type) !== 'device') {
+    // An analytics source may watch a camera (its cameraId); one that does not leaves the action nothing to act on, logged when it runs.
+    if (rule.kind !== 'event' || !['device', 'analytics'].includes(eventCategory(rule.trigger.type))) {
       return { field, message: 'the event does not come from a camera: list the cameras' };
     }
     return undefined;
@@ -131,19 +160,29 @@ function camerasProblem(t: CameraTarget, field: string, rule: RuleDefinition, ct
 
 /** Fields each supported action needs; the API's schema lists every action's fields as optional. */
 const ACTION_FIELDS: Partial<Record<RuleAction['type'], readonly string[]>> = {
-  startRecording: ['cameras', 'preSeconds'],
-  stopRecording: ['cameras', 'postSeconds'],
+  startRecording: ['cameras'],
+  stopRecording: ['cameras'],
+  startFeed: ['cameras'],
+  stopFeed: ['cameras'],
   createBookmark: ['cameras', 'header', 'description', 'preSeconds', 'postSeconds'],
   triggerUserDefinedEvent: ['userDefinedEventId'],
   gotoPtzPreset: ['cameraId', 'presetToken'],
   writeRuleLog: ['message'],
+  sendNotification: ['notificationProfileId'],
+};
+
+/** Fields an action may leave out: recording's seconds default to the camera's own buffers. */
+const OPTIONAL_FIELDS: Partial<Record<RuleAction['type'], readonly string[]>> = {
+  startRecording: ['preSeconds'],
+  stopRecording: ['postSeconds'],
 };
 
 function shapeProblem(a: RuleAction, field: string): RuleProblem | undefined {
   const fields = ACTION_FIELDS[a.type] ?? [];
+  const optional = OPTIONAL_FIELDS[a.type] ?? [];
   const missing = fields.find((f) => (a as unknown as Record<string, unknown>)[f] === undefined);
   if (missing) return { field: `${field}.${missing}`, message: `${a.type} needs ${missing}` };
-  const extra = Object.keys(a).find((k) => k !== 'type' && !fields.includes(k));
+  const extra = Object.keys(a).find((k) => k !== 'type' && !fields.includes(k) && !optional.includes(k));
   return extra ? { field: `${field}.${extra}`, message: `${a.type} has no ${extra}` } : undefined;
 }
 
@@ -157,11 +196,21 @@ function actionProblem(a: RuleAction, field: string, isStop: boolean, rule: Rule
   switch (a.type) {
     case 'startRecording':
       if (isStop) return { field: `${field}.type`, message: 'startRecording belongs in actions; stop actions end recording with stopRecording' };
-      if (!between(a.preSeconds, 0, RULE_LIMITS.maxPreSeconds)) return { field: `${field}.preSeconds`, message: `between 0 and ${RULE_LIMITS.maxPreSeconds}` };
+      if (a.preSeconds !== undefined && !between(a.preSeconds, 0, RULE_LIMITS.maxPreSeconds)) {
+        return { field: `${field}.preSeconds`, message: `between 0 and ${RULE_LIMITS.maxPreSeconds}, or leave it out for the camera's pre-buffer` };
+      }
       return camerasProblem(a.cameras, `${field}.cameras`, rule, ctx);
     case 'stopRecording':
       if (!isStop) return { field: `${field}.type`, message: 'stopRecording is a stop action: put it in stopActions' };
-      if (!between(a.postSeconds, 0, RULE_LIMITS.maxPostSeconds)) return { field: `${field}.postSeconds`, message: `between 0 and ${RULE_LIMITS.maxPostSeconds}` };
+      if (a.postSeconds !== undefined && !between(a.postSeconds, 0, RULE_LIMITS.maxPostSeconds)) {
+        return { field: `${field}.postSeconds`, message: `between 0 and ${RULE_LIMITS.maxPostSeconds}, or leave it out for the camera's post-buffer` };
+      }
+      return camerasProblem(a.cameras, `${field}.cameras`, rule, ctx);
+    case 'startFeed':
+      if (isStop) return { field: `${field}.type`, message: 'startFeed belongs in actions; stop actions end feeds with stopFeed' };
+      return camerasProblem(a.cameras, `${field}.cameras`, rule, ctx);
+    case 'stopFeed':
+      if (!isStop) return { field: `${field}.type`, message: 'stopFeed is a stop action: put it in stopActions' };
       return camerasProblem(a.cameras, `${field}.cameras`, rule, ctx);
     case 'createBookmark':
       if (a.header.trim() === '' || a.header.length > BOOKMARK_LIMITS.maxHeader) return { field: `${field}.header`, message: `1 to ${BOOKMARK_LIMITS.maxHeader} characters` };
@@ -177,6 +226,9 @@ function actionProblem(a: RuleAction, field: string, isStop: boolean, rule: Rule
       if (!ctx.cameraIds.has(a.cameraId)) return { field: `${field}.cameraId`, message: `camera ${a.cameraId} does not exist` };
       if (!ctx.ptzCameraIds.has(a.cameraId)) return { field: `${field}.cameraId`, message: `camera ${a.cameraId} has no PTZ` };
       return a.presetToken.trim() === '' ? { field: `${field}.presetToken`, message: 'name the preset' } : undefined;
+    case 'sendNotification':
+      return ctx.notificationProfileIds.has(a.notificationProfileId) ? undefined
+        : { field: `${field}.notificationProfileId`, message: `notification profile ${a.notificationProfileId} does not exist` };
     case 'writeRuleLog':
       return a.message.trim() === '' || a.message.length > RULE_LIMITS.maxMessageLength
         ? { field: `${field}.message`, message: `1 to ${RULE_LIMITS.maxMessageLength} characters` } : undefined;

@@ -12,6 +12,8 @@ import type { VmsEvent } from '../../events/common/vmsEvent';
 import type { EventLog } from '../../events/node/eventLog';
 import { EventServer } from '../../events/node/eventServer';
 import { GenericEventService } from '../../events/node/genericEventService';
+import { AnalyticsEventService } from '../../events/node/analyticsEventService';
+import { AnalyticsSourceStore } from '../../events/node/analyticsSourceStore';
 import { GenericEventStore } from '../../events/node/genericEventStore';
 import { SystemLog } from '../../events/node/systemLog';
 import { UserDefinedEventStore } from '../../events/node/userDefinedEventStore';
@@ -19,7 +21,13 @@ import type { Bookmark } from '../../management/common/evidence';
 import { profileRules } from '../../management/common/timeProfile';
 import type { ConfigStore } from '../../management/node/configStore';
 import type { RoleStore } from '../../management/node/roleStore';
+import type { NotificationOptions } from '../../notifications/node/notificationService';
+import { NotificationService } from '../../notifications/node/notificationService';
+import { NotificationStore } from '../../notifications/node/notificationStore';
+import type { MailSender } from '../../notifications/node/smtpMailer';
+import { SmtpMailer } from '../../notifications/node/smtpMailer';
 import type { RecordingServer } from '../../recording/node/recordingServer';
+import type { SiteKeys } from '../../security/node/siteKeys';
 import type { RuleContext } from '../common/ruleValidation';
 import { SiteRuleActions } from './ruleActions';
 import type { RuleActionPerformer } from './ruleActions';
@@ -39,9 +47,16 @@ export interface EventsAndRulesDeps {
   alarmsDbPath: string;
   /** Roles, which alarm definitions show their alarms to. */
   roles: Pick<RoleStore, 'list'>;
-  recording: Pick<RecordingServer, 'holdRecording' | 'releaseRecording'>;
+  recording: Pick<RecordingServer, 'holdRecording' | 'releaseRecording' | 'holdFeed' | 'releaseFeed'>;
   ptz?: PtzControl;
   onBookmarkCreated?: (b: Bookmark) => void;
+  /** Wraps the SMTP password in the configuration database. */
+  keys: SiteKeys;
+  /** A JPEG of what a camera shows now, attached to notifications; absent: mails say there is no picture. */
+  snapshot?: (cameraId: string) => Promise<Uint8Array>;
+  /** Replaces the SMTP client (tests). */
+  mailer?: MailSender;
+  notificationOptions?: NotificationOptions;
   /** Replaces the site's actions (tests that watch what rules do). */
   actions?: RuleActionPerformer;
 }
@@ -77,10 +92,18 @@ export class EventsAndRules {
   readonly scheduler: TimeProfileScheduler;
   readonly engine: RuleEngine;
   readonly generic: GenericEventService;
+  /** Outside analytics systems allowed to post events (POST /api/analytics-events). */
+  readonly analyticsSources: AnalyticsSourceStore;
+  /** Checks posted analytics events and raises them on the bus. */
+  readonly analytics: AnalyticsEventService;
   readonly alarmDefinitions: AlarmDefinitionStore;
   readonly alarmStore: AlarmStore;
   /** Alarms raised from the bus by the alarm definitions. */
   readonly alarms: AlarmService;
+  /** The SMTP server and notification profiles. */
+  readonly notificationProfiles: NotificationStore;
+  /** Sends notification mails in the background (the rules' sendNotification, and tests of a profile). */
+  readonly notifications: NotificationService;
   private readonly store = new DisposableStore();
   private retentionTimer: { cancel(): void } | undefined;
 
@@ -90,6 +113,7 @@ export class EventsAndRules {
     this.events = new EventServer({ clock, onListenerError: (e, what) => this.systemLog.write('error', 'events', `${what} failed: ${errorMessage(e)}`, 'VMS_ERR_INTERNAL') });
     this.userDefinedEvents = new UserDefinedEventStore(config.db);
     this.genericEvents = new GenericEventStore(config.db);
+    this.analyticsSources = new AnalyticsSourceStore(config.db, () => new Set(config.listCameras().map((c) => c.id)));
     this.rules = new RuleStore(config.db, () => this.ruleContext());
     this.ruleLog = new RuleLog(config.db, clock);
     this.scheduler = new TimeProfileScheduler(clock, (id) => {
@@ -99,17 +123,34 @@ export class EventsAndRules {
         return undefined;
       }
     });
+    this.notificationProfiles = new NotificationStore(config.db, deps.keys, () => ({ cameraIds: new Set(config.listCameras().map((c) => c.id)) }));
+    this.notifications = new NotificationService({
+      clock, store: this.notificationProfiles, sender: deps.mailer ?? new SmtpMailer(), systemLog: this.systemLog, ruleLog: this.ruleLog,
+      siteName: () => config.site.getSite().name, ...(deps.snapshot ? { snapshot: deps.snapshot } : {}),
+      cameraName: (id) => config.listCameras().find((c) => c.id === id)?.name ?? `camera ${id}`,
+      ...(deps.notificationOptions ? { options: deps.notificationOptions } : {}),
+    });
     const actions = deps.actions ?? new SiteRuleActions({
-      clock, config, recording: deps.recording, events: this.events, userDefinedEvents: this.userDefinedEvents,
+      clock, config, recording: deps.recording, events: this.events, userDefinedEvents: this.userDefinedEvents, notifications: this.notifications,
       ...(deps.ptz ? { ptz: deps.ptz } : {}), ...(deps.onBookmarkCreated ? { onBookmarkCreated: deps.onBookmarkCreated } : {}),
     });
-    this.engine = new RuleEngine({ clock, rules: this.rules, events: this.events, scheduler: this.scheduler, actions, ruleLog: this.ruleLog, systemLog: this.systemLog });
+    const recordingModeOf = (cameraId: string) => {
+      try {
+        return config.getCamera(cameraId).policy.mode;
+      } catch {
+        return undefined;
+      }
+    };
+    this.engine = new RuleEngine({
+      clock, rules: this.rules, events: this.events, scheduler: this.scheduler, actions, ruleLog: this.ruleLog, systemLog: this.systemLog, recordingModeOf,
+    });
     this.generic = new GenericEventService({ clock, store: this.genericEvents, events: this.events, systemLog: this.systemLog });
+    this.analytics = new AnalyticsEventService({ clock, store: this.analyticsSources, events: this.events, systemLog: this.systemLog });
     this.alarmDefinitions = new AlarmDefinitionStore(config.db, () => this.alarmContext());
     this.alarmStore = new AlarmStore(deps.alarmsDbPath);
     this.alarms = new AlarmService({
       clock, events: this.events, scheduler: this.scheduler, definitions: this.alarmDefinitions, store: this.alarmStore,
-      systemLog: this.systemLog, context: () => this.alarmContext(),
+      systemLog: this.systemLog, context: () => this.alarmContext(), recordingModeOf,
     });
   }
 
@@ -130,6 +171,8 @@ export class EventsAndRules {
       timeProfileIds: new Set(config.timeProfiles.list().map((p) => p.id)),
       userDefinedEventIds: new Set(this.userDefinedEvents.list().map((e) => e.id)),
       genericEventIds: new Set(this.genericEvents.listEvents().map((e) => e.id)),
+      notificationProfileIds: new Set(this.notificationProfiles.list().map((p) => p.id)),
+      analyticsSourceIds: new Set(this.analyticsSources.list().map((s) => s.id)),
     };
   }
 
@@ -180,8 +223,11 @@ export class EventsAndRules {
   async close(): Promise<void> {
     this.retentionTimer?.cancel();
     this.store.dispose();
+    this.notifications.close();
     await this.generic.close();
     this.engine.dispose();
+    // Last: the engine and notifications above may still have queued entries.
+    this.ruleLog.flush();
     this.alarms.dispose();
     this.alarmDefinitions.dispose();
     this.alarmStore.close();

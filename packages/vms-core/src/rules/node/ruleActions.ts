@@ -2,10 +2,13 @@ import type { Clock } from '../../base/common/clock';
 import { VmsError, errorMessage } from '../../base/common/errors';
 import type { PtzControl } from '../../devices/node/ptzControl';
 import type { VmsEvent } from '../../events/common/vmsEvent';
+import { eventCameraId } from '../../events/common/vmsEvent';
 import type { EventServer } from '../../events/node/eventServer';
 import type { UserDefinedEventStore } from '../../events/node/userDefinedEventStore';
 import type { Bookmark } from '../../management/common/evidence';
 import type { ConfigStore } from '../../management/node/configStore';
+import type { NotificationService } from '../../notifications/node/notificationService';
+import { ALL_CAMERAS } from '../../recording/common/feedHolds';
 import type { RecordingServer } from '../../recording/node/recordingServer';
 import type { CameraTarget, Rule, RuleAction } from '../common/rule';
 import { targetCameras } from '../common/rule';
@@ -29,10 +32,12 @@ export interface RuleActionPerformer {
 export interface SiteRuleActionsDeps {
   clock: Pick<Clock, 'now'>;
   config: ConfigStore;
-  recording: Pick<RecordingServer, 'holdRecording' | 'releaseRecording'>;
+  recording: Pick<RecordingServer, 'holdRecording' | 'releaseRecording' | 'holdFeed' | 'releaseFeed'>;
   events: EventServer;
   userDefinedEvents: UserDefinedEventStore;
   ptz?: PtzControl;
+  /** Queues notification mails (sendNotification); it answers at once and sends in the background. */
+  notifications?: Pick<NotificationService, 'enqueue'>;
   /** Told of bookmarks rules create, so clients hear of them (the site's updates socket). */
   onBookmarkCreated?: (b: Bookmark) => void;
 }
@@ -48,9 +53,26 @@ export class SiteRuleActions implements RuleActionPerformer {
     switch (action.type) {
       case 'startRecording':
         return this.onCameras(action.cameras, ctx, 'recording started', (id) => this.deps.recording.holdRecording(id, ctx.holdKey, action.preSeconds));
-      case 'stopRecording':
-        return this.onCameras(action.cameras, ctx, `recording stops in ${action.postSeconds} s`, (id) => {
+      case 'stopRecording': {
+        const after = action.postSeconds === undefined ? 'after the camera\'s post-buffer' : `in ${action.postSeconds} s`;
+        return this.onCameras(action.cameras, ctx, `recording stops ${after}`, (id) => {
           if (!this.deps.recording.releaseRecording(id, ctx.holdKey, action.postSeconds)) throw new VmsError('VMS_ERR_CONFLICT', 'this rule was not recording it');
+        });
+      }
+      case 'startFeed':
+        // "All cameras" is one standing hold, so cameras added while it runs get their feed too.
+        if (action.cameras.kind === 'allCameras') {
+          this.deps.recording.holdFeed(ALL_CAMERAS, ctx.holdKey);
+          return 'feed started on all cameras';
+        }
+        return this.onCameras(action.cameras, ctx, 'feed started', (id) => this.deps.recording.holdFeed(id, ctx.holdKey));
+      case 'stopFeed':
+        if (action.cameras.kind === 'allCameras') {
+          if (!this.deps.recording.releaseFeed(ALL_CAMERAS, ctx.holdKey)) throw new VmsError('VMS_ERR_CONFLICT', 'this rule had not started the feeds');
+          return 'feed stopped on all cameras';
+        }
+        return this.onCameras(action.cameras, ctx, 'feed stopped', (id) => {
+          if (!this.deps.recording.releaseFeed(id, ctx.holdKey)) throw new VmsError('VMS_ERR_CONFLICT', 'this rule had not started its feed');
         });
       case 'createBookmark': {
         const cameraIds = this.cameras(action.cameras, ctx);
@@ -75,13 +97,18 @@ export class SiteRuleActions implements RuleActionPerformer {
         return this.gotoPreset(action.cameraId, action.presetToken);
       case 'writeRuleLog':
         return action.message;
+      case 'sendNotification': {
+        const n = this.deps.notifications;
+        if (!n) throw new VmsError('VMS_ERR_UNAVAILABLE', 'notifications are not running on this site');
+        return n.enqueue(action.notificationProfileId, { rule: { id: ctx.rule.id, name: ctx.rule.name }, ...(ctx.event ? { event: ctx.event } : {}) });
+      }
       default:
         throw new VmsError('VMS_ERR_BAD_INPUT', `"${action.type}" is not supported by this site yet`);
     }
   }
 
   private cameras(target: CameraTarget, ctx: ActionContext): string[] {
-    const source = ctx.event?.source.kind === 'camera' ? ctx.event.source.id : undefined;
+    const source = ctx.event ? eventCameraId(ctx.event) : undefined;
     return targetCameras(target, source, () => this.deps.config.listCameras().filter((c) => c.enabled).map((c) => c.id));
   }
 

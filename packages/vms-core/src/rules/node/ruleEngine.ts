@@ -3,13 +3,14 @@ import { errorMessage, isVmsError } from '../../base/common/errors';
 import type { Disposable } from '../../base/common/event';
 import { DisposableStore } from '../../base/common/event';
 import type { VmsEvent } from '../../events/common/vmsEvent';
-import { endEventOf, pairingKey } from '../../events/common/vmsEvent';
+import { pairingKey } from '../../events/common/vmsEvent';
 import type { EventServer } from '../../events/node/eventServer';
 import type { SystemLog } from '../../events/node/systemLog';
-import type { Rule, RuleAction } from '../common/rule';
+import type { RecordingModeOf, Rule, RuleAction } from '../common/rule';
 import { eventMatchesTrigger } from '../common/rule';
 import type { LoopVerdict } from '../common/loopGuard';
 import { FiringLimiter, chainVerdict } from '../common/loopGuard';
+import { TriggerIndex } from '../common/triggerIndex';
 import type { RuleActionPerformer } from './ruleActions';
 import type { RuleLog } from './ruleLog';
 import type { RuleStore } from './ruleStore';
@@ -24,6 +25,8 @@ export interface RuleEngineDeps {
   ruleLog: Pick<RuleLog, 'write'>;
   systemLog: Pick<SystemLog, 'write'>;
   limiter?: FiringLimiter;
+  /** Cameras' recording modes, for triggers that name some (the default "Record on motion" rule). */
+  recordingModeOf?: RecordingModeOf;
 }
 
 /** One firing of a rule waiting for its stop: per source of the event (or the one of a time rule). */
@@ -59,6 +62,8 @@ const comparable = (r: Rule) => JSON.stringify({ ...r, updatedAt: 0 });
  */
 export class RuleEngine implements Disposable {
   private readonly running = new Map<string, Running>();
+  /** The running event rules, by the events that fire and end them. */
+  private readonly index = new TriggerIndex<Running>();
   private readonly store = new DisposableStore();
   private readonly limiter: FiringLimiter;
   private readonly loopLoggedAt = new Map<string, number>();
@@ -81,7 +86,7 @@ export class RuleEngine implements Disposable {
 
   private reload(): void {
     if (this.disposed) return;
-    const next = new Map(this.deps.rules.list().filter((r) => !r.builtIn && r.enabled).map((r) => [r.id, r]));
+    const next = new Map(this.deps.rules.list().filter((r) => r.enabled).map((r) => [r.id, r]));
     for (const [id, run] of [...this.running]) {
       const rule = next.get(id);
       if (!rule || comparable(rule) !== run.json) this.retire(run, rule ? 'the rule changed' : 'the rule was disabled or deleted');
@@ -93,6 +98,7 @@ export class RuleEngine implements Disposable {
     const run: Running = { rule, json: comparable(rule), activations: new Map(), watch: undefined };
     this.running.set(rule.id, run);
     this.limiter.forget(rule.id);
+    if (rule.kind === 'event') this.index.add(run, rule);
     if (rule.kind !== 'time') return;
     if (rule.timeProfileId === undefined) {
       this.fire(run, undefined);
@@ -108,18 +114,20 @@ export class RuleEngine implements Disposable {
 
   private retire(run: Running, why: string): void {
     this.running.delete(run.rule.id);
+    if (run.rule.kind === 'event') this.index.remove(run, run.rule);
     run.watch?.dispose();
     for (const a of [...run.activations.values()]) this.stopActivation(run, a, why);
   }
 
   private onEvent(e: VmsEvent): void {
-    for (const run of [...this.running.values()]) {
+    // Ends first: an event that ends one rule's activation and starts another's does both in that order.
+    for (const run of this.index.endedBy(e)) {
+      if (this.running.get(run.rule.id) !== run) continue;
+      this.stopActivation(run, run.activations.get(pairingKey(e)), `${e.type} from ${sourceName(e)}`, e);
+    }
+    for (const run of this.index.triggeredBy(e)) {
       const rule = run.rule;
-      if (rule.kind !== 'event' || this.running.get(rule.id) !== run) continue;
-      if (rule.stop?.kind === 'endEvent' && e.type === endEventOf(rule.trigger.type)) {
-        this.stopActivation(run, run.activations.get(pairingKey(e)), `${e.type} from ${sourceName(e)}`, e);
-      }
-      if (!eventMatchesTrigger(rule.trigger, e)) continue;
+      if (rule.kind !== 'event' || this.running.get(rule.id) !== run || !eventMatchesTrigger(rule.trigger, e, this.deps.recordingModeOf)) continue;
       if (rule.timeProfileId !== undefined && !this.deps.scheduler.isActive(rule.timeProfileId)) continue;
       this.fire(run, e);
     }
@@ -195,7 +203,7 @@ export class RuleEngine implements Disposable {
   private log(rule: Rule, e: VmsEvent | undefined, action: string, outcome: 'ok' | 'failed' | 'skipped', message: string): void {
     this.deps.ruleLog.write({
       ruleId: rule.id, ruleName: rule.name, action, outcome, message,
-      ...(e ? { eventId: e.id, eventType: e.type === 'userDefined' || e.type === 'generic' ? `${e.type}:${e.definitionId ?? ''}` : e.type, sourceId: e.source.id } : {}),
+      ...(e ? { eventId: e.id, eventType: e.definitionId !== undefined ? `${e.type}:${e.definitionId}` : e.type, sourceId: e.source.id } : {}),
     });
   }
 

@@ -1,4 +1,5 @@
 import type { Clock } from '../../base/common/clock';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../../base/node/sqlite';
 import type { RuleLogEntry } from '../../events/common/logs';
 import { LOG_LIMITS } from '../../events/common/logs';
@@ -19,25 +20,57 @@ export interface RuleLogQuery {
   limit?: number;
 }
 
+/** Entries held before a write forces a flush: bounds memory when the event loop is too busy to get to the deferred one. */
+const MAX_PENDING = 5000;
+
 /**
  * What the rules did: each activation, each action and its outcome (migration 007). Retention
  * is the system log's settings (SystemLog.purge deletes both).
+ *
+ * Entries are written in batches: `write` queues, and the queue goes to SQLite in one
+ * transaction at the end of the current turn of the event loop. One row per transaction
+ * rewrites the table's and both indexes' pages in the WAL each time, which at thousands of
+ * firings a second is most of the engine's time (docs/benchmarks.md, "Event throughput"). A
+ * process crash loses at most that turn's entries; reading flushes first, so a reader never
+ * misses what was written before it asked.
  */
 export class RuleLog {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  private pending: unknown[][] = [];
+  private scheduled: NodeJS.Immediate | undefined;
+  private readonly insert: Statement;
+  private readonly insertAll: (rows: unknown[][]) => void;
+
+  constructor(private readonly db: Db, private readonly clock: Clock) {
+    this.insert = db.prepare(`INSERT INTO rule_log (at, rule_id, rule_name, event_id, event_type, source_id, action, outcome, message)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    this.insertAll = db.transaction((rows: unknown[][]) => {
+      for (const r of rows) this.insert.run(...r);
+    });
+  }
 
   write(e: Omit<RuleLogEntry, 'seq' | 'at'>): void {
+    this.pending.push([this.clock.now(), e.ruleId, e.ruleName, e.eventId ?? null, e.eventType ?? null, e.sourceId ?? null, e.action, e.outcome, e.message.slice(0, 4000)]);
+    if (this.pending.length >= MAX_PENDING) this.flush();
+    else this.scheduled ??= setImmediate(() => this.flush());
+  }
+
+  /** Writes what is queued now (reads and close call it). */
+  flush(): void {
+    if (this.scheduled) clearImmediate(this.scheduled);
+    this.scheduled = undefined;
+    if (this.pending.length === 0) return;
+    const rows = this.pending;
+    this.pending = [];
     try {
-      this.db.prepare(`INSERT INTO rule_log (at, rule_id, rule_name, event_id, event_type, source_id, action, outcome, message)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-        .run(this.clock.now(), e.ruleId, e.ruleName, e.eventId ?? null, e.eventType ?? null, e.sourceId ?? null, e.action, e.outcome, e.message.slice(0, 4000));
+      this.insertAll(rows);
     } catch {
-      // The database is closing: the rule still acted; only its log line is lost.
+      // The database is closing: the rules still acted; only their log lines are lost.
     }
   }
 
   /** Newest first. */
   list(q: RuleLogQuery = {}): RuleLogEntry[] {
+    this.flush();
     const where: string[] = [];
     const args: (string | number)[] = [];
     const add = (clause: string, value: string | number) => {

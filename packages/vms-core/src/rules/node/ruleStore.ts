@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { VmsError } from '../../base/common/errors';
 import { Emitter } from '../../base/common/event';
 import type { Db } from '../../base/node/sqlite';
-import { BUILT_IN_RULES } from '../common/defaultRules';
 import type { BuiltInRuleId, Rule, RuleAction, RuleDefinition } from '../common/rule';
 import type { RuleContext } from '../common/ruleValidation';
 import { ruleProblem } from '../common/ruleValidation';
@@ -16,7 +15,7 @@ interface Row { id: string; name: string; enabled: number; definition: string; b
 export type RulePatch = Record<string, unknown>;
 
 function toRule(r: Row): Rule {
-  const stored = r.built_in ? BUILT_IN_RULES[r.built_in] : (JSON.parse(r.definition) as RuleDefinition);
+  const stored = JSON.parse(r.definition) as RuleDefinition;
   return {
     ...stored, id: r.id, name: r.name, enabled: r.enabled === 1, createdAt: r.created_at, updatedAt: r.updated_at,
     ...(r.built_in ? { builtIn: r.built_in } : {}),
@@ -64,9 +63,8 @@ export class RuleStore {
 
   update(id: string, patch: RulePatch, now: number): Rule {
     const cur = this.get(id);
-    refuseBuiltIn(cur);
     const merged: Record<string, unknown> = { ...cur };
-    for (const k of ['id', 'createdAt', 'updatedAt'] as const) delete merged[k];
+    for (const k of ['id', 'createdAt', 'updatedAt', 'builtIn'] as const) delete merged[k];
     for (const [k, v] of Object.entries(patch)) {
       if (v === null) delete merged[k];
       else if (v !== undefined) merged[k] = v;
@@ -85,7 +83,6 @@ export class RuleStore {
 
   delete(id: string): Rule {
     const cur = this.get(id);
-    refuseBuiltIn(cur);
     this.db.prepare('DELETE FROM rule WHERE id = ?').run(id);
     this.onDidChangeEmitter.fire();
     return cur;
@@ -94,8 +91,14 @@ export class RuleStore {
   /** Names of the rules that trigger on, or trigger, a user-defined or generic event. */
   usingDefinition(definitionId: string): string[] {
     const mentions = (a: RuleAction) => a.type === 'triggerUserDefinedEvent' && a.userDefinedEventId === definitionId;
-    return this.list().filter((r) => !r.builtIn && ((r.kind === 'event' && r.trigger.definitionId === definitionId) ||
+    return this.list().filter((r) => ((r.kind === 'event' && r.trigger.definitionId === definitionId) ||
       [...r.actions, ...r.stopActions].some(mentions))).map((r) => r.name);
+  }
+
+  /** Names of the rules that send through a notification profile. */
+  usingNotificationProfile(profileId: string): string[] {
+    const mentions = (a: RuleAction) => a.type === 'sendNotification' && a.notificationProfileId === profileId;
+    return this.list().filter((r) => [...r.actions, ...r.stopActions].some(mentions)).map((r) => r.name);
   }
 
   /** Names of the rules running within a time profile. */
@@ -110,12 +113,6 @@ export class RuleStore {
 
   dispose(): void {
     this.onDidChangeEmitter.dispose();
-  }
-}
-
-function refuseBuiltIn(r: Rule): void {
-  if (r.builtIn) {
-    throw new VmsError('VMS_ERR_CONFLICT', `"${r.name}" is a built-in rule carried out by the cameras' recording modes: change a camera's recording mode instead`);
   }
 }
 

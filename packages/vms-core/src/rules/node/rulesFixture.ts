@@ -11,6 +11,7 @@ import { EventLog } from '../../events/node/eventLog';
 import { ConfigStore } from '../../management/node/configStore';
 import { RoleStore } from '../../management/node/roleStore';
 import { RecordingHolds } from '../../recording/common/recordingHolds';
+import { FeedHolds } from '../../recording/common/feedHolds';
 import { SiteKeys } from '../../security/node/siteKeys';
 import { tempDir } from '../../../test/util/syntheticMedia';
 import type { RuleDefinition } from '../common/rule';
@@ -23,14 +24,25 @@ export class HoldingRecorder {
 
   constructor(private readonly clock: ManualClock) {}
 
-  holdRecording(cameraId: string, key: string, preSeconds: number): void {
+  /** Feeds rules started (the default "Start feed always" rule holds all cameras'). */
+  readonly feeds = new FeedHolds();
+
+  holdFeed(target: string, key: string): void {
+    this.feeds.hold(target, key);
+  }
+
+  releaseFeed(target: string, key: string): boolean {
+    return this.feeds.release(target, key);
+  }
+
+  holdRecording(cameraId: string, key: string, preSeconds = 0): void {
     if (this.refusing.has(cameraId)) throw new VmsError('VMS_ERR_CONFLICT', 'recording mode "never"');
     let h = this.holds.get(cameraId);
     if (!h) this.holds.set(cameraId, (h = new RecordingHolds()));
     h.start(key, preSeconds);
   }
 
-  releaseRecording(cameraId: string, key: string, postSeconds: number): boolean {
+  releaseRecording(cameraId: string, key: string, postSeconds = 0): boolean {
     return this.holds.get(cameraId)?.release(key, postSeconds, this.clock.now()) ?? false;
   }
 
@@ -54,7 +66,8 @@ export interface RulesFixture {
 export async function openRulesFixture(start = Date.UTC(2026, 0, 4)): Promise<RulesFixture> {
   const dir = tempDir('nightjar-rules-');
   const clock = new ManualClock(start);
-  const config = new ConfigStore(join(dir.path, 'config.db'), SiteKeys.loadOrCreate(join(dir.path, 'site-key.json')));
+  const keys = SiteKeys.loadOrCreate(join(dir.path, 'site-key.json'));
+  const config = new ConfigStore(join(dir.path, 'config.db'), keys);
   config.addStorage({ id: 'live', name: 'Live', path: dir.path, maxBytes: 1e9, retentionHours: 24, archiveEveryMinutes: 60, encrypted: false, minFreeBytes: 0 });
   const [cameraA, cameraB] = ['A', 'B'].map((name) => config.addHardware({
     driver: 'rtsp', address: `rtsp://127.0.0.1:9/${name}`,
@@ -63,7 +76,7 @@ export async function openRulesFixture(start = Date.UTC(2026, 0, 4)): Promise<Ru
   const eventLog = new EventLog(clock);
   const recorder = new HoldingRecorder(clock);
   const er = new EventsAndRules({
-    config, clock, eventLog, recording: recorder, alarmsDbPath: join(dir.path, 'alarms.db'), roles: new RoleStore(config.db, clock),
+    config, clock, eventLog, recording: recorder, alarmsDbPath: join(dir.path, 'alarms.db'), roles: new RoleStore(config.db, clock), keys,
   });
   await er.start();
   let n = 0;

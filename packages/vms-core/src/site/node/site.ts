@@ -15,6 +15,7 @@ import { discoverOnvif } from '../../devices/node/onvif';
 import { PtzControl } from '../../devices/node/ptzControl';
 import { EventLog } from '../../events/node/eventLog';
 import { EventsAndRules } from '../../rules/node/eventsAndRules';
+import type { NotificationOptions } from '../../notifications/node/notificationService';
 import { MediaDb } from '../../media-db/node/mediaDb';
 import type { RecoveryReport } from '../../media-db/node/recovery';
 import { ConfigStore } from '../../management/node/configStore';
@@ -52,6 +53,8 @@ export interface SiteOptions {
   clientAppDir?: string;
   /** The built Management Client renderer, served at `/admin/`. */
   adminAppDir?: string;
+  /** How notification mails are retried; defaults suit production. */
+  notifications?: NotificationOptions;
 }
 
 /** Paths inside a site's data folder. */
@@ -130,6 +133,8 @@ export class Site {
 
     const recording = new RecordingServer({
       config, media, keys, clock, events, openers: o.openers ?? streamOpeners, ...(o.writerOptions ? { writerOptions: o.writerOptions } : {}),
+      // The site's rules start the cameras' feeds ("Start feed always"), once eventsAndRules has started.
+      feedsFromRules: true,
     });
     const recovery = await recording.start();
     const maintenance = new StorageMaintenance({
@@ -151,7 +156,9 @@ export class Site {
     const changes = new Emitter<SiteChange>();
     const ptz = new PtzControl({ clock });
     const eventsAndRules = new EventsAndRules({
-      config, clock, eventLog: events, recording, ptz, alarmsDbPath: layout.alarmsDb, roles,
+      config, clock, eventLog: events, recording, ptz, alarmsDbPath: layout.alarmsDb, roles, keys,
+      snapshot: (cameraId) => mediaServices.live.snapshots.jpeg(cameraId, config.getCamera(cameraId).liveStream),
+      ...(o.notifications ? { notificationOptions: o.notifications } : {}),
       onBookmarkCreated: (b) => changes.fire({ type: 'bookmark', action: 'created', bookmarkId: b.id, cameraIds: b.cameraIds }),
     });
     await eventsAndRules.start();

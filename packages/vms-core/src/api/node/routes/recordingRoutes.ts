@@ -59,7 +59,7 @@ export const recordingRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asy
   });
 
   app.post('/api/cameras/:cameraId/events', {
-    schema: { operationId: 'triggerRecordingEvent', summary: 'An external event: cameras in event mode record pre-buffer + duration + post-buffer', tags: ['recordings'], params: CameraParams, body: TriggerEventRequest, response: { 200: ManualRecordingResponse, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
+    schema: { operationId: 'triggerRecordingEvent', summary: 'An external event: a camera in mode event records pre-buffer + duration + post-buffer (through the "Record on request" rule); 409 in modes motion, manual and never', tags: ['recordings'], params: CameraParams, body: TriggerEventRequest, response: { 200: ManualRecordingResponse, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody } },
   }, async (req) => {
     requireCameraRight(req, deps.clock.now(), req.params.cameraId, 'live');
     deps.config.getCamera(req.params.cameraId);

@@ -15,14 +15,14 @@ export function ruleBody(r: Rule): RuleBody {
 
 /*
  * Rules act on every camera of the site, so reading and changing them needs a role that may
- * manage configuration. The three built-in rules are listed but refuse change (409): the
- * cameras' recording modes carry them out (rules/common/defaultRules.ts).
+ * manage configuration. The site's default rules (rules/common/defaultRules.ts) are rules like
+ * any other: listed first, changed and deleted the same way.
  */
 export const ruleRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
   const { rules } = deps.eventsAndRules;
 
   app.get('/api/rules', {
-    schema: { operationId: 'listRules', summary: 'Rules: the built-in ones first, then by name', tags: ['rules'], response: { 200: Type.Array(RuleSchema), 403: ErrorBody } },
+    schema: { operationId: 'listRules', summary: 'Rules: the site\'s default ones first, then by name', tags: ['rules'], response: { 200: Type.Array(RuleSchema), 403: ErrorBody } },
   }, async (req) => {
     requireFlag(req, 'manageConfiguration');
     return rules.list().map(ruleBody);
@@ -67,7 +67,7 @@ export const ruleRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
 
   app.delete('/api/rules/:ruleId', {
     schema: {
-      operationId: 'deleteRule', summary: 'Delete a rule (not a built-in one); an active rule runs its stop actions first', tags: ['rules'],
+      operationId: 'deleteRule', summary: 'Delete a rule; an active rule runs its stop actions first (deleting "Start feed always" disconnects the cameras)', tags: ['rules'],
       params: RuleParams, response: { 204: Type.Null(), 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
     },
   }, async (req, reply) => {

@@ -6,6 +6,9 @@ import { m005CameraPtz } from './005_camera_ptz';
 import { m006SiteConfiguration } from './006_site_configuration';
 import { m007EventsRules } from './007_events_rules';
 import { m008AlarmDefinitions } from './008_alarm_definitions';
+import { m009Notifications } from './009_notifications';
+import { m010AnalyticsSources } from './010_analytics_sources';
+import { m011DefaultRules } from './011_default_rules';
 
 export const m001Initial: Migration = {
   version: 1,
@@ -98,4 +101,4 @@ CREATE TABLE evidence_lock (
 `,
 };
 
-export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration, m007EventsRules, m008AlarmDefinitions];
+export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration, m007EventsRules, m008AlarmDefinitions, m009Notifications, m010AnalyticsSources, m011DefaultRules];

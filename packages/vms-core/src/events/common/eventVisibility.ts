@@ -1,0 +1,60 @@
+/**
+ * Who may see an event of the event server (the live event stream, GET /api/events/stream).
+ * The same answers the REST routes give for what the event is about:
+ *
+ * | event source                                   | seen by                                                        |
+ * | ---------------------------------------------- | -------------------------------------------------------------- |
+ * | a camera (motion, connection, recording)        | some right on the camera, as listEvents and getCamera decide   |
+ * | an analytics source watching a camera           | some right on that camera, or manage configuration             |
+ * | a storage or recording server (system events)   | manage configuration (administrators have it)                   |
+ * | a generic event, an analytics source without one | manage configuration: they speak of outside systems the site is configured for |
+ * | a user-defined event                            | manage configuration, or the live right on some camera now: whoever may trigger one (listUserDefinedEvents) |
+ *
+ * `cause` (the rules that raised an event) is configuration: only manage-configuration viewers get it.
+ */
+import type { RoleDefinition } from '../../management/common/permissions';
+import { hasAdminFlag, hasAnyCameraRight } from '../../management/common/permissions';
+import type { VmsEvent } from './vmsEvent';
+import { eventCameraId } from './vmsEvent';
+
+export interface EventViewer {
+  /** May manage configuration. */
+  readonly siteWide: boolean;
+  /** May trigger user-defined events: manage configuration or the live right on some camera now. */
+  readonly operator: boolean;
+  seesCamera(cameraId: string): boolean;
+}
+
+/**
+ * A viewer from a user's roles as they are now; `liveSomewhere` says whether they hold the live
+ * right on some camera now (the caller knows the cameras and the time). Camera answers are
+ * remembered: build a new viewer when the roles change.
+ */
+export function eventViewer(roles: readonly RoleDefinition[], liveSomewhere: boolean): EventViewer {
+  const siteWide = hasAdminFlag(roles, 'manageConfiguration');
+  const cameras = new Map<string, boolean>();
+  return {
+    siteWide,
+    operator: siteWide || liveSomewhere,
+    seesCamera(cameraId) {
+      let seen = cameras.get(cameraId);
+      if (seen === undefined) cameras.set(cameraId, (seen = hasAnyCameraRight(roles, cameraId)));
+      return seen;
+    },
+  };
+}
+
+export function canSeeEvent(viewer: EventViewer, e: Pick<VmsEvent, 'type' | 'source' | 'data'>): boolean {
+  switch (e.source.kind) {
+    case 'camera':
+      return viewer.seesCamera(e.source.id);
+    case 'userDefinedEvent':
+      return viewer.operator;
+    case 'analyticsSource': {
+      const camera = eventCameraId(e);
+      return viewer.siteWide || (camera !== undefined && viewer.seesCamera(camera));
+    }
+    case 'storage': case 'server': case 'genericEvent':
+      return viewer.siteWide;
+  }
+}
