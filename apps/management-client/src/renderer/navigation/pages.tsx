@@ -12,6 +12,7 @@ const page = (load: () => Promise<ComponentType<PageProps>>) => lazy(async () =>
 
 const PAGES: Record<NodeId, ComponentType<PageProps>> = {
   site: page(async () => (await import('../basics/SitePage')).SitePage),
+  backup: page(async () => (await import('../basics/BackupPage')).BackupPage),
   recordingServers: page(async () => (await import('../servers/RecordingServersPage')).RecordingServersPage),
   storages: page(async () => (await import('../servers/StoragesPage')).StoragesPage),
   cameras: page(async () => (await import('../devices/CamerasPage')).CamerasPage),

@@ -27,7 +27,7 @@ describe('site tree', () => {
 
   it('filters by node or folder name', () => {
     const flags = { manageConfiguration: true, manageUsers: true };
-    expect(visibleTree(flags, 'stor').flatMap((f) => f.nodes.map((n) => n.id))).toEqual(['storages']);
+    expect(visibleTree(flags, 'storage').flatMap((f) => f.nodes.map((n) => n.id))).toEqual(['storages']);
     expect(visibleTree(flags, 'security').flatMap((f) => f.nodes.map((n) => n.id))).toEqual(['roles', 'users']);
   });
 });

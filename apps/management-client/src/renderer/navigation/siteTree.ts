@@ -21,7 +21,7 @@ export interface TreeFolder {
 }
 
 export const NODE_IDS = [
-  'site', 'recordingServers', 'storages', 'cameras', 'hardware', 'views', 'timeProfiles', 'rules', 'userDefinedEvents',
+  'site', 'backup', 'recordingServers', 'storages', 'cameras', 'hardware', 'views', 'timeProfiles', 'rules', 'userDefinedEvents',
   'genericEvents', 'alarmDefinitions', 'notificationProfiles', 'roles', 'users', 'systemMonitor', 'currentTasks', 'systemLog', 'auditLog', 'ruleLog',
 ] as const;
 export type NodeId = (typeof NODE_IDS)[number];
@@ -29,7 +29,7 @@ export type NodeId = (typeof NODE_IDS)[number];
 const node = (id: NodeId, label: string, icon: IconName, needs: AdminNeed = 'manageConfiguration'): TreeNode => ({ id, label, icon, needs });
 
 export const SITE_TREE: TreeFolder[] = [
-  { id: 'basics', label: 'Basics', nodes: [node('site', 'Site information', 'info')] },
+  { id: 'basics', label: 'Basics', nodes: [node('site', 'Site information', 'info'), node('backup', 'Backup and restore', 'save')] },
   { id: 'servers', label: 'Servers', nodes: [node('recordingServers', 'Recording servers', 'server'), node('storages', 'Storage and archives', 'storage')] },
   { id: 'devices', label: 'Devices', nodes: [node('cameras', 'Cameras', 'camera'), node('hardware', 'Hardware', 'plug')] },
   { id: 'client', label: 'Client', nodes: [node('views', 'Shared views', 'grid')] },
