@@ -32,6 +32,13 @@ export class LatencyHistogram {
     else this.buckets[i]!++;
   }
 
+  reset(): void {
+    this.buckets.fill(0);
+    this.count = 0;
+    this.max = 0;
+    this.over = 0;
+  }
+
   /** The latency at or below which `p` percent fall (upper edge of its bucket). */
   percentile(p: number): number {
     if (this.count === 0) return Number.NaN;
@@ -48,9 +55,15 @@ export class LatencyHistogram {
 /** The counting action: the latency from the event's due time (carried in its data) to now. */
 class CountingActions implements RuleActionPerformer {
   readonly latency = new LatencyHistogram();
+  /** The same, since the benchmark last reset it (one sampling window). */
+  readonly window = new LatencyHistogram();
   perform(_action: unknown, ctx: ActionContext): string {
     const due = Number(ctx.event?.data?.due);
-    if (Number.isFinite(due)) this.latency.add(performance.now() - due);
+    if (Number.isFinite(due)) {
+      const ms = performance.now() - due;
+      this.latency.add(ms);
+      this.window.add(ms);
+    }
     return 'counted';
   }
 }
@@ -68,6 +81,8 @@ export interface EventRig {
   /** Raises the k-th event of the run (on definition k mod definitions), due at `due` (performance.now() ms). */
   raise(k: number, due: number): void;
   readonly latency: LatencyHistogram;
+  /** Latencies since its last reset (the benchmark resets it at each sample). */
+  readonly window: LatencyHistogram;
   ruleLogRows(): number;
   close(): Promise<void>;
 }
@@ -94,6 +109,7 @@ export async function openEventRig(dir: string, o: { definitions: number; rules:
   }
   return {
     latency: actions.latency,
+    window: actions.window,
     raise: (k, due) => {
       er.events.raise({ ...inputs[k % inputs.length]!, data: { due: String(due) } });
     },

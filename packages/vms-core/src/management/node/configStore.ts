@@ -53,6 +53,10 @@ export class ConfigStore {
 
   constructor(path: string, private readonly keys: SiteKeys) {
     this.db = openDatabase(path, configMigrations);
+    // 16 MiB of page cache (SQLite's default is 2 MiB): the rule log's (rule_id, at) index takes
+    // rows for every rule at once, and at thousands of firings a second its hot pages did not
+    // fit, so commits spilled and re-read them (docs/benchmarks.md, "Event throughput").
+    this.db.pragma('cache_size = -16384');
     this.bookmarks = new BookmarkStore(this.db);
     this.views = new ViewStore(this.db);
     this.site = new SiteStore(this.db);
