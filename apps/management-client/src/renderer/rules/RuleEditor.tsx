@@ -89,8 +89,9 @@ export function RuleEditor({ rule, context, onSaved, onDeleted }: RuleEditorProp
         <div className="properties-head"><Icon name="rule" size={16} /><h2>{rule.name}</h2><span className="state-pill">Built-in</span></div>
         <RuleSentenceView parts={ruleSentence(rule, context.names)} />
         <p className="builtin-note" role="note">
-          A built-in rule: the recording server carries it out through each camera's settings (recording mode, pre- and post-buffer, enabled),
-          so it cannot be changed, disabled or deleted here. Change those settings on the camera instead.
+          A default rule of the site: the event server carries it out for the cameras whose recording mode it names, with each
+          camera's own pre- and post-buffer. It can be disabled in the list (disabling "Start feed always" disconnects the cameras);
+          its sentence is not edited here, because its conditions follow the cameras' settings. Change those on each camera.
         </p>
         <p className="muted">{rule.description}</p>
       </div>

@@ -44,8 +44,8 @@ export function RulesPage({ itemId }: PageProps) {
   const columns: readonly Column<RuleBody>[] = [
     {
       id: 'enabled', header: 'On', width: 34, cell: (r) => (
-        <input type="checkbox" checked={r.enabled} disabled={!!r.builtIn || toggle.isPending} aria-label={`${r.enabled ? 'Disable' : 'Enable'} ${r.name}`}
-          title={r.builtIn ? 'Built-in rules follow the cameras\' settings' : undefined}
+        <input type="checkbox" checked={r.enabled} disabled={toggle.isPending} aria-label={`${r.enabled ? 'Disable' : 'Enable'} ${r.name}`}
+          title={r.builtIn ? 'A default rule: disabling it stops what it does on every camera' : undefined}
           onClick={(e) => e.stopPropagation()} onChange={() => toggle.mutate(r)} />
       ),
     },
