@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
-import { DisposableStore, toDisposable } from '../../../base/common/event';
+import { toDisposable } from '../../../base/common/event';
+import { openSocketSession } from '../socketSession';
 import type { EventStreamFilter } from '../../../events/common/eventStreamFilter';
 import { compileEventStreamFilter, parseEventStreamFilter } from '../../../events/common/eventStreamFilter';
 import type { EventStreamMessage } from '../../common/eventStreamSchemas';
@@ -10,7 +11,6 @@ import type { EventStreamClient } from '../eventStreamHub';
 import { EventStreamHub } from '../eventStreamHub';
 import { RECHECK_MS } from '../mediaAccess';
 import { iso } from '../server';
-import { AUTH_TIMEOUT_MS } from './updatesSocketRoute';
 
 /**
  * Unsent bytes after which a client counts as not reading. An event is a few hundred bytes,
@@ -60,22 +60,11 @@ export function registerEventStream(app: FastifyInstance, deps: ApiDeps): void {
   const events = deps.eventsAndRules.events;
 
   app.get('/api/events/stream', { websocket: true, schema: { hide: true } }, (socket: WebSocket) => {
-    const store = new DisposableStore();
-    let closing = false;
-    const close = (code: number, reason: string) => {
-      if (closing) return;
-      closing = true;
-      socket.close(code, reason.slice(0, 120));
-    };
-    const authTimer = deps.clock.setTimeout(
-      () => close(EVENT_STREAM_CLOSE.unauthenticated, `send {"type":"auth","accessToken":...} within ${AUTH_TIMEOUT_MS / 1000} s`),
-      AUTH_TIMEOUT_MS,
-    );
-    store.add(toDisposable(() => authTimer.cancel()));
-    socket.on('close', () => store.dispose());
+    const conn = openSocketSession(socket, deps.clock, EVENT_STREAM_CLOSE.unauthenticated);
+    const { store, close } = conn;
 
     const write = (m: EventStreamMessage | string, checked: boolean) => {
-      if (closing || socket.readyState !== socket.OPEN) return;
+      if (conn.closing || socket.readyState !== socket.OPEN) return;
       if (checked && socket.bufferedAmount > EVENT_STREAM_MAX_BUFFERED_BYTES) {
         close(EVENT_STREAM_CLOSE.tooSlow, 'events piled up unread: reconnect with afterId set to the last id received');
         return;
@@ -85,13 +74,13 @@ export function registerEventStream(app: FastifyInstance, deps: ApiDeps): void {
 
     let client: EventStreamClient | undefined;
     socket.on('message', (data, isBinary) => {
-      if (closing) return;
+      if (conn.closing) return;
       const m = parseMessage(data, isBinary);
       if (client) {
         onSubscribe(client, m);
         return;
       }
-      authTimer.cancel();
+      conn.signedIn();
       const session = m?.type === 'auth' && typeof m.accessToken === 'string' ? deps.identity.authenticate(m.accessToken) : undefined;
       if (!m || !session) {
         close(EVENT_STREAM_CLOSE.unauthenticated, 'the first message must be {"type":"auth","accessToken":...} with a valid access token');

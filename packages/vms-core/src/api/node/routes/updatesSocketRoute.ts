@@ -1,15 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
-import { DisposableStore, toDisposable } from '../../../base/common/event';
+import { toDisposable } from '../../../base/common/event';
+import { openSocketSession } from '../socketSession';
 import type { SiteUpdate, SiteUpdatesAuth } from '../../common/updateSchemas';
 import { SITE_UPDATES_CLOSE } from '../../common/updateSchemas';
 import type { ApiDeps } from '../apiDeps';
 import { RECHECK_MS } from '../mediaAccess';
 import { iso } from '../server';
 import { SiteUpdatesHub } from '../siteUpdatesHub';
-
-/** How long a new socket may stay silent before its auth message. */
-export const AUTH_TIMEOUT_MS = 5_000;
 
 /**
  * Updates are small (a status is a few hundred bytes): this much unsent means the client has
@@ -41,25 +39,14 @@ export function registerUpdatesSocket(app: FastifyInstance, deps: ApiDeps): void
   app.addHook('onClose', async () => hub.dispose());
 
   app.get('/api/updates', { websocket: true, schema: { hide: true } }, (socket: WebSocket) => {
-    const store = new DisposableStore();
-    let closing = false;
-    const close = (code: number, reason: string) => {
-      if (closing) return;
-      closing = true;
-      socket.close(code, reason.slice(0, 120));
-    };
-    const authTimer = deps.clock.setTimeout(
-      () => close(SITE_UPDATES_CLOSE.unauthenticated, `send {"type":"auth","accessToken":...} within ${AUTH_TIMEOUT_MS / 1000} s`),
-      AUTH_TIMEOUT_MS,
-    );
-    store.add(toDisposable(() => authTimer.cancel()));
-    socket.on('close', () => store.dispose());
+    const conn = openSocketSession(socket, deps.clock, SITE_UPDATES_CLOSE.unauthenticated);
+    const { store, close } = conn;
 
     let signedIn = false;
     socket.on('message', (data, isBinary) => {
       // After the auth message the client has nothing to say; anything more is ignored.
-      if (signedIn || closing) return;
-      authTimer.cancel();
+      if (signedIn || conn.closing) return;
+      conn.signedIn();
       const auth = parseAuth(data, isBinary);
       const session = auth && deps.identity.authenticate(auth.accessToken);
       if (!session) {
@@ -68,7 +55,7 @@ export function registerUpdatesSocket(app: FastifyInstance, deps: ApiDeps): void
       }
       signedIn = true;
       const send = (update: SiteUpdate) => {
-        if (closing || socket.readyState !== socket.OPEN) return;
+        if (conn.closing || socket.readyState !== socket.OPEN) return;
         if (socket.bufferedAmount > MAX_BUFFERED_BYTES) {
           close(SITE_UPDATES_CLOSE.tooSlow, 'updates piled up unread: reconnect and refetch');
           return;
