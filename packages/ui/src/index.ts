@@ -97,3 +97,5 @@ export { ErrorBoundary } from './shell/ErrorBoundary';
 export { useNow } from './shell/useNow';
 export type { DialogProps } from './shell/Dialog';
 export { Dialog, ErrorNote } from './shell/Dialog';
+export type { SessionGateProps } from './session/SessionGate';
+export { SessionGate } from './session/SessionGate';
