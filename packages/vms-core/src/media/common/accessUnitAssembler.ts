@@ -16,6 +16,7 @@ import {
   h265Rfc6381,
   parseH265Sps,
 } from './h265';
+import { GrowableBytes } from './growableBytes';
 import { bytesEqual } from './types';
 import type { Time90k, VideoCodec, VideoFrame, VideoParameters } from './types';
 
@@ -38,8 +39,12 @@ export interface AssemblerStats {
  */
 export class AccessUnitAssembler {
   readonly stats: AssemblerStats = { frames: 0, dropped: 0, badParameterSets: 0 };
-  private nals: Uint8Array[] = [];
-  private size = 0;
+  /**
+   * The access unit being built, as it will sit in an MP4 sample (4-byte length, NAL, ...).
+   * NALs are copied in as they come: callers pass views into buffers they reuse.
+   */
+  private readonly unit = new GrowableBytes();
+  private nalCount = 0;
   private time: Time90k = 0;
   private hasVcl = false;
   private isKey = false;
@@ -82,7 +87,7 @@ export class AccessUnitAssembler {
           : (type >= H265Nal.vps && type <= H265Nal.aud) || type === H265Nal.seiPrefix;
       if (timestampBoundary || startsPicture) this.end();
     }
-    if (this.nals.length === 0 && !this.hasVcl) this.time = time90k;
+    if (this.nalCount === 0 && !this.hasVcl) this.time = time90k;
     if (this.isParameterSet(type)) {
       this.takeParameterSet(nal);
       return;
@@ -95,8 +100,9 @@ export class AccessUnitAssembler {
       this.hasVcl = true;
       if (h264 ? type === H264Nal.idr : h265IsIrap(type)) this.isKey = true;
     }
-    this.nals.push(nal);
-    this.size += 4 + nal.length;
+    this.unit.appendUint32(nal.length);
+    this.unit.append(nal);
+    this.nalCount++;
   }
 
   /** Ends the current access unit (RTP marker bit) and emits it if it is usable. */
@@ -112,15 +118,8 @@ export class AccessUnitAssembler {
       this.reset();
       return;
     }
-    // One allocation per frame: the length-prefixed sample as it will sit in an MP4.
-    const data = new Uint8Array(this.size);
-    const view = new DataView(data.buffer);
-    let o = 0;
-    for (const nal of this.nals) {
-      view.setUint32(o, nal.length);
-      data.set(nal, o + 4);
-      o += 4 + nal.length;
-    }
+    // One allocation per frame: the sample, owned by the frame.
+    const data = this.unit.copy();
     const frame: VideoFrame = { time90k: this.time, isKey: this.isKey, data, params };
     this.reset();
     this.stats.frames++;
@@ -129,14 +128,14 @@ export class AccessUnitAssembler {
 
   /** Drops the access unit being built (data was lost) and waits for the next key frame. */
   discard(): void {
-    if (this.hasVcl || this.nals.length > 0) this.stats.dropped++;
+    if (this.hasVcl || this.nalCount > 0) this.stats.dropped++;
     this.reset();
     this.waitForKey = true;
   }
 
   private reset(): void {
-    this.nals.length = 0;
-    this.size = 0;
+    this.unit.reset();
+    this.nalCount = 0;
     this.hasVcl = false;
     this.isKey = false;
   }

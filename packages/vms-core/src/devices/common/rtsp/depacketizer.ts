@@ -1,4 +1,5 @@
 import type { AccessUnitAssembler } from '../../../media/common/accessUnitAssembler';
+import { GrowableBytes } from '../../../media/common/growableBytes';
 import type { Time90k } from '../../../media/common/types';
 import type { RtpPacket } from './rtp';
 import { sequenceDelta } from './rtp';
@@ -21,9 +22,9 @@ export interface DepacketizerStats {
 export abstract class Depacketizer {
   readonly stats: DepacketizerStats = { packets: 0, lost: 0, outOfOrder: 0, malformed: 0 };
   private expectedSeq: number | undefined;
-  private fragments: Uint8Array[] = [];
-  private fragmentBytes = 0;
-  private fragmentHeader: Uint8Array | undefined;
+  /** The fragmented NAL being rebuilt, header first: copied, since packets are views into a reused read buffer. */
+  private readonly fragmentNal = new GrowableBytes();
+  private fragmenting = false;
   /** A single NAL larger than this is taken as an attack or a bug, not video. */
   protected static readonly MAX_NAL_BYTES = 16 << 20;
 
@@ -46,7 +47,7 @@ export abstract class Depacketizer {
       this.loss();
     }
     if (packet.marker) {
-      if (this.fragmentHeader) {
+      if (this.fragmenting) {
         // The picture ended inside a fragmented NAL: the end fragment never came.
         this.stats.malformed++;
         this.loss();
@@ -66,7 +67,7 @@ export abstract class Depacketizer {
 
   /** Splits an aggregation packet body of (16-bit size, NAL) entries. */
   protected aggregate(body: Uint8Array, time90k: Time90k): boolean {
-    if (this.fragmentHeader) return false;
+    if (this.fragmenting) return false;
     let off = 0;
     let count = 0;
     while (off + 2 <= body.length) {
@@ -80,37 +81,29 @@ export abstract class Depacketizer {
     return count > 0 && off === body.length;
   }
 
-  /** Adds a fragment; on the last one, joins header and fragments into one buffer, once. */
+  /** Adds a fragment; on the last one, hands the rebuilt NAL (header and fragments) to the assembler. */
   protected fragment(header: Uint8Array, body: Uint8Array, start: boolean, end: boolean, time90k: Time90k): boolean {
     if (start) {
-      if (this.fragmentHeader) return false;
-      this.fragmentHeader = header;
-    } else if (!this.fragmentHeader) {
+      if (this.fragmenting) return false;
+      this.fragmenting = true;
+      this.fragmentNal.append(header);
+    } else if (!this.fragmenting) {
       return false;
     }
-    this.fragments.push(body);
-    this.fragmentBytes += body.length;
-    if (this.fragmentBytes > Depacketizer.MAX_NAL_BYTES) return false;
+    if (this.fragmentNal.length + body.length > Depacketizer.MAX_NAL_BYTES) return false;
+    this.fragmentNal.append(body);
     if (!end) return true;
-    const nal = new Uint8Array(this.fragmentHeader.length + this.fragmentBytes);
-    nal.set(this.fragmentHeader);
-    let o = this.fragmentHeader.length;
-    for (const f of this.fragments) {
-      nal.set(f, o);
-      o += f.length;
-    }
+    this.assembler.push(this.fragmentNal.bytes(), time90k);
     this.dropFragments();
-    this.assembler.push(nal, time90k);
     return true;
   }
 
   protected get inFragment(): boolean {
-    return this.fragmentHeader !== undefined;
+    return this.fragmenting;
   }
 
   private dropFragments(): void {
-    this.fragments.length = 0;
-    this.fragmentBytes = 0;
-    this.fragmentHeader = undefined;
+    this.fragmentNal.reset();
+    this.fragmenting = false;
   }
 }

@@ -43,6 +43,7 @@ export interface RtspRequest {
 
 export interface RtspReaderHandlers {
   onMessage(message: RtspResponse | RtspRequest): void;
+  /** `payload` is a view valid only during the call: copy what you keep. */
   onData(channel: number, payload: Uint8Array): void;
 }
 
@@ -107,7 +108,8 @@ export class RtspReader {
     while (off < buf.length) {
       const used = this.parseOne(buf, off);
       if (used === 0) {
-        this.pending = buf.subarray(off);
+        // Copied: the chunk's memory may be reused for the next read (RtspConnection reads into one buffer).
+        this.pending = Uint8Array.prototype.slice.call(buf, off);
         if (this.pending[0] !== DOLLAR && this.pending.length > this.limits.maxHeaderBytes + this.limits.maxBodyBytes) {
           throw protocol('RTSP message too large');
         }
@@ -162,7 +164,8 @@ export class RtspReader {
     }
     const bodyStart = skipHeaderTerminator(buf, headerEnd);
     if (buf.length < bodyStart + bodyLength) return 0;
-    const body = buf.slice(bodyStart, bodyStart + bodyLength);
+    // Copied (Uint8Array's slice, even when buf is a Buffer): the caller may reuse the chunk's memory.
+    const body = Uint8Array.prototype.slice.call(buf, bodyStart, bodyStart + bodyLength);
     this.garbage = 0;
     const status = /^RTSP\/(\d)\.(\d) (\d{3})(?: (.*))?$/.exec(first);
     if (status) {

@@ -9,6 +9,8 @@ import { RtspReader, formatRtspMessage } from '../../common/rtsp/rtspMessage';
 import type { Credentials } from '../../common/types';
 
 const USER_AGENT = 'Nightjar';
+/** Bytes read per socket read; a 1080p camera's burst for one frame fits. */
+const READ_BUFFER_BYTES = 64 * 1024;
 
 interface Pending {
   resolve(res: RtspResponse): void;
@@ -37,12 +39,14 @@ export class RtspConnection implements Disposable {
     private readonly socket: net.Socket,
     private readonly credentials: Credentials,
     private readonly requestTimeoutMs: number,
+    reads: ReadSink,
   ) {
     this.reader = new RtspReader({
       onMessage: (m) => (m.kind === 'response' ? this.onResponse(m) : this.onServerRequest(m)),
       onData: (channel, payload) => this.onData(channel, payload),
     });
-    socket.on('data', (chunk) => {
+    reads.take((chunk) => {
+      if (this.closed) return;
       try {
         this.reader.push(chunk);
       } catch (e) {
@@ -65,7 +69,10 @@ export class RtspConnection implements Disposable {
     const { host, port, signal } = options;
     return new Promise((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
-      const socket = net.connect({ host, port, noDelay: true });
+      const reads = new ReadSink();
+      // One buffer per connection, reused for every read: no allocation, stream machinery or
+      // 'data' event per read, which cost more than parsing the media (docs/benchmarks.md).
+      const socket = net.connect({ host, port, noDelay: true, onread: { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: (n, buf) => reads.push(buf.subarray(0, n)) } });
       const fail = (e: Error) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
@@ -83,7 +90,7 @@ export class RtspConnection implements Disposable {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         socket.removeAllListeners('error');
-        resolve(new RtspConnection(socket, options.credentials, options.requestTimeoutMs));
+        resolve(new RtspConnection(socket, options.credentials, options.requestTimeoutMs, reads));
       });
     });
   }
@@ -196,6 +203,27 @@ export class RtspConnection implements Disposable {
     }
     this.pending.clear();
     this.onClose(error);
+  }
+}
+
+/**
+ * Where a socket's reads go: the connection once it exists; until then (bytes before the
+ * handshake is wired up) copies, since the read buffer is reused.
+ */
+class ReadSink {
+  private sink: ((chunk: Uint8Array) => void) | undefined;
+  private early: Uint8Array[] = [];
+
+  /** Always true: onread pauses the socket on false, and reading never waits. */
+  push(chunk: Uint8Array): boolean {
+    if (this.sink) this.sink(chunk);
+    else this.early.push(chunk.slice());
+    return true;
+  }
+
+  take(sink: (chunk: Uint8Array) => void): void {
+    this.sink = sink;
+    for (const chunk of this.early.splice(0)) sink(chunk);
   }
 }
 
