@@ -85,12 +85,7 @@ export const DOC_SIZES = [{ width: 1920, height: 1080 }, { width: 1366, height: 
  */
 export async function docScreenshots(page: Page, name: string, ready: () => Promise<void> = async () => undefined): Promise<string[]> {
   mkdirSync(DOC_SHOTS, { recursive: true });
-  // The corner's notices ("… saved.") would cover the page: dismissed, as an administrator would.
-  const dismiss = page.locator('.notices').getByRole('button', { name: 'Dismiss' });
-  while (await dismiss.count() > 0) {
-    // A notice may also leave by itself between the count and the click: then the next one is taken.
-    await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
-  }
+  await dismissNotices(page);
   const before = page.viewportSize();
   const paths: string[] = [];
   try {
@@ -107,6 +102,31 @@ export async function docScreenshots(page: Page, name: string, ready: () => Prom
     if (before) await page.setViewportSize(before);
   }
   return paths;
+}
+
+/** The corner's notices ("… saved.") would cover the page: dismissed, as an administrator would. */
+export async function dismissNotices(page: Page): Promise<void> {
+  const dismiss = page.locator('.notices').getByRole('button', { name: 'Dismiss' });
+  while (await dismiss.count() > 0) {
+    // A notice may also leave by itself between the count and the click: then the next one is taken.
+    await dismiss.first().click({ timeout: 2000 }).catch(() => undefined);
+  }
+}
+
+/** One documentation screenshot, docs/screenshots/<name>.png, of the window at `size` (restored after). */
+export async function docScreenshot(page: Page, name: string, size: { width: number; height: number } = DOC_SIZES[0]): Promise<string> {
+  mkdirSync(DOC_SHOTS, { recursive: true });
+  await dismissNotices(page);
+  const before = page.viewportSize();
+  const path = join(DOC_SHOTS, `${name}.png`);
+  try {
+    await page.setViewportSize(size);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  } finally {
+    if (before) await page.setViewportSize(before);
+  }
+  return path;
 }
 
 /**

@@ -10,9 +10,10 @@ export type { BookmarkFilter } from './api/queryKeys';
 export { bookmarkSearchQuery, normalizeBookmarkFilter, normalizeMotionSearch, queryKeys } from './api/queryKeys';
 export {
   EXPORT_POLL_MS, LIVE_EDGE_POLL_MS, STATUS_POLL_MS, bookmarksQuery, cameraStatusQuery, camerasQuery, eventsQuery,
-  evidenceLocksQuery, exportJobQuery, exportsQuery, sequencesQuery, viewsQuery,
+  evidenceLocksQuery, exportJobQuery, exportsQuery, sequencesQuery, viewsQuery, viewGroupsQuery,
 } from './api/queries';
 export { motionSearchQuery, ptzPresetsQuery } from './api/queries';
+export { devicesQuery } from './api/queries';
 export { currentUserQuery, healthQuery, storagesQuery } from './api/queries';
 // Alarms (the Alarm Manager) and the user-defined events operators trigger.
 export type { AlarmFilter } from './api/queryKeys';

@@ -9,8 +9,19 @@ export * as apiSchemas from './api/common/schemas';
 export type { SystemEvent, SystemEventType } from './events/common/systemEvent';
 export type { Camera, Hardware, MotionSettings, PtzCapability, Region } from './management/common/camera';
 export { CAMERA_GROUP_LIMITS, normalizeCameraGroup } from './management/common/camera';
-export type { View, ViewInput, ViewLayout, ViewLayoutId, ViewTile } from './management/common/view';
-export { VIEW_LAYOUT_IDS, VIEW_LIMITS, canEditView, canSeeView, viewProblem } from './management/common/view';
+export type { View, ViewContent, ViewInput, ViewLayout, ViewLayoutId, ViewTile } from './management/common/view';
+export { VIEW_LAYOUT_IDS, VIEW_LIMITS, viewProblem } from './management/common/view';
+// Issue 5: view groups (the folders views live in) and Smart Client profiles.
+export type { ViewGroup, ViewGroupInput } from './management/common/viewGroup';
+export {
+  DEFAULT_SHARED_GROUP_ID, VIEW_GROUP_LIMITS, canAddViewTo, canEditView, canManageGroup, canSeeGroup, canSeeView, defaultPrivateGroupId,
+  sortViewGroups, viewGroupProblem,
+} from './management/common/viewGroup';
+export type { ClientExportFormat, ClientLayout, ClientProfile, ClientProfileInput, ClientProfileSettings, ClientWorkspace } from './management/common/clientProfile';
+export {
+  CLIENT_EXPORT_FORMATS, CLIENT_LAYOUTS, CLIENT_PROFILE_LIMITS, CLIENT_WORKSPACES, DEFAULT_CLIENT_PROFILE_ID, DEFAULT_CLIENT_PROFILE_SETTINGS,
+  clientProfileProblem, completeSettings, effectiveClientProfile, sortClientProfiles,
+} from './management/common/clientProfile';
 export type { RecordingMode, RecordingPolicy } from './recording/common/recordingPolicy';
 export type { StorageConfig, EvidenceLock, Grooming } from './media-db/common/storageConfig';
 export * as securitySchemas from './api/common/securitySchemas';
@@ -36,6 +47,12 @@ export type { LoginResponseBody, CameraBody, CameraStatusBody, SequencesBody, Ev
 export type { BookmarkBody, CreateBookmarkBody } from './api/common/bookmarkSchemas';
 export * as viewSchemas from './api/common/viewSchemas';
 export type { ViewBody, CreateViewBody, UpdateViewBody, ViewLayoutBody } from './api/common/viewSchemas';
+export * as viewGroupSchemas from './api/common/viewGroupSchemas';
+export type { ViewGroupBody, CreateViewGroupBody, UpdateViewGroupBody } from './api/common/viewGroupSchemas';
+export * as clientProfileSchemas from './api/common/clientProfileSchemas';
+export type {
+  ClientProfileBody, ClientProfileSettingsBody, CreateClientProfileBody, UpdateClientProfileBody, EffectiveClientProfileBody,
+} from './api/common/clientProfileSchemas';
 // The site updates WebSocket (/api/updates): what the client sends first, and what it receives.
 export * as updateSchemas from './api/common/updateSchemas';
 export type { SiteUpdate, SiteUpdateType, SiteUpdatesAuth } from './api/common/updateSchemas';
@@ -78,6 +95,8 @@ export type { RuleContext, RuleProblem } from './rules/common/ruleValidation';
 export { ruleProblem } from './rules/common/ruleValidation';
 export { compileMatcher } from './events/common/matchExpression';
 export type { LogLevel } from './events/common/logs';
+export * as analyticsSchemas from './api/common/analyticsSchemas';
+export type { AnalyticsEventBody, AnalyticsSourceBody, CreateAnalyticsSourceBody, UpdateAnalyticsSourceBody } from './api/common/analyticsSchemas';
 // Issue 6: alarms (the Smart Client offers only the state moves alarmChangeProblem allows).
 export * as alarmSchemas from './api/common/alarmSchemas';
 export type {
@@ -97,3 +116,10 @@ export type {
 export type { NotificationProfile, NotificationProfileInput, Placeholder, SmtpSecurity, SmtpSettings } from './notifications/common/notification';
 export { NOTIFICATION_LIMITS, PLACEHOLDERS, SMTP_SECURITY, renderTemplate, unknownPlaceholders } from './notifications/common/notification';
 export { isEmailAddress, isHost, notificationProfileProblem, smtpSettingsProblem } from './notifications/common/notificationValidation';
+// Issue 5: devices other than cameras (microphones, speakers, metadata, inputs, outputs); an
+// edit is checked with applyDeviceUpdate as the server does. DEVICE_KINDS comes with devices/common/types.
+export * as deviceSchemas from './api/common/deviceSchemas';
+export type { DeviceBody, ListDevicesQueryBody, SetOutputStateBody, SetOutputStateResult, UpdateDeviceBody } from './api/common/deviceSchemas';
+export type { Device, DeviceProblem, DeviceSettings, DeviceUpdate, OutputState } from './management/common/device';
+export { DEVICE_LIMITS, OUTPUT_RIGHT, applyDeviceUpdate, canOperateOutput, canSeeDevice, deviceSettingsProblem } from './management/common/device';
+export type { DeviceChanges } from './management/common/deviceChanges';

@@ -12,7 +12,10 @@ export type {
 export type { LiveStreamQueryBody as LiveStreamQuery } from '@nightjar/vms-core';
 export type { MotionHitBody, MotionSearchBody, MotionSearchResultBody, PtzMoveBody, PtzPresetBody } from '@nightjar/vms-core';
 export type { CreateViewBody, SiteUpdate, SiteUpdateType, UpdateViewBody, ViewBody } from '@nightjar/vms-core';
+export type { CreateViewGroupBody, UpdateViewGroupBody, ViewGroupBody } from '@nightjar/vms-core';
+export type { ClientProfileSettingsBody, EffectiveClientProfileBody } from '@nightjar/vms-core';
 export type { ConfigurationResource } from '@nightjar/vms-core';
+export type { DeviceBody, ListDevicesQueryBody, SetOutputStateBody, SetOutputStateResult, UpdateDeviceBody } from '@nightjar/vms-core';
 
 export type ErrorBody = Static<typeof apiSchemas.ErrorBody>;
 export type SystemEventBody = Static<typeof apiSchemas.SystemEventSchema>;

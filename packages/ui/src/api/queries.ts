@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { EventQuery, ExportJobBody, MotionSearchBody, TimeRange } from './apiTypes';
+import type { EventQuery, ExportJobBody, ListDevicesQueryBody, MotionSearchBody, TimeRange } from './apiTypes';
 import { isExportJobActive } from './apiTypes';
 import type { AlarmFilter, BookmarkFilter } from './queryKeys';
 import { bookmarkSearchQuery, normalizeAlarmFilter, normalizeMotionSearch, queryKeys } from './queryKeys';
@@ -107,6 +107,28 @@ export function viewsQuery(client: SiteClient) {
     queryKey: queryKeys.views(),
     queryFn: ({ signal }) => client.listViews({ signal }),
     staleTime: 5 * MINUTE,
+  });
+}
+
+/** View groups change when someone edits them; the "viewGroups" push refreshes them. */
+export function viewGroupsQuery(client: SiteClient) {
+  return queryOptions({
+    queryKey: queryKeys.viewGroups(),
+    queryFn: ({ signal }) => client.listViewGroups({ signal }),
+    staleTime: 5 * MINUTE,
+  });
+}
+
+/**
+ * The hardware's other devices the caller may see, of one kind or hardware. Configuration
+ * changes rarely and is pushed ("devices"); an output's state changes on every switch, which
+ * the switching client writes into the cache itself.
+ */
+export function devicesQuery(client: SiteClient, query: ListDevicesQueryBody = {}) {
+  return queryOptions({
+    queryKey: queryKeys.devices(query),
+    queryFn: ({ signal }) => client.listDevices(query, { signal }),
+    staleTime: MINUTE,
   });
 }
 

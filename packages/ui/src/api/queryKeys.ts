@@ -1,4 +1,4 @@
-import type { AlarmListQuery, BookmarkSearchQuery, ConfigurationResource, EventQuery, MotionSearchBody, TimeRange } from './apiTypes';
+import type { AlarmListQuery, BookmarkSearchQuery, ConfigurationResource, EventQuery, ListDevicesQueryBody, MotionSearchBody, TimeRange } from './apiTypes';
 
 /*
  * Hierarchical keys for the site's server state (STYLE 12). Each level is a prefix of the ones
@@ -41,6 +41,13 @@ export const queryKeys = {
   configuration: (resource: ConfigurationResource) => ['config', resource] as const,
   health: () => ['health'] as const,
   views: () => ['views'] as const,
+  /** Under the configuration prefix, so the "viewGroups" push refreshes it in both clients. */
+  viewGroups: () => ['config', 'viewGroups', 'list'] as const,
+  /**
+   * Microphones, speakers, metadata, inputs and outputs (listDevices), by kind and hardware;
+   * under the configuration prefix, so the "devices" push refreshes them in both clients.
+   */
+  devices: (query: ListDevicesQueryBody = {}) => ['config', 'devices', 'list', { kind: query.kind ?? null, hardwareId: query.hardwareId ?? null }] as const,
   events: () => ['events'] as const,
   /**
    * Alarms: ['alarms', 'list', filter] (pages), ['alarms', 'count', filter] (totals, badges),

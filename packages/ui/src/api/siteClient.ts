@@ -3,6 +3,8 @@ import type {
   CreateExportBody, CreateViewBody, EventQuery, EvidenceLockBody, ExportJobBody, LiveStreamBody, LiveStreamQuery,
   CurrentUserBody, LoginResponseBody, ManualRecordingBody, MotionSearchBody, MotionSearchResultBody, PlaybackBody, PtzMoveBody, PtzPresetBody,
   SequencesBody, SessionUser, StorageBody, SystemEventBody, ThumbnailResult, TimeRange, UpdateViewBody, ViewBody,
+  CreateViewGroupBody, UpdateViewGroupBody, ViewGroupBody,
+  DeviceBody, ListDevicesQueryBody, SetOutputStateBody, SetOutputStateResult, UpdateDeviceBody,
 } from './apiTypes';
 import type {
   AlarmBody, AlarmDetailsBody, AlarmListBody, AlarmListQuery, BulkAlarmAction, TriggeredEventBody, UpdateAlarmBody, UserDefinedEventBody,
@@ -246,7 +248,7 @@ export class SiteClient {
     return this.call('/api/events', { ...o, query: { ...query } });
   }
 
-  /** The caller's own views and every shared view. */
+  /** The views of every view group the caller sees. */
   listViews(o: RequestOptions = {}): Promise<ViewBody[]> {
     return this.call('/api/views', o);
   }
@@ -262,6 +264,44 @@ export class SiteClient {
 
   async deleteView(viewId: string, o: RequestOptions = {}): Promise<void> {
     await this.call<null>(`/api/views/${enc(viewId)}`, { ...o, method: 'DELETE' });
+  }
+
+  /** listViewGroups: the caller's private groups, then the shared groups shown to them, each in its order. */
+  listViewGroups(o: RequestOptions = {}): Promise<ViewGroupBody[]> {
+    return this.call('/api/view-groups', o);
+  }
+
+  createViewGroup(body: CreateViewGroupBody, o: RequestOptions = {}): Promise<ViewGroupBody> {
+    return this.call('/api/view-groups', { ...o, method: 'POST', body });
+  }
+
+  /** updateViewGroup: name, place in its list, (shared groups) the roles it is shown to. */
+  updateViewGroup(viewGroupId: string, body: UpdateViewGroupBody, o: RequestOptions = {}): Promise<ViewGroupBody> {
+    return this.call(`/api/view-groups/${enc(viewGroupId)}`, { ...o, method: 'PATCH', body });
+  }
+
+  /** deleteViewGroup: a 409 ApiError when it holds views or is a default group. */
+  async deleteViewGroup(viewGroupId: string, o: RequestOptions = {}): Promise<void> {
+    await this.call<null>(`/api/view-groups/${enc(viewGroupId)}`, { ...o, method: 'DELETE' });
+  }
+
+  /** listDevices: the microphones, speakers, metadata, inputs and outputs the caller may see, optionally of one kind or hardware. */
+  listDevices(query: ListDevicesQueryBody = {}, o: RequestOptions = {}): Promise<DeviceBody[]> {
+    return this.call('/api/devices', { ...o, query: { ...query } });
+  }
+
+  getDevice(deviceId: string, o: RequestOptions = {}): Promise<DeviceBody> {
+    return this.call(`/api/devices/${enc(deviceId)}`, o);
+  }
+
+  /** updateDevice (manage configuration): name, enabled, group, settings; a 400 ApiError names the field. */
+  updateDevice(deviceId: string, body: UpdateDeviceBody, o: RequestOptions = {}): Promise<DeviceBody> {
+    return this.call(`/api/devices/${enc(deviceId)}`, { ...o, method: 'PATCH', body });
+  }
+
+  /** setOutputState: switches an output on or off (with `pulseSeconds`, back again after that); 503 when the device cannot be reached. */
+  setOutputState(deviceId: string, body: SetOutputStateBody, o: RequestOptions = {}): Promise<SetOutputStateResult> {
+    return this.call(`/api/devices/${enc(deviceId)}/state`, { ...o, method: 'POST', body });
   }
 
   /**

@@ -42,7 +42,7 @@ async function settle(): Promise<void> {
 
 const hello: SiteUpdate = { type: 'hello', serverTime: '2026-01-01T00:00:00.000Z' };
 const view = (id: string, name: string, revision = 1): ViewBody => ({
-  id, name, shared: true, ownerId: 'u', layoutId: '1x1', layout: { columns: 1, rows: 1, tiles: [{ x: 0, y: 0, width: 1, height: 1 }] },
+  id, name, groupId: 'shared', shared: true, ownerId: 'u', layoutId: '1x1', layout: { columns: 1, rows: 1, tiles: [{ x: 0, y: 0, width: 1, height: 1 }] },
   cameraIds: [null], revision, updatedAt: '2026-01-01T00:00:00.000Z', editable: false,
 });
 const status = (cameraId: string, motion: boolean): CameraStatusBody => ({
@@ -147,6 +147,28 @@ describe('SiteUpdatesSocket', () => {
     expect(invalid()).toEqual(['["config","roles","r1"]', '["config","storages","list"]', '["me"]', '["storages"]']);
   });
 
+  it('refetches the views with their groups, and the user (their client profile) with the profiles', async () => {
+    const { fake } = await openSocket();
+    qc.setQueryData(queryKeys.viewGroups(), []);
+    qc.setQueryData(queryKeys.views(), []);
+    qc.setQueryData(queryKeys.currentUser(), {});
+    qc.setQueryData(queryKeys.cameras(), []);
+    const invalid = () => qc.getQueryCache().getAll().filter((q) => q.state.isInvalidated).map((q) => JSON.stringify(q.queryKey)).sort();
+    fake.receive({ type: 'configurationChanged', resources: ['viewGroups'] });
+    expect(invalid()).toEqual(['["config","viewGroups","list"]', '["views"]']);
+    fake.receive({ type: 'configurationChanged', resources: ['clientProfiles'] });
+    expect(invalid()).toEqual(['["config","viewGroups","list"]', '["me"]', '["views"]']);
+  });
+
+  it('refetches device lists (a live tile\'s outputs) when devices change', async () => {
+    const { fake } = await openSocket();
+    qc.setQueryData(queryKeys.devices({ hardwareId: 'h1', kind: 'output' }), []);
+    qc.setQueryData(queryKeys.cameras(), []);
+    fake.receive({ type: 'configurationChanged', resources: ['devices'] });
+    expect(qc.getQueryState(queryKeys.devices({ kind: 'output', hardwareId: 'h1' }))?.isInvalidated).toBe(true);
+    expect(qc.getQueryState(queryKeys.cameras())?.isInvalidated).toBe(false);
+  });
+
   it('moves export progress in place and refetches a finished job', async () => {
     const { fake } = await openSocket();
     qc.setQueryData(queryKeys.exports(), [job('j1', 'running', 0.1), job('j2', 'queued', 0)]);
@@ -178,6 +200,7 @@ describe('SiteUpdatesSocket', () => {
 
     qc.setQueryData(queryKeys.cameras(), []);
     qc.setQueryData(queryKeys.views(), []);
+    qc.setQueryData(queryKeys.devices({ kind: 'output' }), []);
     vi.advanceTimersByTime(1);
     await settle();
     const third = FakeSocket.all[2]!;
@@ -188,6 +211,7 @@ describe('SiteUpdatesSocket', () => {
     qc.setQueryData(queryKeys.bookmarks(), []);
     expect(qc.getQueryState(queryKeys.cameras())?.isInvalidated).toBe(true);
     expect(qc.getQueryState(queryKeys.views())?.isInvalidated).toBe(true);
+    expect(qc.getQueryState(queryKeys.devices({ kind: 'output' }))?.isInvalidated).toBe(true);
     expect(qc.getQueryState(queryKeys.bookmarks())?.isInvalidated).toBe(false);
     third.serverClose(1013, 'too slow');
     expect(states.at(-1)).toMatchObject({ kind: 'closed', code: 1013, retryInMs: 100 });

@@ -155,9 +155,12 @@ export class SiteUpdatesSocket implements Disposable {
    */
   private resync(): void {
     const subscribedAt = Date.now();
-    const prefixes = [queryKeys.cameras(), queryKeys.views(), queryKeys.bookmarks(), queryKeys.evidenceLocks(), queryKeys.exports(), queryKeys.alarms()];
+    const prefixes: readonly (readonly string[])[] = [
+      queryKeys.cameras(), queryKeys.views(), queryKeys.viewGroups(), queryKeys.currentUser(), queryKeys.bookmarks(), queryKeys.evidenceLocks(),
+      queryKeys.exports(), queryKeys.alarms(), queryKeys.configuration('devices'),
+    ];
     void this.options.queryClient.invalidateQueries({
-      predicate: (q) => prefixes.some((p) => q.queryKey[0] === p[0]) && q.state.dataUpdatedAt < subscribedAt,
+      predicate: (q) => prefixes.some((p) => p.every((k, i) => q.queryKey[i] === k)) && q.state.dataUpdatedAt < subscribedAt,
     });
   }
 
@@ -197,7 +200,9 @@ export function applySiteUpdate(qc: QueryClient, update: SiteUpdate): void {
         // The same resources as the Smart Client reads them.
         if (resource === 'cameras') void qc.invalidateQueries({ queryKey: queryKeys.cameras(), exact: true });
         if (resource === 'storages') void qc.invalidateQueries({ queryKey: queryKeys.storages() });
-        if (resource === 'roles' || resource === 'users') void qc.invalidateQueries({ queryKey: queryKeys.currentUser() });
+        if (resource === 'roles' || resource === 'users' || resource === 'clientProfiles') void qc.invalidateQueries({ queryKey: queryKeys.currentUser() });
+        // A group's roles decide which views one sees.
+        if (resource === 'viewGroups') void qc.invalidateQueries({ queryKey: queryKeys.views() });
       }
       return;
     case 'alarm':

@@ -51,5 +51,7 @@ describe('formatWait and session ends', () => {
     expect(sessionEndMessage('signedOut')).toBeUndefined();
     expect(sessionEndMessage('expired')).toMatch(/Sign in again/);
     expect(sessionEndMessage('siteForgotSession')).toMatch(/restarted/);
+    // The client profile's idle time ran out: the form says it was not a fault.
+    expect(sessionEndMessage('idle')).toMatch(/not used for a while/);
   });
 });

@@ -59,7 +59,8 @@ export function formatWait(seconds: number): string {
 }
 
 /** Why the signed-in window was closed, shown above the sign-in form. */
-export type SessionEnd = 'signedOut' | 'expired' | 'siteForgotSession';
+/** `idle`: the client signed out by itself after its client profile's idle time. */
+export type SessionEnd = 'signedOut' | 'expired' | 'siteForgotSession' | 'idle';
 
 export function sessionEndMessage(reason: SessionEnd): string | undefined {
   switch (reason) {
@@ -69,5 +70,7 @@ export function sessionEndMessage(reason: SessionEnd): string | undefined {
       return 'Your session has ended (it expired, was signed out elsewhere, or your password or roles changed). Sign in again.';
     case 'siteForgotSession':
       return 'The site restarted and no longer knows this session. Sign in again.';
+    case 'idle':
+      return 'You were signed out because this client was not used for a while (your client profile sets how long). Sign in again.';
   }
 }

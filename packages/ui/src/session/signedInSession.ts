@@ -113,15 +113,15 @@ export class SignedInSession {
     return () => this.endListeners.delete(listener);
   }
 
-  /** Signs out on the site; the window returns to the sign-in form even when the site is away. */
-  async signOut(): Promise<void> {
+  /** Signs out on the site; the window returns to the sign-in form (saying why) even when the site is away. */
+  async signOut(reason: Extract<SessionEnd, 'signedOut' | 'idle'> = 'signedOut'): Promise<void> {
     this.ending = true;
     try {
       await this.client.logout();
     } catch {
       // Unreachable site: the tokens are dropped locally all the same and expire on the site.
     }
-    this.end('signedOut');
+    this.end(reason);
   }
 
   dispose(): void {

@@ -60,6 +60,10 @@ const STROKES = {
   mail: 'M1.5 3.5h13v9h-13z M1.5 3.5L8 8.5l6.5-5',
   sound: 'M2 6h2.5L8 3v10L4.5 10H2z M10.5 5.5a3.5 3.5 0 0 1 0 5 M12.5 3.5a6.3 6.3 0 0 1 0 9',
   soundOff: 'M2 6h2.5L8 3v10L4.5 10H2z M10.5 6l4 4 M14.5 6l-4 4',
+  microphone: 'M6 3.5a2 2 0 0 1 4 0v4a2 2 0 0 1-4 0z M3.5 7.5a4.5 4.5 0 0 0 9 0 M8 12v2.5 M5.5 14.5h5',
+  metadata: 'M3.5 1.5h6l3 3v10h-9z M9.5 1.5v3h3 M5.5 8h5 M5.5 10.5h5',
+  input: 'M1.5 8h8 M6.5 5l3 3-3 3 M9.5 2.5h5v11h-5',
+  output: 'M5 4.5h6a3.5 3.5 0 0 1 0 7H5a3.5 3.5 0 0 1 0-7z M11 6.2a1.8 1.8 0 1 0 0 3.6a1.8 1.8 0 1 0 0-3.6z',
 } as const;
 
 /** Filled shapes, for marks that must read as solid at 8–10 px (record dot, stop square). */

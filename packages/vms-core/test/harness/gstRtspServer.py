@@ -20,7 +20,15 @@ gi.require_version("GstRtspServer", "1.0")
 from gi.repository import GLib, Gst, GstRtsp, GstRtspServer  # noqa: E402
 
 
-def launch_line(args):
+# A camera's microphone: a quiet tone as G.711 A-law, the codec most IP cameras offer. Only its
+# presence in the SDP matters to the tests; the recorder sets up the video track alone.
+AUDIO = ("audiotestsrc is-live=true volume=0.1 ! audioconvert ! audioresample ! "
+         "audio/x-raw,rate=8000,channels=1 ! alawenc ! rtppcmapay name=pay1 pt=8")
+
+
+def launch_line(args, audio=False):
+    if audio:
+        return launch_line(args)[:-1] + f"{AUDIO} )"
     if args.file:
         parse = "h264parse" if args.codec == "h264" else "h265parse"
         pay = "rtph264pay" if args.codec == "h264" else "rtph265pay"
@@ -73,6 +81,7 @@ def main():
     p.add_argument("--fps", type=int, default=25)
     p.add_argument("--bitrate", type=int, default=1000, help="kbit/s")
     p.add_argument("--mount", action="append", help="mount path, repeatable (default /stream)")
+    p.add_argument("--audio-mount", action="append", default=[], help="a mount that also carries an audio track, repeatable")
     p.add_argument("--user")
     p.add_argument("--password", default="")
     p.add_argument("--auth", choices=["basic", "digest"], default="basic")
@@ -96,9 +105,9 @@ def main():
             auth.add_basic(GstRtspServer.RTSPAuth.make_basic(args.user, args.password), token)
         server.set_auth(auth)
 
-    for mount in args.mount or ["/stream"]:
+    for mount in (args.mount or ["/stream"]) + args.audio_mount:
         factory = GstRtspServer.RTSPMediaFactory()
-        factory.set_launch(launch_line(args))
+        factory.set_launch(launch_line(args, audio=mount in args.audio_mount))
         factory.set_shared(True)
         if args.timecode and not args.file:
             factory.connect("media-configure", lambda _f, media: stamp_timecode(media, args))

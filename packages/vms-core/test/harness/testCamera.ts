@@ -18,6 +18,8 @@ export interface TestCameraOptions {
   bitrateKbps?: number;
   /** Mount paths; the returned url uses the first (default /stream). */
   mounts?: string[];
+  /** Further mounts whose stream also carries an audio track (G.711 A-law): a camera with a microphone. */
+  audioMounts?: string[];
   user?: string;
   password?: string;
   auth?: 'basic' | 'digest';
@@ -71,6 +73,7 @@ async function spawnServer(opts: TestCameraOptions, port: number): Promise<{ pro
   if (opts.fps) args.push('--fps', String(opts.fps));
   if (opts.bitrateKbps) args.push('--bitrate', String(opts.bitrateKbps));
   for (const m of opts.mounts ?? []) args.push('--mount', m);
+  for (const m of opts.audioMounts ?? []) args.push('--audio-mount', m);
   if (opts.user) args.push('--user', opts.user, '--password', opts.password ?? '', '--auth', opts.auth ?? 'basic');
   if (opts.file) args.push('--file', opts.file);
   if (opts.timecode) args.push('--timecode');

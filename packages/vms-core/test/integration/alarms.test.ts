@@ -49,7 +49,10 @@ describe('alarms through the API', () => {
     expect(await bad({ comment: ' ' })).toMatchObject({ status: 400, body: { field: 'comment' } });
     expect(await bad({ state: 'paused' })).toMatchObject({ status: 400, body: { field: 'state' } });
 
-    expect((await s.as('liveOnA', 'PATCH', `/api/alarms/${alarm.id}`, { state: 'onHold' })).status).toBe(200);
+    const unassigned = await s.as('liveOnA', 'PATCH', `/api/alarms/${alarm.id}`, { assigneeId: null });
+    expect(unassigned.status, JSON.stringify(unassigned.body)).toBe(200);
+    expect((unassigned.body as AlarmDetailsBody).assigneeId, 'null unassigns').toBeUndefined();
+    expect((await s.as('liveOnA', 'PATCH', `/api/alarms/${alarm.id}`, { state: 'onHold', assigneeId: s.userIds.liveOnA })).status).toBe(200);
     const closed = await s.as('liveOnA', 'PATCH', `/api/alarms/${alarm.id}`, { state: 'closed', comment: 'False alarm: a cleaner' });
     expect(closed.body).toMatchObject({ state: 'closed', closedAt: expect.any(String) });
     expect(await bad({ state: 'inProgress' })).toMatchObject({ status: 400, body: { field: 'state', message: 'state: a closed alarm stays closed' } });
@@ -60,6 +63,8 @@ describe('alarms through the API', () => {
       ['assignee', 'liveOnA', '', 'liveOnA'],
       ['comment', 'liveOnA', '', ''],
       ['state', 'liveOnA', 'new', 'inProgress'],
+      ['assignee', 'liveOnA', 'liveOnA', ''],
+      ['assignee', 'liveOnA', '', 'liveOnA'],
       ['state', 'liveOnA', 'inProgress', 'onHold'],
       ['comment', 'liveOnA', '', ''],
       ['state', 'liveOnA', 'onHold', 'closed'],
@@ -71,7 +76,7 @@ describe('alarms through the API', () => {
 
     const audit = ((await s.as('admin', 'GET', '/api/audit-log?limit=500')).body as { action: string; username: string }[])
       .filter((e) => e.action.includes('Alarm')).map((e) => `${e.action} ${e.username}`);
-    expect(audit.filter((a) => a === 'updateAlarm liveOnA')).toHaveLength(3);
+    expect(audit.filter((a) => a === 'updateAlarm liveOnA')).toHaveLength(4);
     expect(audit).toContain('createAlarmDefinition admin');
   }, 60_000);
 
@@ -116,6 +121,10 @@ describe('alarms through the API', () => {
     expect((await s.as('admin', 'PATCH', `/api/alarm-definitions/${definitionId}`, { roleIds: roles })).status).toBe(200);
     expect((await list(s, 'allOnA')).alarms.map((a) => a.id)).toEqual([id]);
     expect((await s.as('allOnA', 'PATCH', `/api/alarms/${id}`, { comment: 'seen' })).status).toBe(200);
+    // The editor saves "always" as null: no time profile, not a profile named "".
+    const always = await s.as('admin', 'PATCH', `/api/alarm-definitions/${definitionId}`, { timeProfileId: null });
+    expect(always.status, JSON.stringify(always.body)).toBe(200);
+    expect((always.body as AlarmDefinitionBody).timeProfileId).toBeUndefined();
 
     const invalid = async (body: object, field: string) => {
       const res = await s.as('admin', 'PATCH', `/api/alarm-definitions/${definitionId}`, body);

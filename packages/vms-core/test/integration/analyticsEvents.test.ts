@@ -57,10 +57,18 @@ describe('analytics events over HTTP', () => {
     expect((await ts.request<{ field: string }>('PATCH', `/api/analytics-sources/${vca.id}`, { token: null })).body.field).toBe('allowedAddresses');
     const changed = await ts.request<AnalyticsSourceBody>('PATCH', `/api/analytics-sources/${vca.id}`, { token: null, allowedAddresses: ['127.0.0.0/8'] });
     expect(changed.body).toMatchObject({ hasToken: false, allowedAddresses: ['127.0.0.0/8'] });
+    // The camera it watches is set, and unset with null (not a camera named "").
+    const cameraId = ts.site.config.addHardware({
+      driver: 'rtsp', address: '127.0.0.1:9', cameras: [{ key: 'c', name: 'Lobby', streams: [{ key: 'main', name: 'main', url: 'rtsp://127.0.0.1:9/x' }] }],
+    }, {}, 'Lobby', 'live').cameras[0]!.id;
+    expect((await ts.request<AnalyticsSourceBody>('PATCH', `/api/analytics-sources/${vca.id}`, { cameraId })).body.cameraId).toBe(cameraId);
+    const unwatched = await ts.request<AnalyticsSourceBody>('PATCH', `/api/analytics-sources/${vca.id}`, { cameraId: null });
+    expect(unwatched.status, JSON.stringify(unwatched.body)).toBe(200);
+    expect(unwatched.body.cameraId).toBeUndefined();
     expect((await ts.request<AnalyticsSourceBody[]>('GET', '/api/analytics-sources')).body.map((s) => s.name)).toEqual(['Lobby VCA']);
 
     const audit = (await ts.request<{ action: string; target: string }[]>('GET', '/api/audit-log?text=AnalyticsSource')).body;
-    expect(audit.map((e) => e.action)).toEqual(['createAnalyticsSource', 'updateAnalyticsSource']);
+    expect(audit.map((e) => e.action)).toEqual(['createAnalyticsSource', 'updateAnalyticsSource', 'updateAnalyticsSource', 'updateAnalyticsSource']);
     expect(JSON.stringify(audit)).not.toContain(TOKEN);
     expect((await ts.request('DELETE', `/api/analytics-sources/${vca.id}`)).status).toBe(204);
     expect((await ts.request<unknown[]>('GET', '/api/analytics-sources')).body).toEqual([]);
@@ -198,6 +206,19 @@ describe('analytics events over HTTP', () => {
     ]);
     const alarms = (await ts.request<{ alarms: { event: { id: number } }[] }>('GET', '/api/alarms')).body.alarms;
     expect(alarms.map((a) => a.event.id)).toEqual([fired.body.eventId]);
+    // Another of the source's analytics rules closes the alarm; the same rule cannot both raise and close.
+    const definitionId = (alarm.body as { id: string }).id;
+    const closeOn = (ruleName: string) => ts.request<{ field?: string; close?: object }>('PATCH', `/api/alarm-definitions/${definitionId}`, {
+      close: { type: 'analytics', definitionId: vca.id, ruleName },
+    });
+    expect((await closeOn('LOITERING')).body.field).toBe('close.type');
+    expect((await closeOn('All clear')).body.close).toEqual({ type: 'analytics', definitionId: vca.id, ruleName: 'All clear', sameSource: false });
+    expect((await send(ts, loitering('Lobby VCA', { ruleName: 'All clear' }))).status).toBe(202);
+    let states: string[] = [];
+    await until(async () => {
+      states = (await ts.request<{ alarms: { state: string }[] }>('GET', '/api/alarms')).body.alarms.map((a) => a.state);
+      return states.join() === 'closed';
+    }, () => `the alarm closed by "All clear"; its states: ${states.join()}`);
     // A source rules use cannot be deleted.
     expect(await ts.request('DELETE', `/api/analytics-sources/${vca.id}`)).toMatchObject({ status: 409, body: { message: expect.stringMatching(/Loiterers/) } });
   });

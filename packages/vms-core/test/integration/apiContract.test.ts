@@ -10,6 +10,8 @@ const OPERATION_IDS = [
   'listStorages', 'updateStorage', 'listEvents', 'logout',
   'refreshToken', 'listRoles', 'createRole', 'updateRole', 'deleteRole', 'listUsers', 'createUser', 'updateUser', 'deleteUser', 'listAuditLog',
   'listViews', 'createView', 'updateView', 'deleteView',
+  'listViewGroups', 'createViewGroup', 'updateViewGroup', 'deleteViewGroup',
+  'listClientProfiles', 'createClientProfile', 'updateClientProfile', 'deleteClientProfile',
   // Issue 5: the site's configuration.
   'getSite', 'updateSite', 'listRecordingServers', 'updateRecordingServer', 'discoverHardware', 'scanHardware', 'updateHardware', 'deleteHardware',
   'createStorage', 'listTimeProfiles', 'getTimeProfile', 'createTimeProfile', 'updateTimeProfile', 'deleteTimeProfile',

@@ -127,7 +127,7 @@ describe('generic events', () => {
       ['/api/generic-events', { name: 'x', expressionType: 'search', expression: 'door AND' }, 'expression'],
       ['/api/generic-events', { name: 'x', expressionType: 'regex', expression: '(' }, 'expression'],
       ['/api/generic-events', { name: 'x', expressionType: 'search', expression: 'door', sourceIds: ['nope'] }, 'sourceIds[0]'],
-      ['/api/rules', { kind: 'event', name: 'x', trigger: { type: 'motionStarted' }, actions: [{ type: 'setOutput', outputId: 'siren', state: 'on' }] }, 'actions[0].type'],
+      ['/api/rules', { kind: 'event', name: 'x', trigger: { type: 'motionStarted' }, actions: [{ type: 'setOutput', outputId: 'siren', state: 'on' }] }, 'actions[0].outputId'],
     ] as const;
     for (const [url, body, field] of bad) {
       const res = await ts.request<{ code: string; field?: string; message: string }>('POST', url, body);

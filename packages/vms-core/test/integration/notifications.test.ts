@@ -144,5 +144,9 @@ describe('notifications', () => {
     expect(audit).not.toMatch(/right-password|wrong-password/);
     expect(audit).toContain('"password":"set"');
     expect(JSON.stringify((await ts.request('GET', '/api/smtp-settings')).body)).not.toMatch(/right-password/);
+
+    // null removes the password (it is not stored as an empty one).
+    expect((await ts.request<SmtpSettingsBody>('GET', '/api/smtp-settings')).body.hasPassword).toBe(true);
+    expect((await configureSmtp(ts, smtp.port, { password: null })).hasPassword).toBe(false);
   }, 60_000);
 });

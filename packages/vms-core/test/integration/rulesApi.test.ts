@@ -19,6 +19,10 @@ describe('rules through the API', () => {
     // The default rules are rules like any other: they change the same way (defaultRules.test.ts: what they do).
     const described = await ts.request<RuleBody>('PATCH', '/api/rules/builtin-record-on-motion', { description: 'Motion cameras record on motion.' });
     expect(described).toMatchObject({ status: 200, body: { builtIn: 'recordOnMotion', description: 'Motion cameras record on motion.', enabled: true } });
+    // The rule editor saves a whole rule, clearing what it leaves out with null: "always" is no time profile, not a profile named "".
+    const always = await ts.request<RuleBody>('PATCH', '/api/rules/builtin-record-on-motion', { timeProfileId: null, stop: { kind: 'endEvent' } });
+    expect(always.status, JSON.stringify(always.body)).toBe(200);
+    expect(always.body.timeProfileId).toBeUndefined();
 
     const event = (await ts.request<UserDefinedEventBody>('POST', '/api/user-defined-events', { name: 'Shift change' })).body;
     const invalid = await ts.request<ErrorReply & { field: string }>('POST', '/api/rules', {
@@ -65,13 +69,16 @@ describe('system log', () => {
     expect((await list('level=error')).map((e) => e.message)).toEqual(['disk failed']);
     expect((await list('level=warning&source=storage'))[0]).toMatchObject({ level: 'error', code: 'VMS_ERR_STORAGE_IO' });
 
-    const settings = await ts.request<LogSettingsBody>('PATCH', '/api/log-settings', { systemLogLevel: 'warning', systemLogRetentionDays: 7 });
-    expect(settings.body).toEqual({ systemLogLevel: 'warning', systemLogRetentionDays: 7, ruleLogRetentionDays: 30 });
+    const settings = await ts.request<LogSettingsBody>('PATCH', '/api/log-settings', { systemLogLevel: 'warning', systemLogRetentionDays: 7, closedAlarmRetentionDays: 60 });
+    expect(settings.body).toEqual({ systemLogLevel: 'warning', systemLogRetentionDays: 7, ruleLogRetentionDays: 30, closedAlarmRetentionDays: 60 });
+    expect(ts.site.eventsAndRules.systemLog.settings().closedAlarmRetentionDays).toBe(60);
     log.write('information', 'rules', 'not kept');
     log.write('warning', 'rules', 'kept');
     expect((await list('source=rules')).map((e) => e.message)).toEqual(['kept', 'rule ran']);
     const bad = await ts.request<ErrorReply & { field: string }>('PATCH', '/api/log-settings', { ruleLogRetentionDays: 0 });
     expect(bad).toMatchObject({ status: 400, body: { field: 'ruleLogRetentionDays' } });
+    const badAlarms = await ts.request<ErrorReply & { field: string }>('PATCH', '/api/log-settings', { closedAlarmRetentionDays: 4000 });
+    expect(badAlarms).toMatchObject({ status: 400, body: { field: 'closedAlarmRetentionDays' } });
 
     const cut = new Date(clock.now() + 1).toISOString();
     clock.offsetMs += 8 * DAY;

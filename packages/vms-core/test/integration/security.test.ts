@@ -7,11 +7,13 @@ import { BOOKMARK_AND_LOCK_RULES } from './bookmarkSecurityRules';
 import { MEDIA_RULES } from './mediaSecurityRules';
 import { PTZ_AND_SEARCH_RULES } from './ptzSecurityRules';
 import { VIEW_RULES } from './viewSecurityRules';
+import { VIEW_GROUP_AND_PROFILE_RULES } from './viewGroupSecurityRules';
 import { CONFIGURATION_RULES } from './configurationSecurityRules';
 import { EVENT_RULE_RULES } from './eventRuleSecurityRules';
 import { ALARM_RULES } from './alarmSecurityRules';
 import { NOTIFICATION_RULES } from './notificationSecurityRules';
 import { ANALYTICS_AND_EXPORT_RULES } from './analyticsAndExportSecurityRules';
+import { DEVICE_RULES } from './deviceSecurityRules';
 
 interface Operation {
   operationId: string;
@@ -169,6 +171,9 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   ...PTZ_AND_SEARCH_RULES,
   // listViews, createView, updateView, deleteView
   ...VIEW_RULES,
+  // listViewGroups, createViewGroup, updateViewGroup, deleteViewGroup, listClientProfiles, createClientProfile,
+  // updateClientProfile, deleteClientProfile
+  ...VIEW_GROUP_AND_PROFILE_RULES,
   // getSite, updateSite, listRecordingServers, updateRecordingServer, createStorage, scanHardware, listHardware, updateHardware, deleteHardware,
   // listTimeProfiles, getTimeProfile, createTimeProfile, updateTimeProfile, deleteTimeProfile, exportConfiguration,
   // importConfiguration, getSystemStatus
@@ -187,6 +192,8 @@ const RULES: Record<string, 'public' | ((s: SecuritySite) => Promise<void>)> = {
   // sendAnalyticsEvent (public), listAnalyticsSources, createAnalyticsSource, updateAnalyticsSource, deleteAnalyticsSource,
   // exportSystemLog, exportRuleLog, exportAuditLog
   ...ANALYTICS_AND_EXPORT_RULES,
+  // listDevices, getDevice, updateDevice, setOutputState
+  ...DEVICE_RULES,
 };
 
 describe('API security', () => {

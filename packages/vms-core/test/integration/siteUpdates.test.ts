@@ -124,13 +124,17 @@ describe('site updates socket', () => {
     await userManager.next(is('configurationChanged', (m) => m.resources.includes('users')), 'users changed');
     // A refused change announces nothing.
     expect((await s.as('allOnA', 'PATCH', '/api/storages/live', { retentionHours: 1 })).status).toBe(403);
+    // Devices (the outputs a live tile offers) are followed by every client: an operator hears that much of a hardware change.
+    const { hardwareId } = (await s.as('admin', 'GET', `/api/cameras/${s.cameraA}`)).body as CameraBody;
+    expect((await s.as('admin', 'PATCH', `/api/hardware/${hardwareId}`, { name: 'Hardware A' })).status).toBe(200);
+    await operator.next(is('configurationChanged', (m) => m.resources.includes('devices')), 'devices changed');
 
     const end = await marker(s, 'after configuration changes');
     for (const c of [configurer, userManager, operator]) await c.next(end, 'marker');
     const changes = (c: UpdatesClient) => c.before(end).flatMap((m) => (m.type === 'configurationChanged' ? [m.resources.join()] : []));
-    expect(changes(configurer)).toEqual(['storages', 'users']);
-    expect(changes(userManager)).toEqual(['storages', 'users']);
-    expect(changes(operator)).toEqual([]);
+    expect(changes(configurer)).toEqual(['storages', 'users', 'hardware,cameras,devices']);
+    expect(changes(userManager)).toEqual(['storages', 'users', 'hardware,cameras,devices']);
+    expect(changes(operator)).toEqual(['devices']);
   }, 60_000);
 
   it('tells a socket to refetch cameras when its rights change, and closes it 4401 at logout', async () => {

@@ -19,7 +19,7 @@ import { problemAt, siteProblem } from '../rules/fieldProblems';
 import type { Named, RuleContextData } from '../rules/useRuleContext';
 import { useAdmin } from '../session/adminContext';
 import {
-  PRIORITIES, SOUNDS, SOUND_LIST, alarmDraftProblems, asRuleDraft, canShareSource, closeEventFor, definitionToDraft, draftToCreate, draftToUpdate, fromRuleDraft,
+  PRIORITIES, SOUNDS, SOUND_LIST, alarmDraftProblems, anyTrigger, asRuleDraft, canShareSource, closeEventFor, definitionToDraft, draftToCreate, draftToUpdate, fromRuleDraft,
   newAlarmDraft,
 } from './alarmForm';
 import type { AlarmDraft } from './alarmForm';
@@ -29,7 +29,8 @@ import type { AlarmDefinitionBody } from './alarmsApi';
 
 const CLAIMED = ['name', 'description', 'trigger', 'timeProfileId', 'priority', 'category', 'relatedCameraIds', 'instructions', 'roleIds', 'close', 'sound'];
 const CLOSE_LABELS: TriggerLabels = {
-  word: 'Close on', event: 'Closing event', userDefined: 'Closing user-defined event', generic: 'Closing generic event', sources: 'Sources of the closing event',
+  word: 'Close on', event: 'Closing event', userDefined: 'Closing user-defined event', generic: 'Closing generic event', analytics: 'Closing analytics source',
+  ruleName: 'Closing analytics rule', sources: 'Sources of the closing event', recordingModes: 'Recording modes of the closing cameras',
 };
 
 export interface AlarmDefinitionEditorProps {
@@ -164,7 +165,7 @@ export function AlarmDefinitionEditor({ definition, context, roles, rolesLimited
             <label className="checkbox"><input type="radio" name="alarm-close" checked={!d.closeOnEvent} onChange={() => setDraft({ ...d, closeOnEvent: false })} /> By people only</label>
             <label className="checkbox">
               <input type="radio" name="alarm-close" checked={d.closeOnEvent}
-                onChange={() => setDraft({ ...d, closeOnEvent: true, close: d.closeOnEvent ? d.close : { type: closeEventFor(d.trigger.type), definitionId: null, sourceIds: null } })} />
+                onChange={() => setDraft({ ...d, closeOnEvent: true, close: d.closeOnEvent ? d.close : anyTrigger(closeEventFor(d.trigger.type)) })} />
               Also on an event
             </label>
           </div>

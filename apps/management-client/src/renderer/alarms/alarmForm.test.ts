@@ -26,16 +26,29 @@ describe('alarm definition form', () => {
   it('edits triggers through the rule editor\'s trigger clause, keeping only the trigger', () => {
     const d = newAlarmDraft(['operators']);
     const edited = fromRuleDraft(changeTrigger({ ...asRuleDraft(d.trigger), sourceIds: ['cam-a'] }, 'userDefined'));
-    expect(edited).toEqual({ type: 'userDefined', definitionId: null, sourceIds: null });
-    expect(draftToCreate({ ...d, trigger: { type: 'userDefined', definitionId: 'panic', sourceIds: ['ignored'] } }).trigger).toEqual({ type: 'userDefined', definitionId: 'panic' });
+    expect(edited).toEqual({ type: 'userDefined', definitionId: null, sourceIds: null, ruleName: '', recordingModes: null });
+    const panic = { type: 'userDefined' as const, definitionId: 'panic', sourceIds: ['ignored'], ruleName: 'ignored', recordingModes: null };
+    expect(draftToCreate({ ...d, trigger: panic }).trigger).toEqual({ type: 'userDefined', definitionId: 'panic' });
+  });
+
+  it('keeps an analytics rule name and cameras\' recording modes through the trigger clause', () => {
+    const def: AlarmDefinitionBody = {
+      ...stored, trigger: { type: 'motionStarted', recordingModes: ['motion', 'event'] }, close: { type: 'analytics', definitionId: 'vca', ruleName: 'All clear', sameSource: false },
+    };
+    const d = definitionToDraft(def);
+    expect(fromRuleDraft(asRuleDraft(d.trigger))).toEqual(d.trigger);
+    expect(draftToCreate(d)).toMatchObject({ trigger: def.trigger, close: def.close });
+    const analytics = { ...d, trigger: { ...d.close, ruleName: 'Intrusion' }, close: { ...d.close, ruleName: 'All clear' } };
+    expect(alarmDraftProblems({ ...analytics, roleIds: ['operators'] }).has('close.type')).toBe(false);
+    expect(alarmDraftProblems({ ...analytics, close: { ...analytics.close, ruleName: 'intrusion ' } }).get('close.type')).toMatch(/cannot also close/);
   });
 
   it('asks for the same source only where both events can come from one', () => {
     expect(canShareSource('connectionLost', 'connectionRestored')).toBe(true);
     expect(canShareSource('motionStarted', 'storageAvailable')).toBe(false);
     expect(canShareSource('userDefined', 'userDefined')).toBe(false);
-    const d = { ...newAlarmDraft(['operators']), name: 'Panic', closeOnEvent: true, trigger: { type: 'userDefined' as const, definitionId: 'panic', sourceIds: null },
-      close: { type: 'userDefined' as const, definitionId: 'allClear', sourceIds: null }, sameSource: true };
+    const d = { ...newAlarmDraft(['operators']), name: 'Panic', closeOnEvent: true, trigger: { type: 'userDefined' as const, definitionId: 'panic', sourceIds: null, ruleName: '', recordingModes: null },
+      close: { type: 'userDefined' as const, definitionId: 'allClear', sourceIds: null, ruleName: '', recordingModes: null }, sameSource: true };
     expect(draftToCreate(d).close).toEqual({ type: 'userDefined', definitionId: 'allClear', sameSource: false });
     expect(closeEventFor('motionStarted')).toBe('motionStopped');
     expect(closeEventFor('userDefined')).toBe('userDefined');
@@ -45,9 +58,11 @@ describe('alarm definition form', () => {
     const d = newAlarmDraft([]);
     expect(alarmDraftProblems(d)).toEqual(new Map([['name', 'An alarm definition needs a name.'], ['roleIds', expect.stringMatching(/at least one role/)]]));
     const named = { ...d, name: 'Panic', roleIds: ['operators'] };
-    expect(alarmDraftProblems({ ...named, trigger: { type: 'generic', definitionId: null, sourceIds: null } }).get('trigger.definitionId')).toBe('Choose the generic event.');
-    expect(alarmDraftProblems({ ...named, closeOnEvent: true, close: { type: 'motionStarted', definitionId: null, sourceIds: null } }).get('close.type')).toMatch(/cannot also close/);
-    expect(alarmDraftProblems({ ...named, closeOnEvent: true, close: { type: 'userDefined', definitionId: null, sourceIds: null } }).get('close.definitionId')).toMatch(/user-defined/);
+    const any = { definitionId: null, sourceIds: null, ruleName: '', recordingModes: null };
+    expect(alarmDraftProblems({ ...named, trigger: { type: 'generic', ...any } }).get('trigger.definitionId')).toBe('Choose the generic event.');
+    expect(alarmDraftProblems({ ...named, trigger: { type: 'analytics', ...any } }).get('trigger.definitionId')).toBe('Choose the analytics source.');
+    expect(alarmDraftProblems({ ...named, closeOnEvent: true, close: { type: 'motionStarted', ...any } }).get('close.type')).toMatch(/cannot also close/);
+    expect(alarmDraftProblems({ ...named, closeOnEvent: true, close: { type: 'userDefined', ...any } }).get('close.definitionId')).toMatch(/user-defined/);
     expect(alarmDraftProblems(named)).toEqual(new Map());
   });
 

@@ -5,18 +5,25 @@
  * editor's trigger clause, so they are held as the rule draft's trigger fields. Saved whole in
  * one request; the site names the field at fault ("close.sameSource", "roleIds[0]"). Pure.
  */
-import type { AlarmDefinitionBody, AlarmSound, CreateAlarmDefinitionBody, EventType, UpdateAlarmDefinitionBody } from '@nightjar/vms-core';
+import type { AlarmDefinitionBody, AlarmSound, CreateAlarmDefinitionBody, EventType, RecordingMode, UpdateAlarmDefinitionBody } from '@nightjar/vms-core';
 import { EVENTS } from '../rules/ruleCatalog';
-import { newRuleDraft, triggerOf } from '../rules/ruleForm';
+import { definitionMissing, isDefinedEvent, newRuleDraft, triggerOf } from '../rules/ruleForm';
 import type { RuleDraft } from '../rules/ruleForm';
 
 export interface TriggerDraft {
   type: EventType;
-  /** The user-defined or generic event, for those types. */
+  /** The user-defined or generic event, or the analytics source, for those types. */
   definitionId: string | null;
   /** null: any source. */
   sourceIds: string[] | null;
+  /** Analytics events: the analytics rule's name; '' any. */
+  ruleName: string;
+  /** Camera events: only cameras in these recording modes; null any. */
+  recordingModes: RecordingMode[] | null;
 }
+
+/** A trigger on any source of an event type. */
+export const anyTrigger = (type: EventType): TriggerDraft => ({ type, definitionId: null, sourceIds: null, ruleName: '', recordingModes: null });
 
 export interface AlarmDraft {
   name: string;
@@ -58,14 +65,16 @@ export function closeEventFor(type: EventType): EventType {
 
 export function newAlarmDraft(roleIds: string[]): AlarmDraft {
   return {
-    name: '', description: '', enabled: true, trigger: { type: 'motionStarted', definitionId: null, sourceIds: null }, timeProfileId: null,
+    name: '', description: '', enabled: true, trigger: anyTrigger('motionStarted'), timeProfileId: null,
     priority: 3, category: '', relatedCameraIds: [], instructions: '', roleIds, closeOnEvent: false,
-    close: { type: 'motionStopped', definitionId: null, sourceIds: null }, sameSource: true, sound: 'chime',
+    close: anyTrigger('motionStopped'), sameSource: true, sound: 'chime',
   };
 }
 
 type StoredTrigger = AlarmDefinitionBody['trigger'];
-const toTriggerDraft = (t: StoredTrigger): TriggerDraft => ({ type: t.type as EventType, definitionId: t.definitionId ?? null, sourceIds: t.sourceIds ?? null });
+const toTriggerDraft = (t: StoredTrigger): TriggerDraft => ({
+  type: t.type as EventType, definitionId: t.definitionId ?? null, sourceIds: t.sourceIds ?? null, ruleName: t.ruleName ?? '', recordingModes: t.recordingModes ?? null,
+});
 
 export function definitionToDraft(def: AlarmDefinitionBody): AlarmDraft {
   const trigger = toTriggerDraft(def.trigger);
@@ -73,19 +82,19 @@ export function definitionToDraft(def: AlarmDefinitionBody): AlarmDraft {
     name: def.name, description: def.description, enabled: def.enabled, trigger, timeProfileId: def.timeProfileId ?? null,
     priority: def.priority, category: def.category, relatedCameraIds: [...def.relatedCameraIds], instructions: def.instructions, roleIds: [...def.roleIds],
     closeOnEvent: def.close !== undefined,
-    close: def.close ? toTriggerDraft(def.close) : { type: closeEventFor(trigger.type), definitionId: null, sourceIds: null },
+    close: def.close ? toTriggerDraft(def.close) : anyTrigger(closeEventFor(trigger.type)),
     sameSource: def.close?.sameSource ?? true, sound: def.sound,
   };
 }
 
 /** The trigger as the rule editor's trigger clause edits it. */
 export function asRuleDraft(t: TriggerDraft): RuleDraft {
-  return { ...newRuleDraft(), triggerType: t.type, definitionId: t.definitionId, sourceIds: t.sourceIds };
+  return { ...newRuleDraft(), triggerType: t.type, definitionId: t.definitionId, sourceIds: t.sourceIds, ruleName: t.ruleName, recordingModes: t.recordingModes };
 }
 
 /** Back from the trigger clause: only the trigger's fields. */
 export function fromRuleDraft(d: RuleDraft): TriggerDraft {
-  return { type: d.triggerType, definitionId: d.definitionId, sourceIds: d.sourceIds };
+  return { type: d.triggerType, definitionId: d.definitionId, sourceIds: d.sourceIds, ruleName: d.ruleName, recordingModes: d.recordingModes };
 }
 
 /** Whether events of both types come from one kind of source (cameras, storages or servers), so "the same source" means something. */
@@ -113,18 +122,25 @@ export function draftToUpdate(d: AlarmDraft): UpdateAlarmDefinitionBody {
   return { ...rest, timeProfileId: d.timeProfileId, close: d.closeOnEvent ? closeBody(d) : null };
 }
 
-const definedCategory = (type: EventType) => EVENTS[type].category === 'userDefined' || EVENTS[type].category === 'generic';
+
+/** Whether both triggers hear the same analytics rule: either hears any, or both name one (case-insensitively). */
+function sameAnalyticsRule(a: TriggerDraft, b: TriggerDraft): boolean {
+  const x = a.ruleName.trim().toLowerCase();
+  const y = b.ruleName.trim().toLowerCase();
+  return x === '' || y === '' || x === y;
+}
 
 /** What the form can tell before asking the site, by field path. */
 export function alarmDraftProblems(d: AlarmDraft): Map<string, string> {
   const out = new Map<string, string>();
   if (d.name.trim() === '') out.set('name', 'An alarm definition needs a name.');
-  const which = (type: EventType) => (EVENTS[type].category === 'generic' ? 'generic' : 'user-defined');
-  if (definedCategory(d.trigger.type) && d.trigger.definitionId === null) out.set('trigger.definitionId', `Choose the ${which(d.trigger.type)} event.`);
+  if (isDefinedEvent(d.trigger.type) && d.trigger.definitionId === null) out.set('trigger.definitionId', definitionMissing(d.trigger.type));
   if (d.roleIds.length === 0) out.set('roleIds', 'Show its alarms to at least one role (administrators see every alarm).');
   if (d.closeOnEvent) {
-    if (definedCategory(d.close.type) && d.close.definitionId === null) out.set('close.definitionId', `Choose the ${which(d.close.type)} event.`);
-    else if (d.close.type === d.trigger.type && d.close.definitionId === d.trigger.definitionId) out.set('close.type', 'The event that raises an alarm cannot also close it.');
+    if (isDefinedEvent(d.close.type) && d.close.definitionId === null) out.set('close.definitionId', definitionMissing(d.close.type));
+    else if (d.close.type === d.trigger.type && d.close.definitionId === d.trigger.definitionId && sameAnalyticsRule(d.trigger, d.close)) {
+      out.set('close.type', 'The event that raises an alarm cannot also close it.');
+    }
   }
   return out;
 }

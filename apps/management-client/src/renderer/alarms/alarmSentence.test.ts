@@ -5,7 +5,7 @@ import type { AlarmNames } from './alarmSentence';
 
 const names: AlarmNames = {
   camera: (id) => ({ 'cam-a': 'Gate' })[id], timeProfile: (id) => ({ night: 'Night' })[id], userDefinedEvent: (id) => ({ panic: 'Panic button' })[id],
-  genericEvent: () => undefined, storage: () => undefined, server: () => undefined, role: (id) => ({ operators: 'Operators' })[id],
+  genericEvent: () => undefined, analyticsSource: () => undefined, storage: () => undefined, server: () => undefined, role: (id) => ({ operators: 'Operators' })[id],
 };
 
 describe('alarm sentence', () => {
@@ -19,5 +19,12 @@ describe('alarm sentence', () => {
     expect(sentenceText(alarmSentence({
       name: 'x', trigger: { type: 'motionStarted' }, roleIds: ['operators'], close: { type: 'motionStopped', sourceIds: ['cam-a'], sameSource: true },
     }, names))).toMatch(/closed on Motion stopped from Gate \(same source only\)$/);
+  });
+
+  it('reads an input as the source, closed when the same input goes idle', () => {
+    expect(sentenceText(alarmSentence({
+      name: 'x', trigger: { type: 'inputActivated', sourceIds: ['in-1'] }, roleIds: ['operators'], close: { type: 'inputDeactivated', sameSource: true },
+    }, { ...names, device: (id) => ({ 'in-1': 'Vault door contact' })[id] })))
+      .toBe('On Input activated from Vault door contact raise a priority 3 – Medium alarm for Operators, closed on Input deactivated from the same source');
   });
 });

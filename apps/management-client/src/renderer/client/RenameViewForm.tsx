@@ -37,7 +37,7 @@ export function RenameViewForm({ view, views }: { view: ViewBody; views: readonl
     ? 'Someone changed this view meanwhile; it has been reloaded. Check it and rename again.' : undefined;
   const other = stale ?? formError(rename.error, ['name']);
   return (
-    <form className="inline-form" onSubmit={submit} aria-label="Rename view">
+    <form className="view-rename-form" onSubmit={submit} aria-label="Rename view">
       <FormField label="Name" error={problem ?? fieldError(rename.error, 'name')}>
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={VIEW_NAME_MAX} disabled={!view.editable} />
       </FormField>

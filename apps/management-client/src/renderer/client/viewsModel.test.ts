@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewBody } from '@nightjar/ui';
-import { camerasSummary, layoutLabel, renameBody, sharedViews, tileContents, viewNameProblem } from './viewsModel';
+import { camerasSummary, layoutLabel, moveBody, renameBody, tileContents, viewNameProblem, viewsInGroup } from './viewsModel';
 
 const view = (id: string, name: string, o: Partial<ViewBody> = {}): ViewBody => ({
-  id, name, shared: true, ownerId: 'u1', layoutId: '2x2',
+  id, name, groupId: 'g1', shared: true, ownerId: 'u1', layoutId: '2x2',
   layout: { columns: 2, rows: 2, tiles: [{ x: 0, y: 0, width: 1, height: 1 }, { x: 1, y: 0, width: 1, height: 1 }, { x: 0, y: 1, width: 1, height: 1 }, { x: 1, y: 1, width: 1, height: 1 }] },
   cameraIds: ['a', null, 'gone', 'b'], revision: 3, updatedAt: '2026-01-01T00:00:00Z', editable: true, ...o,
 });
 const names: Record<string, string> = { a: 'Gate', b: 'Yard' };
 
-describe('shared views', () => {
-  it('lists only shared views, by name in natural order', () => {
-    const list = sharedViews([view('1', 'Lobby 10'), view('2', 'Mine', { shared: false }), view('3', 'lobby 9')]);
+describe('views of a group', () => {
+  it("lists the group's views by name in natural order", () => {
+    const list = viewsInGroup([view('1', 'Lobby 10'), view('2', 'Elsewhere', { groupId: 'g2' }), view('3', 'lobby 9')], 'g1');
     expect(list.map((v) => v.id)).toEqual(['3', '1']);
   });
 
@@ -27,11 +27,12 @@ describe('shared views', () => {
 
   it('checks a new name and renames with the revision it was read at', () => {
     const v = view('1', 'Lobby');
-    const others = [v, view('2', 'Yard'), view('3', 'Private', { shared: false })];
+    const others = [v, view('2', 'Yard'), view('3', 'Elsewhere', { groupId: 'g2' })];
     expect(viewNameProblem('  ', v, others)).toMatch(/needs a name/);
-    expect(viewNameProblem('yard ', v, others)).toMatch(/Another shared view/);
-    expect(viewNameProblem('private', v, others)).toBeUndefined();
+    expect(viewNameProblem('yard ', v, others)).toMatch(/Another view in this group/);
+    expect(viewNameProblem('elsewhere', v, others)).toBeUndefined();
     expect(viewNameProblem('x'.repeat(101), v, others)).toMatch(/100/);
-    expect(renameBody(v, ' Entrance ')).toEqual({ name: 'Entrance', shared: true, layoutId: '2x2', layout: v.layout, cameraIds: v.cameraIds, revision: 3 });
+    expect(renameBody(v, ' Entrance ')).toEqual({ name: 'Entrance', groupId: 'g1', layoutId: '2x2', layout: v.layout, cameraIds: v.cameraIds, revision: 3 });
+    expect(moveBody(v, 'g2')).toEqual({ name: 'Lobby', groupId: 'g2', layoutId: '2x2', layout: v.layout, cameraIds: v.cameraIds, revision: 3 });
   });
 });

@@ -1,7 +1,7 @@
 /**
- * Shared views as the Management Client lists them: the layout in words, each tile's camera
- * (or why there is none), and the rename body the site wants (the whole view with the revision
- * it was read at, so a concurrent edit is refused with 409 rather than overwritten).
+ * Views as the Management Client lists them under their group: the layout in words, each tile's
+ * camera (or why there is none), and the rename or move body the site wants (the whole view with
+ * the revision it was read at, so a concurrent edit is refused with 409 rather than overwritten).
  */
 import type { UpdateViewBody, ViewBody } from '@nightjar/ui';
 
@@ -10,8 +10,9 @@ export const VIEW_NAME_MAX = 100;
 
 export type TileContent = { kind: 'camera'; name: string } | { kind: 'empty' } | { kind: 'missing'; cameraId: string };
 
-export function sharedViews(views: readonly ViewBody[]): ViewBody[] {
-  return views.filter((v) => v.shared).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'accent', numeric: true }) || a.id.localeCompare(b.id));
+/** The views of one group, by name in natural order. */
+export function viewsInGroup(views: readonly ViewBody[], groupId: string): ViewBody[] {
+  return views.filter((v) => v.groupId === groupId).sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'accent', numeric: true }) || a.id.localeCompare(b.id));
 }
 
 /** "2×2", "3×3 · 6 tiles" when some tiles span several cells. */
@@ -42,10 +43,17 @@ export function viewNameProblem(name: string, view: ViewBody, views: readonly Vi
   const n = name.trim();
   if (n === '') return 'The view needs a name.';
   if (n.length > VIEW_NAME_MAX) return `At most ${VIEW_NAME_MAX} characters.`;
-  if (views.some((v) => v.id !== view.id && v.shared && v.name.trim().toLowerCase() === n.toLowerCase())) return 'Another shared view has this name; operators would not tell them apart.';
+  if (views.some((v) => v.id !== view.id && v.groupId === view.groupId && v.name.trim().toLowerCase() === n.toLowerCase())) {
+    return 'Another view in this group has this name; operators would not tell them apart.';
+  }
   return undefined;
 }
 
 export function renameBody(view: ViewBody, name: string): UpdateViewBody {
-  return { name: name.trim(), shared: view.shared, layoutId: view.layoutId, layout: view.layout, cameraIds: view.cameraIds, revision: view.revision };
+  return { name: name.trim(), groupId: view.groupId, layoutId: view.layoutId, layout: view.layout, cameraIds: view.cameraIds, revision: view.revision };
+}
+
+/** The view unchanged but in another group. */
+export function moveBody(view: ViewBody, groupId: string): UpdateViewBody {
+  return { ...renameBody(view, view.name), groupId };
 }

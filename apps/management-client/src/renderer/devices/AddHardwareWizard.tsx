@@ -15,6 +15,7 @@ import { ManualStep } from './ManualStep';
 import { ScanStep } from './ScanStep';
 import type { CameraChoice } from './addedCameras';
 import { choiceProblems, choiceUpdates, initialChoices } from './addedCameras';
+import { devicesSummary } from './deviceKinds';
 import { updateCamera } from './devicesApi';
 import { useDeviceAdder } from './useDeviceAdder';
 
@@ -39,6 +40,7 @@ export function AddHardwareWizard({ onClose }: { onClose: (firstHardwareId: stri
   const storage = storageId || storages.data?.[0]?.id || '';
   const problems = choiceProblems(choices);
   const cameraCount = adder.added.reduce((n, r) => n + r.cameras.length, 0);
+  const otherDevices = devicesSummary(adder.added.flatMap((r) => r.devices ?? []));
   const close = () => onClose(adder.added[0]?.hardware.id ?? null);
 
   const toCameras = () => {
@@ -117,6 +119,7 @@ export function AddHardwareWizard({ onClose }: { onClose: (firstHardwareId: stri
               Added {adder.added.length} hardware with {cameraCount} camera{cameraCount === 1 ? '' : 's'};{' '}
               {Object.values(choices).filter((c) => c.enabled).length} enabled. They are on the Cameras page, where recording, motion and streams are set.
             </p>
+            {otherDevices ? <p className="muted">The hardware also brought {otherDevices}, enabled, each on its page under Devices.</p> : null}
           </div>
         ) : null}
       </div>

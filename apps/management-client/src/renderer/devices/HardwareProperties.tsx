@@ -1,8 +1,8 @@
-/** The selected hardware: Info (with Update and Delete), Settings (name, address, credentials), Cameras. */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+/** The selected hardware: Info (with Update and Delete), Settings (name, address, credentials), Cameras, other Devices. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
-import { ErrorNote, Icon, queryKeys } from '@nightjar/ui';
+import { ErrorNote, Icon, devicesQuery, queryKeys } from '@nightjar/ui';
 import type { HardwareListItemBody, UpdateHardwareResult } from '@nightjar/vms-core';
 import { PropertyTabs } from '../components/PropertyTabs';
 import { useRoute } from '../navigation/route';
@@ -10,8 +10,10 @@ import { useAdmin } from '../session/adminContext';
 import { DeleteHardwareDialog } from './DeleteHardwareDialog';
 import { HardwareCamerasTab } from './HardwareCamerasTab';
 import { HardwareChangesDialog } from './HardwareChangesDialog';
+import { HardwareDevicesTab } from './HardwareDevicesTab';
 import { HardwareSettingsTab } from './HardwareSettingsTab';
 import { updateHardware } from './devicesApi';
+import { devicesSummary } from './deviceKinds';
 import { changesSummary } from './hardwareChangesText';
 import { driverLabel } from './manualHardware';
 
@@ -30,11 +32,13 @@ export function HardwareProperties({ hardware, tab }: { hardware: HardwareListIt
   const [, navigate] = useRoute();
   const [report, setReport] = useState<UpdateHardwareResult | null>(null);
   const [deleting, setDeleting] = useState(false);
+  const devices = useQuery(devicesQuery(client, { hardwareId: hardware.id }));
   const refresh = useMutation({
     mutationFn: () => updateHardware(client, hardware.id, { refresh: true }),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.configuration('hardware') });
       void queryClient.invalidateQueries({ queryKey: queryKeys.cameras(), exact: true });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.configuration('devices') });
       notify(`${result.hardware.name}: ${changesSummary(result.changes)}`, 'success');
       setReport(result);
     },
@@ -51,13 +55,14 @@ export function HardwareProperties({ hardware, tab }: { hardware: HardwareListIt
         <Row label="Serial number">{hardware.serial}</Row>
         <Row label="User name">{hardware.username}</Row>
         <Row label="Cameras">{`${hardware.cameras.length} (${hardware.cameras.filter((c) => c.enabled).length} enabled)`}</Row>
+        <Row label="Other devices">{devices.data ? devicesSummary(devices.data) || 'none' : null}</Row>
         <Row label="Hardware id"><span className="mono">{hardware.id}</span></Row>
       </dl>
       <div className="form-actions">
         <button type="button" className="btn" disabled={refresh.isPending} onClick={() => refresh.mutate()}>
           <Icon name="refresh" size={13} />{refresh.isPending ? 'Asking the device…' : 'Update hardware'}
         </button>
-        <span className="muted">Asks the device again for its model, firmware, cameras and streams, and shows what changed.</span>
+        <span className="muted">Asks the device again for its model, firmware, cameras, streams, inputs, outputs and audio, and shows what changed.</span>
       </div>
       <ErrorNote error={refresh.error} />
       <div className="danger-zone">
@@ -76,6 +81,7 @@ export function HardwareProperties({ hardware, tab }: { hardware: HardwareListIt
         { id: 'info', label: 'Info', render: () => info },
         { id: 'settings', label: 'Settings', render: () => <HardwareSettingsTab hardware={hardware} onReport={setReport} /> },
         { id: 'cameras', label: `Cameras (${hardware.cameras.length})`, render: () => <HardwareCamerasTab hardware={hardware} /> },
+        { id: 'devices', label: devices.data ? `Devices (${devices.data.length})` : 'Devices', render: () => <HardwareDevicesTab hardware={hardware} /> },
       ]} />
       {report ? <HardwareChangesDialog result={report} onClose={() => setReport(null)} /> : null}
       {deleting ? (

@@ -31,6 +31,7 @@ export function HardwareSettingsTab({ hardware, onReport }: { hardware: Hardware
     mutationFn: () => updateHardware(client, hardware.id, body),
     onSuccess: (result) => {
       void queryClient.invalidateQueries({ queryKey: queryKeys.configuration('hardware') });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.configuration('devices') });
       void queryClient.invalidateQueries({ queryKey: queryKeys.cameras(), exact: true });
       setForm({ ...hardwareSettingsForm({ ...hardware, ...result.hardware }) });
       notify(`${result.hardware.name}: ${changesSummary(result.changes)}`, 'success');

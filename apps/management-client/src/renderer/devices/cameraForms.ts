@@ -49,25 +49,35 @@ export interface SettingsForm {
 
 export const settingsForm = (c: CameraBody): SettingsForm => ({ name: c.name, group: c.group ?? '', enabled: c.enabled, transport: c.transport });
 
-/** Mirrors the site's group rule (8 levels, no empty folder names) so it is marked as typed. */
+/**
+ * Mirrors the site's group rule (8 levels, no empty folder names) so it is marked as typed;
+ * cameras and the hardware's other devices share the tree and the rule.
+ */
+export function groupProblem(text: string): string | undefined {
+  const group = text.trim();
+  if (group === '') return undefined;
+  const segments = group.split('/').map((s) => s.trim());
+  if (segments.some((s) => s === '')) return 'Folder names may not be empty (no "//", no "/" at either end).';
+  if (segments.length > 8) return 'At most 8 levels.';
+  if (segments.some((s) => s.length > 100)) return 'Folder names of at most 100 characters.';
+  if (segments.join('/').length > 300) return 'At most 300 characters.';
+  return undefined;
+}
+
+/** "Yard / North " as the site stores it: "Yard/North". */
+export const normalGroup = (text: string): string => text.split('/').map((s) => s.trim()).join('/');
+
 export function settingsProblems(f: SettingsForm): FieldProblems {
   const p: FieldProblems = {};
   if (f.name.trim() === '') p.name = 'The camera needs a name.';
   else if (f.name.trim().length > 200) p.name = 'At most 200 characters.';
-  const group = f.group.trim();
-  if (group !== '') {
-    const segments = group.split('/').map((s) => s.trim());
-    if (segments.some((s) => s === '')) p.group = 'Folder names may not be empty (no "//", no "/" at either end).';
-    else if (segments.length > 8) p.group = 'At most 8 levels.';
-    else if (segments.some((s) => s.length > 100)) p.group = 'Folder names of at most 100 characters.';
-    else if (segments.join('/').length > 300) p.group = 'At most 300 characters.';
-  }
+  const group = groupProblem(f.group);
+  if (group) p.group = group;
   return p;
 }
 
 export function settingsBody(c: CameraBody, f: SettingsForm): UpdateCameraBody {
-  const group = f.group.split('/').map((s) => s.trim()).join('/');
-  return changedOnly(settingsForm(c), { ...f, name: f.name.trim(), group: group === '' ? '' : group });
+  return changedOnly(settingsForm(c), { ...f, name: f.name.trim(), group: normalGroup(f.group) });
 }
 
 // Streams: which one is recorded, which one live clients get by default.

@@ -26,6 +26,21 @@ describe('hardware changes in words', () => {
     expect(changesSummary(changes)).toBe('6 changes found on the device and applied.');
   });
 
+  it('says which inputs, outputs and audio devices came, went or were renamed on the device', () => {
+    const devices = {
+      added: [{ kind: 'output' as const, deviceKey: 'RO_2', name: 'Output 2' }],
+      missing: [{ deviceId: 'd1', kind: 'input' as const, deviceKey: 'DI_3', name: 'Gate Input 3' }],
+      renamed: [{ deviceId: 'd2', kind: 'metadata' as const, deviceKey: 'meta1', from: 'Scene', to: 'Scene v2' }],
+    };
+    const lines = describeHardwareChanges({ hardware: {}, camerasAdded: [], camerasMissing: [], cameras: [], devices });
+    expect(lines).toEqual([
+      { kind: 'deviceAdded', text: 'New output "Output 2" (RO_2) added, enabled' },
+      { kind: 'deviceMissing', text: 'Input "Gate Input 3" (DI_3) is no longer reported: disabled, kept for the rules naming it' },
+      { kind: 'deviceRenamed', text: 'Metadata meta1 renamed on the device: "Scene" → "Scene v2"' },
+    ]);
+    expect(changesSummary({ hardware: {}, camerasAdded: [], camerasMissing: [], cameras: [], devices })).toBe('3 changes found on the device and applied.');
+  });
+
   it('says so when nothing changed, and when the device was not asked', () => {
     expect(changesSummary({ hardware: {}, camerasAdded: [], camerasMissing: [], cameras: [] })).toMatch(/nothing changed/);
     expect(changesSummary(null)).toBe('Saved.');

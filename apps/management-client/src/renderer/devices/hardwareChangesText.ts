@@ -1,11 +1,13 @@
 /**
  * What "Update hardware" found, in words: the report updateHardware returns (the site's
- * diffHardware) as lines an administrator reads, grouped by what they affect.
+ * diffHardware) as lines an administrator reads, grouped by what they affect: the device,
+ * its cameras and streams, then its other devices (inputs, outputs, audio, metadata).
  */
 import type { HardwareChanges } from '@nightjar/vms-core';
+import { DEVICE_KIND_INFO } from './deviceKinds';
 
 export interface ChangeLine {
-  kind: 'device' | 'cameraAdded' | 'cameraMissing' | 'streamAdded' | 'streamRemoved' | 'streamChanged';
+  kind: 'device' | 'cameraAdded' | 'cameraMissing' | 'streamAdded' | 'streamRemoved' | 'streamChanged' | 'deviceAdded' | 'deviceMissing' | 'deviceRenamed';
   text: string;
 }
 
@@ -45,6 +47,13 @@ export function describeHardwareChanges(c: HardwareChanges): ChangeLine[] {
     for (const s of cam.removed) lines.push({ kind: 'streamRemoved', text: `${cam.name}: stream "${s.name}" removed` });
     for (const s of cam.changed) lines.push({ kind: 'streamChanged', text: `${cam.name}: stream "${s.key}" ${describeDiff(s.changes)}` });
   }
+  // Reports written before devices existed have no `devices`.
+  const kindLabel = (k: keyof typeof DEVICE_KIND_INFO) => DEVICE_KIND_INFO[k].label;
+  for (const d of c.devices?.added ?? []) lines.push({ kind: 'deviceAdded', text: `New ${DEVICE_KIND_INFO[d.kind].singular} "${d.name}" (${d.deviceKey}) added, enabled` });
+  for (const d of c.devices?.missing ?? []) {
+    lines.push({ kind: 'deviceMissing', text: `${kindLabel(d.kind)} "${d.name}" (${d.deviceKey}) is no longer reported: disabled, kept for the rules naming it` });
+  }
+  for (const d of c.devices?.renamed ?? []) lines.push({ kind: 'deviceRenamed', text: `${kindLabel(d.kind)} ${d.deviceKey} renamed on the device: "${d.from}" → "${d.to}"` });
   return lines;
 }
 

@@ -6,6 +6,7 @@
 import { useRef, useState } from 'react';
 import { queryKeys } from '@nightjar/ui';
 import { useAdmin } from '../session/adminContext';
+import { devicesSummary } from './deviceKinds';
 import type { AddHardwareResult } from './devicesApi';
 import { addHardware } from './devicesApi';
 import type { AddHardwareBody } from './hardwareForms';
@@ -41,6 +42,7 @@ export function useDeviceAdder() {
     } finally {
       setBusy(false);
       void queryClient.invalidateQueries({ queryKey: queryKeys.configuration('hardware') });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.configuration('devices') });
       void queryClient.invalidateQueries({ queryKey: queryKeys.cameras(), exact: true });
     }
   };
@@ -55,6 +57,9 @@ export type DeviceAdder = ReturnType<typeof useDeviceAdder>;
 export function addStateText(s: AddState | undefined): { text: string; tone?: 'ok' | 'error' | 'warn' } {
   if (!s) return { text: '' };
   if (s.state === 'adding') return { text: 'Adding…', tone: 'warn' };
-  if (s.state === 'added') return { text: `Added: ${s.result.cameras.length} camera${s.result.cameras.length === 1 ? '' : 's'}`, tone: 'ok' };
+  if (s.state === 'added') {
+    const others = devicesSummary(s.result.devices ?? []);
+    return { text: `Added: ${s.result.cameras.length} camera${s.result.cameras.length === 1 ? '' : 's'}${others ? `, ${others}` : ''}`, tone: 'ok' };
+  }
   return { text: s.error instanceof Error ? s.error.message : String(s.error), tone: 'error' };
 }

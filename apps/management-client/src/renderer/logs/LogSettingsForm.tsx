@@ -1,6 +1,7 @@
 /**
  * The logs' settings (getLogSettings, updateLogSettings): the least severe level the system log
- * writes, and how many days the system and rule logs keep. One request saves all three.
+ * writes, how many days the system and rule logs keep, and how long closed alarms are kept
+ * after closing (with their comments and history). One request saves them all.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -12,17 +13,19 @@ import { useAdmin } from '../session/adminContext';
 import { logSettingsQuery, updateLogSettings } from './logsApi';
 import type { LogSettingsBody } from './logsApi';
 
-const FIELDS = ['systemLogLevel', 'systemLogRetentionDays', 'ruleLogRetentionDays'] as const;
+const FIELDS = ['systemLogLevel', 'systemLogRetentionDays', 'ruleLogRetentionDays', 'closedAlarmRetentionDays'] as const;
 const MAX_DAYS = 3650;
 
 interface Draft {
   systemLogLevel: LogSettingsBody['systemLogLevel'];
   systemLogRetentionDays: string;
   ruleLogRetentionDays: string;
+  closedAlarmRetentionDays: string;
 }
 
 const toDraft = (s: LogSettingsBody): Draft => ({
   systemLogLevel: s.systemLogLevel, systemLogRetentionDays: String(s.systemLogRetentionDays), ruleLogRetentionDays: String(s.ruleLogRetentionDays),
+  closedAlarmRetentionDays: String(s.closedAlarmRetentionDays),
 });
 
 function daysProblem(text: string): string | undefined {
@@ -40,6 +43,7 @@ export function LogSettingsForm() {
   const save = useMutation({
     mutationFn: (d: Draft) => updateLogSettings(client, {
       systemLogLevel: d.systemLogLevel, systemLogRetentionDays: Number(d.systemLogRetentionDays), ruleLogRetentionDays: Number(d.ruleLogRetentionDays),
+      closedAlarmRetentionDays: Number(d.closedAlarmRetentionDays),
     }),
     onSuccess: (saved) => {
       queryClient.setQueryData(queryKeys.configuration('logSettings'), saved);
@@ -51,7 +55,10 @@ export function LogSettingsForm() {
   if (settings.isError) return <div className="log-settings"><PaneMessage kind="error">{settings.error.message}</PaneMessage></div>;
   const initial = toDraft(settings.data);
   const changed = FIELDS.some((f) => draft[f] !== initial[f]);
-  const local = { systemLogRetentionDays: daysProblem(draft.systemLogRetentionDays), ruleLogRetentionDays: daysProblem(draft.ruleLogRetentionDays) };
+  const local = {
+    systemLogRetentionDays: daysProblem(draft.systemLogRetentionDays), ruleLogRetentionDays: daysProblem(draft.ruleLogRetentionDays),
+    closedAlarmRetentionDays: daysProblem(draft.closedAlarmRetentionDays),
+  };
   const invalid = Object.values(local).some(Boolean);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -73,6 +80,10 @@ export function LogSettingsForm() {
       </FormField>
       <FormField label="Keep rule log (days)" error={local.ruleLogRetentionDays ?? fieldError(save.error, 'ruleLogRetentionDays')}>
         <input type="number" min={1} max={MAX_DAYS} value={draft.ruleLogRetentionDays} onChange={(e) => setDraft({ ...draft, ruleLogRetentionDays: e.target.value })} />
+      </FormField>
+      <FormField label="Keep closed alarms (days)" error={local.closedAlarmRetentionDays ?? fieldError(save.error, 'closedAlarmRetentionDays')}
+        hint="Counted from when each alarm was closed; open alarms are kept however old.">
+        <input type="number" min={1} max={MAX_DAYS} value={draft.closedAlarmRetentionDays} onChange={(e) => setDraft({ ...draft, closedAlarmRetentionDays: e.target.value })} />
       </FormField>
       {problem ? <div className="error-note" role="alert">{problem}</div> : null}
       <div className="form-actions">

@@ -106,6 +106,11 @@ export const AUDIT_ACTION_GROUPS: readonly { label: string; actions: readonly Au
       'createExport', 'cancelExport', 'downloadExport', 'createView', 'updateView', 'deleteView',
     ],
   },
+  {
+    label: 'Client', actions: [
+      'createViewGroup', 'updateViewGroup', 'deleteViewGroup', 'createClientProfile', 'updateClientProfile', 'deleteClientProfile',
+    ],
+  },
 ];
 
 /** Actions seen in the entries that no group lists, sorted, for an "Other" group. */

@@ -21,8 +21,8 @@ export interface TreeFolder {
 }
 
 export const NODE_IDS = [
-  'site', 'backup', 'recordingServers', 'storages', 'cameras', 'hardware', 'views', 'timeProfiles', 'rules', 'userDefinedEvents',
-  'genericEvents', 'alarmDefinitions', 'notificationProfiles', 'roles', 'users', 'systemMonitor', 'currentTasks', 'systemLog', 'auditLog', 'ruleLog',
+  'site', 'backup', 'recordingServers', 'storages', 'cameras', 'microphones', 'speakers', 'metadata', 'inputs', 'outputs', 'hardware', 'views', 'clientProfiles', 'timeProfiles', 'rules', 'userDefinedEvents',
+  'genericEvents', 'analyticsSources', 'alarmDefinitions', 'notificationProfiles', 'roles', 'users', 'systemMonitor', 'currentTasks', 'systemLog', 'auditLog', 'ruleLog',
 ] as const;
 export type NodeId = (typeof NODE_IDS)[number];
 
@@ -31,11 +31,15 @@ const node = (id: NodeId, label: string, icon: IconName, needs: AdminNeed = 'man
 export const SITE_TREE: TreeFolder[] = [
   { id: 'basics', label: 'Basics', nodes: [node('site', 'Site information', 'info'), node('backup', 'Backup and restore', 'save')] },
   { id: 'servers', label: 'Servers', nodes: [node('recordingServers', 'Recording servers', 'server'), node('storages', 'Storage and archives', 'storage')] },
-  { id: 'devices', label: 'Devices', nodes: [node('cameras', 'Cameras', 'camera'), node('hardware', 'Hardware', 'plug')] },
-  { id: 'client', label: 'Client', nodes: [node('views', 'Shared views', 'grid')] },
+  {
+    id: 'devices', label: 'Devices',
+    nodes: [node('cameras', 'Cameras', 'camera'), node('microphones', 'Microphones', 'microphone'), node('speakers', 'Speakers', 'sound'),
+      node('metadata', 'Metadata', 'metadata'), node('inputs', 'Inputs', 'input'), node('outputs', 'Outputs', 'output'), node('hardware', 'Hardware', 'plug')],
+  },
+  { id: 'client', label: 'Client', nodes: [node('views', 'View groups', 'grid'), node('clientProfiles', 'Client profiles', 'sidebar')] },
   {
     id: 'rulesAndEvents', label: 'Rules and Events',
-    nodes: [node('timeProfiles', 'Time profiles', 'clock'), node('rules', 'Rules', 'rule'), node('userDefinedEvents', 'User-defined events', 'bolt'), node('genericEvents', 'Generic events', 'bolt'),
+    nodes: [node('timeProfiles', 'Time profiles', 'clock'), node('rules', 'Rules', 'rule'), node('userDefinedEvents', 'User-defined events', 'bolt'), node('genericEvents', 'Generic events', 'bolt'), node('analyticsSources', 'Analytics events', 'activity'),
       node('alarmDefinitions', 'Alarm definitions', 'warning'), node('notificationProfiles', 'Notification profiles', 'mail')],
   },
   { id: 'security', label: 'Security', nodes: [node('roles', 'Roles', 'shield', 'manageUsers'), node('users', 'Basic users', 'user', 'manageUsers')] },

@@ -1,6 +1,6 @@
 /**
  * One action of a rule: its type and the fields that type takes (cameras, seconds, bookmark
- * text, the user-defined event, the PTZ camera and preset, the log message). The site's
+ * text, the user-defined event, the PTZ camera and preset, the output and its state, the log message). The site's
  * problem with the action ("actions[1].cameras.cameraIds[0]") shows on the card.
  */
 import { useQuery } from '@tanstack/react-query';
@@ -40,9 +40,15 @@ export function ActionCard({ action, place, title, cameraEvent, context, problem
   const profiles = useQuery({ ...notificationProfilesQuery(client), enabled: has('notificationProfileId') });
   const whole = problem('');
   const target = action.cameras;
+  // Recording's buffers may be left to each camera (empty: its own pre- or post-buffer, as the default rules do); a bookmark's need seconds.
+  const ownBuffer = type === 'startRecording' || type === 'stopRecording';
   const seconds = (f: 'preSeconds' | 'postSeconds', label: string) => (
-    <FormField label={label} error={problem(f)}>
-      <input className="seconds" type="number" min={0} value={action[f] ?? 0} onChange={(e) => onChange({ ...action, [f]: Number(e.target.value) })} />
+    <FormField label={label} error={problem(f)} hint={ownBuffer ? `Empty: the camera's own ${f === 'preSeconds' ? 'pre' : 'post'}-buffer.` : undefined}>
+      <input className="seconds" type="number" min={0} value={action[f] ?? (ownBuffer ? '' : 0)} placeholder={ownBuffer ? 'own' : undefined}
+        onChange={(e) => {
+          const { [f]: _old, ...rest } = action;
+          onChange(ownBuffer && e.target.value === '' ? rest : { ...rest, [f]: Number(e.target.value) });
+        }} />
     </FormField>
   );
 
@@ -116,6 +122,24 @@ export function ActionCard({ action, place, title, cameraEvent, context, problem
             <select value={action.notificationProfileId ?? ''} onChange={(e) => onChange({ ...action, notificationProfileId: e.target.value })}>
               <option value="" disabled>Choose…</option>
               {(profiles.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            </select>
+          </FormField>
+        ) : null}
+        {has('outputId') ? (
+          <FormField label="Output" error={problem('outputId')} hint={context.outputs.length === 0 ? 'None yet: outputs come with their hardware (Devices → Outputs).' : undefined}>
+            <select value={action.outputId ?? ''} onChange={(e) => onChange({ ...action, outputId: e.target.value })}>
+              <option value="" disabled>Choose…</option>
+              {context.outputs.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+              {action.outputId && !context.outputs.some((o) => o.id === action.outputId) ? <option value={action.outputId}>{action.outputId} (not on the site)</option> : null}
+            </select>
+          </FormField>
+        ) : null}
+        {has('state') ? (
+          <FormField label="Switch to" error={problem('state')}
+            hint={place === 'stop' ? 'A stop action returns the output: the other state than the actions set.' : '"On" lasts the output\'s pulse when it has one.'}>
+            <select value={action.state ?? 'on'} onChange={(e) => onChange({ ...action, state: e.target.value === 'off' ? 'off' : 'on' })}>
+              <option value="on">On (activated)</option>
+              <option value="off">Off (idle)</option>
             </select>
           </FormField>
         ) : null}

@@ -2,7 +2,9 @@
  * The rule editor, laid out as the sentence it builds: ON event FROM sources WITHIN time
  * profile PERFORM actions, AND ON its end (or after a time) PERFORM stop actions; or, for a
  * time rule, WITHIN profile PERFORM actions AND WHEN IT ENDS PERFORM stop actions. The
- * sentence reads back above the form as it changes. Saved whole in one request.
+ * sentence reads back above the form as it changes. Saved whole in one request. The site's
+ * default rules open here too, with every part of their trigger (recording modes) and actions
+ * (the cameras' own buffers) shown and kept.
  */
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -17,7 +19,7 @@ import { ActionList } from './ActionList';
 import { problemAt, siteProblem } from './fieldProblems';
 import { RuleSentenceView } from './RuleSentenceView';
 import { RuleTrigger } from './RuleTrigger';
-import { EVENTS } from './ruleCatalog';
+import { EVENTS, eventHasCamera } from './ruleCatalog';
 import {
   addAction, changeKind, draftProblem, draftToCreate, draftToUpdate, hasStopPart, newRuleDraft, removeAction, retypeAction, ruleToDraft, updateAction,
 } from './ruleForm';
@@ -69,7 +71,8 @@ export function RuleEditor({ rule, context, onSaved, onDeleted }: RuleEditorProp
   const problem = (field: string) => problemAt(shown, site, field);
   const unclaimed = save.error && (!site || !CLAIMED.some((f) => problemAt(new Map(), site, f))) ? (save.error as Error).message : undefined;
   const changed = JSON.stringify(d) !== JSON.stringify(initial);
-  const cameraEvent = d.kind === 'event' && EVENTS[d.triggerType].category === 'device';
+  // "The event's camera": a camera's own events, a hardware unit's, and analytics sources that watch one (not inputs or outputs).
+  const cameraEvent = d.kind === 'event' && eventHasCamera(d.triggerType);
   const end = EVENTS[d.triggerType].end;
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -83,32 +86,25 @@ export function RuleEditor({ rule, context, onSaved, onDeleted }: RuleEditorProp
     onRemove: (i: number) => setDraft(removeAction(d, list, i)),
   });
 
-  if (rule?.builtIn) {
-    return (
-      <div className="rule-editor">
-        <div className="properties-head"><Icon name="rule" size={16} /><h2>{rule.name}</h2><span className="state-pill">Built-in</span></div>
-        <RuleSentenceView parts={ruleSentence(rule, context.names)} />
-        <p className="builtin-note" role="note">
-          A default rule of the site: the event server carries it out for the cameras whose recording mode it names, with each
-          camera's own pre- and post-buffer. It can be disabled in the list (disabling "Start feed always" disconnects the cameras);
-          its sentence is not edited here, because its conditions follow the cameras' settings. Change those on each camera.
-        </p>
-        <p className="muted">{rule.description}</p>
-      </div>
-    );
-  }
-
   return (
     <form className="rule-editor" onSubmit={submit} noValidate aria-label={rule ? `Rule ${rule.name}` : 'New rule'}>
       <div className="properties-head">
         <Icon name="rule" size={16} />
         <h2>{rule ? rule.name : 'New rule'}</h2>
+        {rule?.builtIn ? <span className="state-pill">Built-in</span> : null}
         <div className="page-actions">
           {rule ? <button type="button" className="btn btn-sm" onClick={() => navigate({ node: 'ruleLog', itemId: rule.id, tab: null })}>Rule log</button> : null}
           {rule ? <button type="button" className="btn btn-sm btn-danger" onClick={() => { remove.reset(); setConfirming(true); }}><Icon name="trash" size={13} /> Delete</button> : null}
         </div>
       </div>
       <RuleSentenceView parts={ruleSentence(draftToCreate(d), context.names)} />
+      {rule?.builtIn ? (
+        <p className="builtin-note" role="note">
+          A default rule of the site, carried out like any other rule. It follows each camera's settings: the recording modes it names and,
+          where it gives no seconds, each camera's own pre- and post-buffer. Changing it changes what every such camera does; deleting
+          "Start feed always" disconnects the cameras.
+        </p>
+      ) : null}
       <div className="form-grid">
         <FormField label="Name" error={problem('name')}>
           <input value={d.name} maxLength={100} onChange={(e) => setDraft({ ...d, name: e.target.value })} />

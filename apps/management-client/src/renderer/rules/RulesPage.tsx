@@ -1,7 +1,7 @@
 /**
  * Rules and Events → Rules: every rule as the sentence it reads, with its enabled switch; the
- * selected rule (or a new one, item "new") in the sentence editor. Built-in rules are listed
- * and explained, not edited.
+ * selected rule (or a new one, item "new") in the sentence editor. The site's default rules
+ * are marked and edited like the others.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';

@@ -4,11 +4,11 @@
  * written out here as records keyed by the model's types: a new event or action type in the
  * model fails the typecheck until it is named here. The site checks every rule anyway.
  */
-import type { EventType, RuleActionType } from '@nightjar/vms-core';
+import type { EventType, RecordingMode, RuleActionType } from '@nightjar/vms-core';
 
 export type EventCategory = 'device' | 'system' | 'userDefined' | 'generic' | 'analytics';
 /** What a trigger's sources are, by event. */
-export type SourceKind = 'camera' | 'storage' | 'server' | 'none';
+export type SourceKind = 'camera' | 'input' | 'output' | 'hardware' | 'storage' | 'server' | 'none';
 
 interface EventInfo {
   label: string;
@@ -29,6 +29,11 @@ export const EVENTS: Record<EventType, EventInfo> = {
   recordingStopped: { label: 'Recording stopped', category: 'device', sources: 'camera' },
   recordingRequested: { label: 'Recording requested', category: 'device', sources: 'camera', end: 'recordingRequestEnded' },
   recordingRequestEnded: { label: 'Recording request ended', category: 'device', sources: 'camera' },
+  inputActivated: { label: 'Input activated', category: 'device', sources: 'input', end: 'inputDeactivated' },
+  inputDeactivated: { label: 'Input deactivated', category: 'device', sources: 'input' },
+  outputActivated: { label: 'Output activated', category: 'device', sources: 'output', end: 'outputDeactivated' },
+  outputDeactivated: { label: 'Output deactivated', category: 'device', sources: 'output' },
+  deviceEvent: { label: 'Device event (ONVIF)', category: 'device', sources: 'hardware' },
   serverStarted: { label: 'Server started', category: 'system', sources: 'server', end: 'serverStopped' },
   serverStopped: { label: 'Server stopped', category: 'system', sources: 'server' },
   storageFull: { label: 'Storage full', category: 'system', sources: 'storage', end: 'storageAvailable' },
@@ -38,7 +43,7 @@ export const EVENTS: Record<EventType, EventInfo> = {
   databaseRepaired: { label: 'Database repaired', category: 'system', sources: 'server' },
   userDefined: { label: 'User-defined event', category: 'userDefined', sources: 'none' },
   generic: { label: 'Generic event', category: 'generic', sources: 'none' },
-  analytics: { label: 'Analytics event', category: 'analytics', sources: 'none', unsupported: true },
+  analytics: { label: 'Analytics event', category: 'analytics', sources: 'none' },
 };
 
 export const EVENT_TYPE_LIST = Object.keys(EVENTS) as EventType[];
@@ -51,13 +56,28 @@ export const EVENT_GROUPS: readonly { label: string; category: EventCategory }[]
   { label: 'Analytics', category: 'analytics' },
 ];
 
+/** Recording modes as the rule sentence names them ("from cameras in recording mode Motion"); keyed by the model's modes. */
+export const RECORDING_MODE_LABELS: Record<RecordingMode, string> = { always: 'Always', motion: 'Motion', event: 'Event', manual: 'Manual', never: 'Never' };
+export const RECORDING_MODE_LIST = Object.keys(RECORDING_MODE_LABELS) as RecordingMode[];
+
+/**
+ * Whether "the event's camera" means something for the event: a camera's own events, a
+ * hardware unit's events (which may name one of its cameras) and analytics sources that watch
+ * one; not inputs, outputs, storages or servers (the site refuses it there).
+ */
+export function eventHasCamera(type: EventType): boolean {
+  const info = EVENTS[type];
+  return info.sources === 'camera' || info.sources === 'hardware' || info.category === 'analytics';
+}
+
 export function isEventType(value: string): value is EventType {
   return Object.hasOwn(EVENTS, value);
 }
 
 /** The fields an action takes besides `type` (mirrors the site's check in ruleValidation.ts). */
 export type ActionField =
-  | 'cameras' | 'preSeconds' | 'postSeconds' | 'header' | 'description' | 'userDefinedEventId' | 'cameraId' | 'presetToken' | 'message' | 'notificationProfileId';
+  | 'cameras' | 'preSeconds' | 'postSeconds' | 'header' | 'description' | 'userDefinedEventId' | 'cameraId' | 'presetToken' | 'message' | 'notificationProfileId'
+  | 'outputId' | 'state';
 
 interface ActionInfo {
   label: string;
@@ -78,7 +98,7 @@ export const ACTIONS: Record<RuleActionType, ActionInfo> = {
   writeRuleLog: { label: 'Write to the rule log', phrase: 'write to the rule log', fields: ['message'], place: 'both' },
   startFeed: { label: 'Start feed', phrase: 'start the feed', fields: ['cameras'], place: 'start' },
   stopFeed: { label: 'Stop feed', phrase: 'stop the feed', fields: ['cameras'], place: 'stop' },
-  setOutput: { label: 'Set output', phrase: 'set output', fields: [], place: 'both', unsupported: true },
+  setOutput: { label: 'Set output', phrase: 'set output', fields: ['outputId', 'state'], place: 'both' },
   sendNotification: { label: 'Send notification', phrase: 'send a notification', fields: ['notificationProfileId'], place: 'both' },
   retrieveRemoteRecordings: { label: 'Retrieve remote recordings', phrase: 'retrieve remote recordings', fields: ['cameras'], place: 'both', unsupported: true },
   showOnSmartWall: { label: 'Show on Smart Wall', phrase: 'show on a Smart Wall', fields: ['cameras'], place: 'both', unsupported: true },

@@ -5,8 +5,8 @@
  * refused rule leaves nothing half-changed. The site checks the rule and names the field at
  * fault ("actions[1].cameras.cameraIds[0]"), which the editor shows beside that part.
  */
-import type { CreateRuleBody, EventType, RuleActionBody, RuleActionType, RuleBody, UpdateRuleBody } from '@nightjar/vms-core';
-import { ACTIONS, EVENTS } from './ruleCatalog';
+import type { CreateRuleBody, EventType, RecordingMode, RuleActionBody, RuleActionType, RuleBody, UpdateRuleBody } from '@nightjar/vms-core';
+import { ACTIONS, EVENTS, eventHasCamera } from './ruleCatalog';
 import type { ActionField } from './ruleCatalog';
 
 export type StopMode = 'none' | 'endEvent' | 'after';
@@ -19,10 +19,14 @@ export interface RuleDraft {
   /** null: always. */
   timeProfileId: string | null;
   triggerType: EventType;
-  /** The user-defined or generic event, for those triggers. */
+  /** The user-defined or generic event, or the analytics source, for those triggers. */
   definitionId: string | null;
   /** null: any source. */
   sourceIds: string[] | null;
+  /** Analytics events: only those of the source's analytics rule of this name; '' any. */
+  ruleName: string;
+  /** Camera events: only from cameras in one of these recording modes (read at each event); null any. */
+  recordingModes: RecordingMode[] | null;
   stop: StopMode;
   stopSeconds: number;
   actions: RuleActionBody[];
@@ -34,7 +38,7 @@ export const DEFAULT_STOP_SECONDS = 30;
 export function newRuleDraft(): RuleDraft {
   return {
     kind: 'event', name: '', description: '', enabled: true, timeProfileId: null,
-    triggerType: 'motionStarted', definitionId: null, sourceIds: null, stop: 'none', stopSeconds: DEFAULT_STOP_SECONDS,
+    triggerType: 'motionStarted', definitionId: null, sourceIds: null, ruleName: '', recordingModes: null, stop: 'none', stopSeconds: DEFAULT_STOP_SECONDS,
     actions: [], stopActions: [],
   };
 }
@@ -46,6 +50,8 @@ export function ruleToDraft(rule: RuleBody): RuleDraft {
     triggerType: (trigger?.type as EventType | undefined) ?? 'motionStarted',
     definitionId: trigger?.definitionId ?? null,
     sourceIds: trigger?.sourceIds ?? null,
+    ruleName: trigger?.ruleName ?? '',
+    recordingModes: trigger?.recordingModes ?? null,
     stop: rule.stop ? rule.stop.kind : 'none',
     stopSeconds: rule.stop?.kind === 'after' && rule.stop.seconds !== undefined ? rule.stop.seconds : DEFAULT_STOP_SECONDS,
     actions: rule.actions.map(cleanAction),
@@ -58,14 +64,26 @@ export function hasStopPart(d: RuleDraft): boolean {
   return d.kind === 'time' || d.stop !== 'none';
 }
 
+/** Events named by a definition the site holds: a user-defined or generic event, or an analytics source. */
+export function isDefinedEvent(type: EventType): boolean {
+  const category = EVENTS[type].category;
+  return category === 'userDefined' || category === 'generic' || category === 'analytics';
+}
+
+/** Whether the event's source is a camera, whose recording mode a trigger may ask for. */
+export const fromCamera = (type: EventType) => EVENTS[type].sources === 'camera';
+
 /** The trigger as the site takes it (alarm definitions build theirs with it too). */
 export function triggerOf(d: RuleDraft): NonNullable<CreateRuleBody['trigger']> {
   const info = EVENTS[d.triggerType];
-  const defined = info.category === 'userDefined' || info.category === 'generic';
+  const defined = isDefinedEvent(d.triggerType);
+  const ruleName = d.ruleName.trim();
   return {
     type: d.triggerType,
     ...(defined && d.definitionId !== null ? { definitionId: d.definitionId } : {}),
     ...(!defined && info.sources !== 'none' && d.sourceIds !== null ? { sourceIds: d.sourceIds } : {}),
+    ...(info.category === 'analytics' && ruleName !== '' ? { ruleName } : {}),
+    ...(fromCamera(d.triggerType) && d.recordingModes !== null ? { recordingModes: d.recordingModes } : {}),
   };
 }
 
@@ -110,9 +128,10 @@ export function cleanAction(a: RuleActionBody): RuleActionBody {
 
 const FIELD_DEFAULTS = (d: RuleDraft): Record<ActionField, unknown> => ({
   // The event's own camera is the natural target when a camera raised it.
-  cameras: d.kind === 'event' && EVENTS[d.triggerType].category === 'device' ? { kind: 'eventSource' } : { kind: 'cameras', cameraIds: [] },
+  cameras: d.kind === 'event' && eventHasCamera(d.triggerType) ? { kind: 'eventSource' } : { kind: 'cameras', cameraIds: [] },
   preSeconds: 3, postSeconds: 5, header: d.name.trim() || 'Rule bookmark', description: '',
   userDefinedEventId: '', cameraId: '', presetToken: '', message: d.name.trim() || 'Rule ran', notificationProfileId: '',
+  outputId: '', state: 'on',
 });
 
 /** A new action of a type, with its fields filled with sensible values for this rule. */
@@ -134,11 +153,22 @@ export function retypeAction(a: RuleActionBody, type: RuleActionType, d: RuleDra
  * an event rule a stop: its end event where there is one, else a time later.
  */
 export function addAction(d: RuleDraft, type: RuleActionType, list: 'actions' | 'stopActions'): RuleDraft {
+  if (type === 'setOutput' && list === 'stopActions') return { ...d, stopActions: [...d.stopActions, stopOutputAction(d)] };
   const next = { ...d, [list]: [...d[list], newAction(type, d)] };
   if (type !== 'startRecording' || list !== 'actions' || d.stopActions.some((a) => a.type === 'stopRecording')) return next;
   const started = next.actions.at(-1)!;
   const stop: StopMode = d.kind === 'time' || d.stop !== 'none' ? d.stop : EVENTS[d.triggerType].end ? 'endEvent' : 'after';
   return { ...next, stop, stopActions: [...d.stopActions, { type: 'stopRecording', cameras: started.cameras!, postSeconds: 5 }] };
+}
+
+/**
+ * A stop action setting an output returns it to the other state (the site refuses one setting
+ * what the actions set): the first output the actions set and not yet returned, switched back.
+ */
+function stopOutputAction(d: RuleDraft): RuleActionBody {
+  const returned = new Set(d.stopActions.filter((a) => a.type === 'setOutput').map((a) => a.outputId));
+  const set = d.actions.find((a) => a.type === 'setOutput' && a.outputId && !returned.has(a.outputId));
+  return set ? { type: 'setOutput', outputId: set.outputId, state: set.state === 'off' ? 'on' : 'off' } : { ...newAction('setOutput', d), state: 'off' };
 }
 
 export function updateAction(d: RuleDraft, list: 'actions' | 'stopActions', index: number, action: RuleActionBody): RuleDraft {
@@ -150,8 +180,9 @@ export function removeAction(d: RuleDraft, list: 'actions' | 'stopActions', inde
 }
 
 /**
- * A new trigger event. Sources and definitions of another kind no longer apply; a stop on an
- * end event the new event does not have becomes a stop after a time.
+ * A new trigger event. Sources and definitions of another kind no longer apply, nor recording
+ * modes when it does not come from a camera; a stop on an end event the new event does not
+ * have becomes a stop after a time.
  */
 export function changeTrigger(d: RuleDraft, type: EventType): RuleDraft {
   const before = EVENTS[d.triggerType];
@@ -161,6 +192,8 @@ export function changeTrigger(d: RuleDraft, type: EventType): RuleDraft {
     ...d, triggerType: type,
     sourceIds: sameSources ? d.sourceIds : null,
     definitionId: before.category === after.category ? d.definitionId : null,
+    ruleName: after.category === 'analytics' ? d.ruleName : '',
+    recordingModes: after.sources === 'camera' ? d.recordingModes : null,
     stop: d.stop === 'endEvent' && !after.end ? 'after' : d.stop,
   };
 }
@@ -176,9 +209,15 @@ export function changeKind(d: RuleDraft, kind: 'event' | 'time'): RuleDraft {
 export function draftProblem(d: RuleDraft): { field: string; message: string } | undefined {
   if (d.name.trim() === '') return { field: 'name', message: 'A rule needs a name.' };
   if (d.actions.length === 0) return { field: 'actions', message: 'Add at least one action.' };
-  const info = EVENTS[d.triggerType];
-  if (d.kind === 'event' && (info.category === 'userDefined' || info.category === 'generic') && d.definitionId === null) {
-    return { field: 'trigger.definitionId', message: `Choose the ${info.category === 'generic' ? 'generic' : 'user-defined'} event.` };
+  if (d.kind === 'event' && isDefinedEvent(d.triggerType) && d.definitionId === null) {
+    return { field: 'trigger.definitionId', message: definitionMissing(d.triggerType) };
   }
+  if (d.kind === 'event' && d.recordingModes?.length === 0) return { field: 'trigger.recordingModes', message: 'Tick at least one recording mode, or choose any.' };
   return undefined;
+}
+
+/** What to say when a defined event's trigger names no definition. */
+export function definitionMissing(type: EventType): string {
+  const category = EVENTS[type].category;
+  return category === 'analytics' ? 'Choose the analytics source.' : `Choose the ${category === 'generic' ? 'generic' : 'user-defined'} event.`;
 }

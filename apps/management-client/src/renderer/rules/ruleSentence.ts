@@ -5,7 +5,8 @@
  * choices (events, cameras, profiles, values), which the list shows emphasised. Pure.
  */
 import type { CreateRuleBody, EventType, RuleActionBody, RuleActionType } from '@nightjar/vms-core';
-import { ACTIONS, EVENTS, isActionType, isEventType } from './ruleCatalog';
+import { ACTIONS, EVENTS, RECORDING_MODE_LABELS, isActionType, isEventType } from './ruleCatalog';
+import type { SourceKind } from './ruleCatalog';
 
 export interface SentencePart {
   text: string;
@@ -18,8 +19,12 @@ export interface RuleNames {
   timeProfile: (id: string) => string | undefined;
   userDefinedEvent: (id: string) => string | undefined;
   genericEvent: (id: string) => string | undefined;
+  analyticsSource: (id: string) => string | undefined;
   storage: (id: string) => string | undefined;
   server: (id: string) => string | undefined;
+  /** Inputs and outputs of the hardware, by device id; without it their ids read as themselves. */
+  device?: (id: string) => string | undefined;
+  hardware?: (id: string) => string | undefined;
 }
 
 /** The parts of a rule the sentence reads (a stored rule, or the editor's body). */
@@ -58,10 +63,11 @@ export function actionPhrase(a: RuleActionBody, names: RuleNames): SentencePart[
   if (!isActionType(type)) return [term(a.type)];
   const on = () => [word(' on '), ...camerasPhrase(a.cameras, names)];
   switch (type) {
+    // Without seconds the camera's own buffer applies (how the default rules serve cameras with different buffers).
     case 'startRecording':
-      return [word('start recording'), ...on(), word(', '), term(`${a.preSeconds ?? 0} s`), word(' before')];
+      return [word('start recording'), ...on(), word(', '), ...(a.preSeconds === undefined ? [word('from its '), term('pre-buffer')] : [term(`${a.preSeconds} s`), word(' before')])];
     case 'stopRecording':
-      return [word('stop recording'), ...on(), word(', '), term(`${a.postSeconds ?? 0} s`), word(' after')];
+      return [word('stop recording'), ...on(), word(', '), ...(a.postSeconds === undefined ? [word('after its '), term('post-buffer')] : [term(`${a.postSeconds} s`), word(' after')])];
     case 'createBookmark':
       return [word('create bookmark '), term(`“${a.header ?? ''}”`), ...on()];
     case 'triggerUserDefinedEvent':
@@ -70,6 +76,8 @@ export function actionPhrase(a: RuleActionBody, names: RuleNames): SentencePart[
       return [word('move '), term(names.camera(a.cameraId ?? '') ?? (a.cameraId || 'a camera')), word(' to preset '), term(a.presetToken || '?')];
     case 'writeRuleLog':
       return [word('write '), term(`“${a.message ?? ''}”`), word(' to the rule log')];
+    case 'setOutput':
+      return [word('set output '), term(names.device?.(a.outputId ?? '') ?? (a.outputId || '?')), word(' '), term(a.state ?? '?')];
     default:
       return [word(ACTIONS[type].phrase), ...(ACTIONS[type].fields.includes('cameras') ? on() : [])];
   }
@@ -83,9 +91,18 @@ function sourcesPhrase(trigger: NonNullable<SentenceRule['trigger']>, names: Rul
   if (!isEventType(trigger.type)) return [];
   const info = EVENTS[trigger.type];
   if (info.sources === 'none') return [];
-  const kind = { camera: 'camera', storage: 'storage', server: 'recording server' }[info.sources];
-  const lookup = { camera: names.camera, storage: names.storage, server: names.server }[info.sources];
-  return [word(' from '), ...(trigger.sourceIds === undefined ? [term(`any ${kind}`)] : namesList(trigger.sourceIds, lookup))];
+  const kind = { camera: 'camera', input: 'input', output: 'output', hardware: 'hardware', storage: 'storage', server: 'recording server' }[info.sources];
+  const lookups: Partial<Record<SourceKind, RuleNames['camera'] | undefined>> = {
+    camera: names.camera, storage: names.storage, server: names.server, input: names.device, output: names.device, hardware: names.hardware,
+  };
+  const lookup = lookups[info.sources] ?? (() => undefined);
+  const modes = info.sources === 'camera' ? trigger.recordingModes : undefined;
+  if (!modes) return [word(' from '), ...(trigger.sourceIds === undefined ? [term(`any ${kind}`)] : namesList(trigger.sourceIds, lookup))];
+  // "from cameras in recording mode Motion", "from Front door when in recording mode Motion or Event"
+  const inModes = [word(' recording mode '), ...joinParts(modes.map((m) => [term(RECORDING_MODE_LABELS[m] ?? m)]), 'or')];
+  return trigger.sourceIds === undefined
+    ? [word(' from cameras in'), ...inModes]
+    : [word(' from '), ...namesList(trigger.sourceIds, lookup), word(' when in'), ...inModes];
 }
 
 export function eventPhrase(trigger: NonNullable<SentenceRule['trigger']>, names: RuleNames): SentencePart[] {
@@ -93,6 +110,11 @@ export function eventPhrase(trigger: NonNullable<SentenceRule['trigger']>, names
   if (!isEventType(type)) return [term(trigger.type)];
   if (type === 'userDefined') return [word('user-defined event '), term(names.userDefinedEvent(trigger.definitionId ?? '') ?? (trigger.definitionId || '?'))];
   if (type === 'generic') return [word('generic event '), term(names.genericEvent(trigger.definitionId ?? '') ?? (trigger.definitionId || '?'))];
+  if (type === 'analytics') {
+    // "analytics event “Loitering” from Lobby VCA", or any of the source's analytics rules.
+    const source = term(names.analyticsSource(trigger.definitionId ?? '') ?? (trigger.definitionId || '?'));
+    return trigger.ruleName ? [word('analytics event '), term(`“${trigger.ruleName}”`), word(' from '), source] : [word('any analytics event from '), source];
+  }
   return [term(EVENTS[type].label), ...sourcesPhrase(trigger, names)];
 }
 

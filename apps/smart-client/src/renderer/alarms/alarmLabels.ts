@@ -26,7 +26,7 @@ export function isAlarmState(value: string | undefined): value is AlarmState {
 
 const SOURCE_KIND: Record<string, string> = {
   camera: 'Camera', storage: 'Storage', server: 'Recording server', userDefinedEvent: 'User-defined event', genericEvent: 'Generic event',
-  analyticsSource: 'Analytics',
+  analyticsSource: 'Analytics', input: 'Input', output: 'Output', hardware: 'Hardware',
 };
 
 /** Where the alarm came from; a camera the operator may not see is said to be so, not named. */

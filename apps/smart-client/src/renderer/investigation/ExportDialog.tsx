@@ -18,6 +18,7 @@ import { ExportJobsList } from './ExportJobsList';
 import { FORMAT_CHOICES, exportProblems, exportRequest, exportWarning } from './exportForm';
 import type { ExportForm, ExportFormat } from './exportForm';
 import { exportSavesOf } from './exportSaves';
+import { useClientProfile } from '../profile/useClientProfile';
 import { RangeFields, rangeValue } from './RangeFields';
 import type { RangeValue } from './RangeFields';
 
@@ -51,7 +52,9 @@ function ExportDialogBody({ onClose, initial }: Omit<ExportDialogProps, 'open'>)
     return rangeValue(end - DEFAULT_LENGTH_MS, end);
   });
   const [cameraIds, setCameraIds] = useState<string[]>(() => initial?.cameraIds ?? viewIds);
-  const [format, setFormat] = useState<ExportFormat>('mp4');
+  // The client profile's default format; the operator may still pick another.
+  const profile = useClientProfile();
+  const [format, setFormat] = useState<ExportFormat>(profile.defaultExportFormat);
   const [encrypt, setEncrypt] = useState(false);
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');

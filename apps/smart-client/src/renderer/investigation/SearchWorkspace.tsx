@@ -11,6 +11,7 @@ import { viewCameras } from '../playback/rangeActions';
 import { fromDateTimeLocal } from '../playback/timeFormat';
 import { ShellContext } from '../shell/shellContext';
 import { useClientState, useSite } from '../session/siteContext';
+import { useClientProfile } from '../profile/useClientProfile';
 import { BookmarksPanel } from './BookmarksPanel';
 import { ErrorNote } from '@nightjar/ui';
 import { EvidenceLockDialog } from './EvidenceLockDialog';
@@ -33,6 +34,7 @@ const RESULTS_PAGE = 60;
 
 export function SearchWorkspace() {
   const { client, store } = useSite();
+  const { exportAllowed } = useClientProfile();
   const shell = useContext(ShellContext);
   const cameras = useQuery(camerasQuery(client));
   const [thumbnails] = useState(() => new ThumbnailCache(client));
@@ -126,10 +128,10 @@ export function SearchWorkspace() {
           </div>
         ) : tab === 'bookmarks' ? (
           <BookmarksPanel nameOf={nameOf} thumbnails={thumbnails} onOpen={open}
-            onExport={(b: BookmarkBody) => {
+            onExport={exportAllowed ? (b: BookmarkBody) => {
               const at = Date.parse(b.time);
               exportRange({ cameraIds: [...b.cameraIds], from: at - b.preSeconds * 1000, to: at + Math.max(1, b.postSeconds) * 1000 });
-            }} />
+            } : undefined} />
         ) : (
           <EvidenceLocksPanel onOpen={open} onCreate={() => setLockOpen(true)} />
         )}

@@ -1,7 +1,8 @@
 /**
  * A tile showing one camera live: asks the site for the stream that fits the tile, plays it in
  * the shared VideoTile (MSE, jsmpeg), and adds what the live view needs around it: the site's
- * status (recording, motion, disconnected), the clock, and the tile's toolbar.
+ * status (recording, motion, disconnected), the clock, the tile's toolbar, and its PTZ or
+ * outputs panel.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
@@ -14,6 +15,7 @@ import { useConnectionState } from '../session/useConnectionState';
 import { Icon } from '@nightjar/ui';
 import { useNow } from '@nightjar/ui';
 import { cameraIndicators } from './cameraTreeModel';
+import { OutputsPanel } from './OutputsPanel';
 import { PtzPanel } from './PtzPanel';
 import { cameraAspect, streamRequestSize } from './streamSize';
 import { TileMessage } from './TileMessage';
@@ -22,6 +24,7 @@ import { useElementSize } from './useElementSize';
 import { useLiveStream } from './useLiveStream';
 import { useSettledSize } from './useSettledSize';
 import { useTileActions } from './useTileActions';
+import { useTileOutputs } from './useTileOutputs';
 
 export interface LiveCameraTileProps {
   camera: CameraBody;
@@ -59,7 +62,11 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
   // While the site is away its last status is stale: no REC or motion claims then.
   const marks = siteAway ? { ...cameraIndicators(camera, status), recording: false, motion: false } : cameraIndicators(camera, status);
   const actions = useTileActions(camera, live.stream, status);
-  const [ptzOpen, setPtzOpen] = useState(false);
+  // One panel over the tile at a time: PTZ or the hardware's outputs.
+  const [panel, setPanel] = useState<'ptz' | 'outputs' | null>(null);
+  const toggle = (which: 'ptz' | 'outputs') => setPanel(panel === which ? null : which);
+  const outputs = useTileOutputs(camera, { open: panel === 'outputs' });
+  const hasOutputs = outputs.outputs.length > 0;
 
   const onPlayerState = (state: PlayerState) => {
     // The token is checked only when a socket opens: one that expired while the stream ran
@@ -111,12 +118,14 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
         onMaximize={onMaximize}
         onSnapshot={actions.snapshot}
         recording={actions.recording}
-        ptz={actions.ptzAvailable ? { open: ptzOpen, onToggle: () => setPtzOpen(!ptzOpen) } : undefined}
+        ptz={actions.ptzAvailable ? { open: panel === 'ptz', onToggle: () => toggle('ptz') } : undefined}
+        outputs={hasOutputs ? { open: panel === 'outputs', onToggle: () => toggle('outputs') } : undefined}
         onPlayback={onIndependentPlayback}
         onRemove={onRemove}
         onDragStart={onDragStart}
       />
-      {ptzOpen && actions.ptzAvailable ? <PtzPanel camera={camera} onClose={() => setPtzOpen(false)} /> : null}
+      {panel === 'ptz' && actions.ptzAvailable ? <PtzPanel camera={camera} onClose={() => setPanel(null)} /> : null}
+      {panel === 'outputs' && hasOutputs ? <OutputsPanel camera={camera} outputs={outputs.outputs} loading={outputs.loading} onClose={() => setPanel(null)} /> : null}
     </div>
   );
 }

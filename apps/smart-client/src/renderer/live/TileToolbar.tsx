@@ -1,6 +1,6 @@
 /**
  * The buttons over a tile, shown while the pointer is on it (or it is selected): maximize,
- * snapshot, manual recording, PTZ, independent playback, move and remove. An action the user
+ * snapshot, manual recording, PTZ, outputs, independent playback, move and remove. An action the user
  * or camera cannot do is left out, not shown disabled, to keep the strip short on small tiles.
  */
 import type { DragEvent } from 'react';
@@ -13,6 +13,8 @@ export interface TileToolbarProps {
   /** Manual recording: on while `active`; `busy` while the request runs. */
   recording?: { active: boolean; busy: boolean; onToggle: () => void } | undefined;
   ptz?: { open: boolean; onToggle: () => void } | undefined;
+  /** The outputs of the camera's hardware the operator may switch (left out when there are none). */
+  outputs?: { open: boolean; onToggle: () => void } | undefined;
   onPlayback?: (() => void) | undefined;
   onRemove: () => void;
   onDragStart: (e: DragEvent) => void;
@@ -34,6 +36,11 @@ export function TileToolbar(p: TileToolbarProps) {
       {p.ptz ? (
         <button type="button" className="tile-tool" aria-pressed={p.ptz.open} onClick={p.ptz.onToggle} title="Pan, tilt, zoom">
           <Icon name="ptz" size={14} />
+        </button>
+      ) : null}
+      {p.outputs ? (
+        <button type="button" className="tile-tool tile-tool-outputs" aria-pressed={p.outputs.open} onClick={p.outputs.onToggle} title="Outputs (doors, lights, sirens)">
+          <Icon name="output" size={14} />
         </button>
       ) : null}
       {p.recording ? (

@@ -1,12 +1,14 @@
-/** The inline name field of a view being renamed: Enter or leaving it saves, Escape cancels. */
+/** The inline name field of a view (or view group) being renamed: Enter or leaving it saves, Escape cancels. */
 import { useEffect, useRef, useState } from 'react';
 
 export interface ViewNameInputProps {
   initial: string;
   onDone: (name: string | null) => void;
+  /** The field's accessible name. */
+  label?: string;
 }
 
-export function ViewNameInput({ initial, onDone }: ViewNameInputProps) {
+export function ViewNameInput({ initial, onDone, label = 'View name' }: ViewNameInputProps) {
   const [name, setName] = useState(initial);
   const input = useRef<HTMLInputElement>(null);
   const done = useRef(false);
@@ -23,7 +25,7 @@ export function ViewNameInput({ initial, onDone }: ViewNameInputProps) {
       className="view-rename"
       value={name}
       maxLength={100}
-      aria-label="View name"
+      aria-label={label}
       onChange={(e) => setName(e.target.value)}
       onBlur={() => finish(name)}
       onKeyDown={(e) => {

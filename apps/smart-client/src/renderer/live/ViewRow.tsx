@@ -1,8 +1,9 @@
-/** A stored view in the views panel: click to show it; rename, share and delete when allowed. */
+/** A stored view in the views panel: click to show it; rename, share, move and delete when allowed. */
 import { useState } from 'react';
-import type { ViewBody } from '@nightjar/ui';
+import type { ViewBody, ViewGroupBody } from '@nightjar/ui';
 import { Icon } from '@nightjar/ui';
 import { LayoutGlyph } from './LayoutGlyph';
+import { MoveViewMenu } from './MoveViewMenu';
 import { ViewNameInput } from './ViewNameInput';
 
 export interface ViewRowProps {
@@ -15,6 +16,9 @@ export interface ViewRowProps {
   onRenameDone: () => void;
   onStartRename: () => void;
   onShare: (shared: boolean) => void;
+  /** The groups it may move to (none: no move button). */
+  moveTargets: readonly ViewGroupBody[];
+  onMove: (group: ViewGroupBody) => void;
   onDelete: () => void;
 }
 
@@ -63,7 +67,8 @@ export function ViewRow(p: ViewRowProps) {
           <button type="button" className="icon-btn" title="Rename" aria-label={`Rename ${view.name}`} onClick={p.onStartRename}>
             <Icon name="edit" size={12} />
           </button>
-          <button type="button" className="icon-btn" aria-pressed={view.shared} title={view.shared ? 'Shared with every user: click to make private' : 'Private: click to share with every user'}
+          <MoveViewMenu viewName={view.name} targets={p.moveTargets} onMove={p.onMove} />
+          <button type="button" className="icon-btn" aria-pressed={view.shared} title={view.shared ? 'Shared: click to make it private again' : 'Private: click to share it (the Shared group)'}
             aria-label={view.shared ? `Make ${view.name} private` : `Share ${view.name}`} onClick={() => p.onShare(!view.shared)}>
             <Icon name={view.shared ? 'shared' : 'lock'} size={12} />
           </button>

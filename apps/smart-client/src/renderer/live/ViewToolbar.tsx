@@ -3,16 +3,18 @@
  * saving it, and the layout picker.
  */
 import { useQuery } from '@tanstack/react-query';
-import { viewsQuery } from '@nightjar/ui';
+import { viewGroupsQuery, viewsQuery } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
 import { Icon } from '@nightjar/ui';
 import { LayoutPicker } from './LayoutPicker';
 import { useViewActions } from './useViewActions';
 import { differsFromView, freeViewName } from './viewMapping';
+import { newViewGroup } from './viewGroupsModel';
 
 export function ViewToolbar() {
   const { client, store } = useSite();
   const views = useQuery(viewsQuery(client)).data;
+  const groups = useQuery(viewGroupsQuery(client)).data;
   const viewId = useClientState((s) => s.viewId);
   const tileCameras = useClientState((s) => s.tileCameras);
   const layout = useClientState((s) => s.layout);
@@ -21,13 +23,15 @@ export function ViewToolbar() {
   const view = viewId ? views?.find((v) => v.id === viewId) : undefined;
   const modified = view ? differsFromView({ layout, layoutId, tileCameras }, view) : tileCameras.some((c) => c !== null);
   const used = tileCameras.filter((c) => c !== null).length;
+  const group = view ? groups?.find((g) => g.id === view.groupId) : undefined;
+  const target = newViewGroup(groups ?? [], view);
 
   return (
     <div className="view-toolbar" data-testid="view-toolbar">
       <div className="view-title">
         <Icon name={view ? (view.shared ? 'shared' : 'lock') : 'grid'} size={14} />
         <span className="view-name" data-testid="view-name">{view ? view.name : 'Unsaved view'}</span>
-        {view ? <span className="view-badge">{view.shared ? 'Shared' : 'Private'}</span> : null}
+        {view ? <span className="view-badge" title={view.shared ? 'In a shared group' : 'In one of your private groups'}>{group?.name ?? (view.shared ? 'Shared' : 'Private')}</span> : null}
         {view && modified ? <span className="view-modified">● changed</span> : null}
         <span className="view-meta">{used} of {tileCameras.length} tiles</span>
       </div>
@@ -38,8 +42,8 @@ export function ViewToolbar() {
             Save
           </button>
         ) : null}
-        <button type="button" className="btn btn-sm" disabled={!modified && !view} title="Save the screen as a new private view"
-          onClick={() => void actions.create(freeViewName(views ?? [], view ? `${view.name} copy` : 'View'), false)}>
+        <button type="button" className="btn btn-sm" disabled={!modified && !view} title={`Save the screen as a new view in ${target?.name ?? 'your Private group'}`}
+          onClick={() => void actions.create(freeViewName(views ?? [], view ? `${view.name} copy` : 'View'), target)}>
           <Icon name="plus" size={13} />
           Save as new
         </button>

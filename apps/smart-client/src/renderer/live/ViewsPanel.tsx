@@ -1,30 +1,52 @@
 /**
- * Stored views above the camera tree: the user's private views and the shared ones. Click a
- * view to show it; "+" saves what is on screen as a new private view, ready to be named.
+ * Stored views above the camera tree, in their view groups: the user's private groups first,
+ * then the shared groups shown to them, each folding on its own. Click a view to show it; "+" on
+ * a group saves what is on screen as a new view there, ready to be named; the panel's "+" does
+ * so in the user's "Private" group, and the folder button makes a new private group.
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { viewsQuery } from '@nightjar/ui';
-import type { ViewBody } from '@nightjar/ui';
+import { Icon, viewGroupsQuery, viewsQuery } from '@nightjar/ui';
+import type { ViewBody, ViewGroupBody } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
-import { Icon } from '@nightjar/ui';
 import { useViewActions } from './useViewActions';
-import { freeViewName, sortViews } from './viewMapping';
+import { useViewGroupActions } from './useViewGroupActions';
+import { freeViewName } from './viewMapping';
+import { defaultPrivateGroup, freeGroupName, groupViews, moveTargets } from './viewGroupsModel';
+import { ViewGroupSection } from './ViewGroupSection';
 import { ViewRow } from './ViewRow';
+import './viewGroups.css';
 
 export function ViewsPanel() {
-  const { client, user } = useSite();
+  const { client } = useSite();
   const views = useQuery(viewsQuery(client));
+  const groups = useQuery(viewGroupsQuery(client));
   const currentId = useClientState((s) => s.viewId);
   const actions = useViewActions();
+  const groupActions = useViewGroupActions();
   const [renamingId, setRenamingId] = useState<string | null>(null);
+  const [renamingGroupId, setRenamingGroupId] = useState<string | null>(null);
+  const [folded, setFolded] = useState<ReadonlySet<string>>(new Set());
   const [collapsed, setCollapsed] = useState(false);
-  const groups = useMemo(() => sortViews(views.data ?? [], user.id), [views.data, user.id]);
+  const groupList = useMemo(() => groups.data ?? [], [groups.data]);
+  const { sections, others } = useMemo(() => groupViews(groupList, views.data ?? []), [groupList, views.data]);
 
-  const create = async () => {
-    const saved = await actions.create(freeViewName(views.data ?? []), false);
-    if (saved) setRenamingId(saved.id);
+  const create = async (group: ViewGroupBody | undefined) => {
+    const saved = await actions.create(freeViewName(views.data ?? []), group);
+    if (saved) {
+      if (group) setFolded((f) => new Set([...f].filter((id) => id !== group.id)));
+      setRenamingId(saved.id);
+    }
   };
+  const createGroup = async () => {
+    const group = await groupActions.create(freeGroupName(groupList));
+    if (group) setRenamingGroupId(group.id);
+  };
+  const toggle = (id: string) => setFolded((f) => {
+    const next = new Set(f);
+    if (!next.delete(id)) next.add(id);
+    return next;
+  });
 
   const row = (v: ViewBody) => (
     <ViewRow
@@ -37,12 +59,16 @@ export function ViewsPanel() {
       onRename={(name) => void actions.rename(v, name)}
       onRenameDone={() => setRenamingId(null)}
       onShare={(shared) => void actions.setShared(v, shared)}
+      moveTargets={moveTargets(groupList, v)}
+      onMove={(g) => void actions.move(v, g)}
       onDelete={() => void actions.remove(v)}
     />
   );
+  const list = (items: ViewBody[], empty: string) => (items.length ? <ul>{items.map(row)}</ul> : <div className="view-empty">{empty}</div>);
 
   let body;
-  if (views.isPending) body = <div className="panel-note"><span className="spinner spinner-sm" />Loading views…</div>;
+  // Both together: views shown before their groups would jump once the groups arrive.
+  if (views.isPending || groups.isPending) body = <div className="panel-note"><span className="spinner spinner-sm" />Loading views…</div>;
   else if (views.isError) {
     body = (
       <div className="panel-note panel-note-error">
@@ -52,12 +78,29 @@ export function ViewsPanel() {
     );
   } else {
     body = (
-      <>
-        <div className="view-section">My views</div>
-        {groups.mine.length ? <ul>{groups.mine.map(row)}</ul> : <div className="view-empty">None yet: arrange cameras, then press +.</div>}
-        <div className="view-section">Shared</div>
-        {groups.shared.length ? <ul>{groups.shared.map(row)}</ul> : <div className="view-empty">No shared views.</div>}
-      </>
+      <ul className="view-groups" aria-label="View groups">
+        {sections.map(({ group, views: inGroup }) => (
+          <ViewGroupSection
+            key={group.id}
+            group={group}
+            count={inGroup.length}
+            collapsed={folded.has(group.id)}
+            onToggle={() => toggle(group.id)}
+            renaming={renamingGroupId === group.id}
+            onStartRename={() => setRenamingGroupId(group.id)}
+            onRename={(name) => {
+              setRenamingGroupId(null);
+              if (name !== null) void groupActions.rename(group, name);
+            }}
+            onNewView={() => void create(group)}
+            onDelete={() => void groupActions.remove(group)}
+          >
+            {list(inGroup, group.shared ? 'No views in this group.' : 'None yet: arrange cameras, then press +.')}
+          </ViewGroupSection>
+        ))}
+        {others.length ? <li className="view-group"><div className="view-section">Other views</div>{list(others, '')}</li> : null}
+        {groups.isError ? <li className="view-empty">The groups could not be loaded; views are shown ungrouped.</li> : null}
+      </ul>
     );
   }
 
@@ -70,7 +113,10 @@ export function ViewsPanel() {
         <h2>Views</h2>
         {views.data ? <span className="panel-count">{views.data.length}</span> : null}
         <div className="panel-head-actions">
-          <button type="button" className="icon-btn" onClick={() => void create()} title="Save the screen as a new view" aria-label="New view">
+          <button type="button" className="icon-btn" onClick={() => void createGroup()} title="New private group" aria-label="New group">
+            <Icon name="folder" size={14} />
+          </button>
+          <button type="button" className="icon-btn" onClick={() => void create(defaultPrivateGroup(groupList))} title="Save the screen as a new view in your Private group" aria-label="New view">
             <Icon name="plus" size={14} />
           </button>
         </div>

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { ViewBody } from '@nightjar/vms-core';
 import { LAYOUTS, createClientStore } from '@nightjar/ui';
-import { appliedViewOf, differsFromView, freeViewName, remoteViewChange, sortViews, targetTile, viewBodyOf } from './viewMapping';
+import { appliedViewOf, differsFromView, freeViewName, remoteViewChange, targetTile, viewBodyOf } from './viewMapping';
 
 const view = (over: Partial<ViewBody>): ViewBody => ({
-  id: 'v1', name: 'Lobby', shared: true, layoutId: '2x2',
+  id: 'v1', name: 'Lobby', groupId: 'shared', shared: true, layoutId: '2x2',
   layout: { columns: 2, rows: 2, tiles: LAYOUTS['2x2'].tiles.map((t) => ({ ...t })) },
   cameraIds: ['a', null, 'b', null], ownerId: 'u1', revision: 3, updatedAt: '2026-03-01T10:00:00Z', editable: true, ...over,
 });
@@ -16,8 +16,10 @@ describe('view ↔ store', () => {
     store.getState().applyView(appliedViewOf(stored));
     expect(store.getState()).toMatchObject({ viewId: 'v1', viewRevision: 3, layoutId: '2x2', tileCameras: ['a', null, 'b', null] });
     expect(differsFromView(store.getState(), stored)).toBe(false);
-    const body = viewBodyOf(store.getState(), '  Lobby ', true);
-    expect(body).toEqual({ name: 'Lobby', shared: true, layoutId: '2x2', layout: stored.layout, cameraIds: stored.cameraIds });
+    const body = viewBodyOf(store.getState(), '  Lobby ', 'shared');
+    expect(body).toEqual({ name: 'Lobby', groupId: 'shared', layoutId: '2x2', layout: stored.layout, cameraIds: stored.cameraIds });
+    // Without a group the site puts it in the user's default private group.
+    expect(viewBodyOf(store.getState(), 'Lobby')).not.toHaveProperty('groupId');
   });
 
   it('keeps a custom geometry from another client', () => {
@@ -26,7 +28,7 @@ describe('view ↔ store', () => {
     store.getState().applyView(appliedViewOf(custom));
     expect(store.getState().layout).toMatchObject({ id: 'custom', columns: 3, rows: 1 });
     expect(store.getState().layout.tiles[0]).toEqual({ x: 0, y: 0, width: 2, height: 1 });
-    expect(viewBodyOf(store.getState(), 'x', false).layoutId).toBe('custom');
+    expect(viewBodyOf(store.getState(), 'x').layoutId).toBe('custom');
   });
 
   it('notices edits of cameras and of the layout', () => {
@@ -65,18 +67,6 @@ describe('targetTile', () => {
 });
 
 describe('view lists', () => {
-  it('splits private and shared views and sorts them by name', () => {
-    const views = [
-      view({ id: '1', name: 'View 10', shared: false, ownerId: 'me' }),
-      view({ id: '2', name: 'View 2', shared: false, ownerId: 'me' }),
-      view({ id: '3', name: 'Gates', shared: true, ownerId: 'other' }),
-      view({ id: '4', name: 'Secret', shared: false, ownerId: 'other' }),
-    ];
-    const { mine, shared } = sortViews(views, 'me');
-    expect(mine.map((v) => v.id)).toEqual(['2', '1']);
-    expect(shared.map((v) => v.id)).toEqual(['3']);
-  });
-
   it('proposes the first free name', () => {
     expect(freeViewName([])).toBe('View 1');
     expect(freeViewName([{ name: 'view 1' }, { name: 'View 3' }])).toBe('View 2');

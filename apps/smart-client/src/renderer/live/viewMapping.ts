@@ -16,11 +16,11 @@ export function appliedViewOf(view: Pick<ViewBody, 'id' | 'revision' | 'layoutId
 
 type ViewState = Pick<ClientState, 'layoutId' | 'layout' | 'tileCameras'>;
 
-/** The body that saves what is on screen under a name. */
-export function viewBodyOf(state: ViewState, name: string, shared: boolean): CreateViewBody {
+/** The body that saves what is on screen under a name, in a group (absent: the user's default "Private"). */
+export function viewBodyOf(state: ViewState, name: string, groupId?: string): CreateViewBody {
   return {
     name: name.trim(),
-    shared,
+    ...(groupId === undefined ? {} : { groupId }),
     layoutId: state.layoutId,
     layout: { columns: state.layout.columns, rows: state.layout.rows, tiles: state.layout.tiles.map(({ x, y, width, height }) => ({ x, y, width, height })) },
     cameraIds: [...state.tileCameras],
@@ -61,15 +61,6 @@ export function targetTile(state: Pick<ClientState, 'selectedTile' | 'tileCamera
   if (state.selectedTile !== null && state.selectedTile < state.tileCameras.length) return state.selectedTile;
   const empty = state.tileCameras.indexOf(null);
   return empty >= 0 ? empty : undefined;
-}
-
-/** Views in the panel's order: the user's private ones, then shared ones, each by name. */
-export function sortViews(views: readonly ViewBody[], userId: string): { mine: ViewBody[]; shared: ViewBody[] } {
-  const byName = (a: ViewBody, b: ViewBody) => a.name.localeCompare(b.name, undefined, { numeric: true, sensitivity: 'base' });
-  return {
-    mine: views.filter((v) => !v.shared && v.ownerId === userId).sort(byName),
-    shared: views.filter((v) => v.shared).sort(byName),
-  };
 }
 
 /** A name not yet taken among `views`: "View 1", "View 2", … */

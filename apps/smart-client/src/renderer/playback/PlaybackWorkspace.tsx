@@ -15,6 +15,7 @@ import { ThumbnailCache } from '../investigation/thumbnailCache';
 import { ShellContext } from '../shell/shellContext';
 import { Icon } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
+import { useClientProfile } from '../profile/useClientProfile';
 import { PlaybackControls } from './PlaybackControls';
 import { PlaybackGrid } from './PlaybackGrid';
 import { PlaybackTimeline } from './PlaybackTimeline';
@@ -38,6 +39,7 @@ type LocalDialog =
 
 export function PlaybackWorkspace() {
   const { client, store } = useSite();
+  const { exportAllowed } = useClientProfile();
   const shell = useContext(ShellContext);
   const layout = useClientState((s) => s.layout);
   const tileCameras = useClientState((s) => s.tileCameras);
@@ -133,7 +135,7 @@ export function PlaybackWorkspace() {
           locks={data.locks} thumbnails={thumbnails} height={timelineHeight} />
         <SelectionBar
           store={store}
-          onExport={() => withSelection((initial) => (shell ? shell.openDialog({ kind: 'export', initial }) : setDialog({ kind: 'export', initial })))}
+          onExport={exportAllowed ? () => withSelection((initial) => (shell ? shell.openDialog({ kind: 'export', initial }) : setDialog({ kind: 'export', initial }))) : undefined}
           onLock={() => withSelection((initial) => setDialog({ kind: 'lock', initial }))}
           onBookmark={() => {
             const selection = store.getState().selection;

@@ -10,7 +10,8 @@ import { formatDuration, formatInstant } from './timeFormat';
 
 export interface SelectionBarProps {
   store: ClientStore;
-  onExport: () => void;
+  /** Absent when the client profile does not offer export. */
+  onExport?: (() => void) | undefined;
   onLock: () => void;
   onBookmark: () => void;
   /** Bookmark the shown instant (of the selected camera); absent when the view has no camera. */
@@ -35,7 +36,7 @@ export function SelectionBar({ store, onExport, onLock, onBookmark, onBookmarkHe
             {formatInstant(selection.startMs, now)} – {formatInstant(selection.endMs, now)}
             <span className="muted"> · {formatDuration(selection.endMs - selection.startMs)}</span>
           </span>
-          <button type="button" className="btn btn-sm btn-primary" onClick={onExport} data-testid="selection-export"><Icon name="download" size={13} /> Export…</button>
+          {onExport ? <button type="button" className="btn btn-sm btn-primary" onClick={onExport} data-testid="selection-export"><Icon name="download" size={13} /> Export…</button> : null}
           <button type="button" className="btn btn-sm" onClick={onLock} data-testid="selection-lock"><Icon name="lock" size={13} /> Lock…</button>
           <button type="button" className="btn btn-sm" onClick={onBookmark} data-testid="selection-bookmark"><Icon name="edit" size={13} /> Bookmark…</button>
           <button type="button" className="icon-btn" onClick={() => store.getState().clearSelection()} aria-label="Clear the range" title="Clear the range">

@@ -18,7 +18,7 @@ export function SessionRoot({ session }: { session: OperatorSession }) {
     user: session.user,
     connection: session.connection,
     updates: session.updates,
-    signOut: () => void session.signOut(),
+    signOut: (reason) => void session.signOut(reason),
     desktop: desktopApi() ?? null,
   }), [session]);
   return (

@@ -3,7 +3,7 @@
  * (views, layout, playback time, selection). Cameras and views are fetched at sign-in, together:
  * the first live frame waits for both.
  */
-import { SignedInSession, camerasQuery, createClientStore, viewsQuery } from '@nightjar/ui';
+import { SignedInSession, camerasQuery, createClientStore, currentUserQuery, viewGroupsQuery, viewsQuery } from '@nightjar/ui';
 import type { ClientStore, SessionUser, SignInRequest, SiteClient } from '@nightjar/ui';
 
 export class OperatorSession extends SignedInSession {
@@ -14,6 +14,9 @@ export class OperatorSession extends SignedInSession {
       prefetch: (queryClient) => {
         void queryClient.prefetchQuery(camerasQuery(client));
         void queryClient.prefetchQuery(viewsQuery(client));
+        // The views' groups, and the user with their client profile (workspaces, layout, idle sign-out).
+        void queryClient.prefetchQuery(viewGroupsQuery(client));
+        void queryClient.prefetchQuery(currentUserQuery(client));
       },
     });
   }

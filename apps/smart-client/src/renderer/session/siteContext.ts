@@ -17,8 +17,8 @@ export interface SiteContextValue {
   user: SessionUser;
   /** Whether the site is reachable; the banner and the tiles follow it. */
   connection: ConnectionMonitor;
-  /** Ends the session on the site and returns to the sign-in form. */
-  signOut: () => void;
+  /** Ends the session on the site and returns to the sign-in form; 'idle' when the client profile's idle time ran out. */
+  signOut: (reason?: 'signedOut' | 'idle') => void;
   /** The site's updates socket (already applied to the query cache; listen for what else to do). */
   updates: SiteUpdatesSocket;
   /** The Electron shell's API (native folders, windows); null in a browser, where features degrade. */

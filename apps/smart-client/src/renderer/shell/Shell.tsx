@@ -29,6 +29,9 @@ import { SessionEffects } from './SessionEffects';
 import { ShellContext } from './shellContext';
 import type { ShellContextValue, ShellDialog } from './shellContext';
 import { parseStartupRoute } from './startupRoute';
+import { allowedWorkspace, offeredWorkspaces } from '../profile/clientProfile';
+import { useClientProfile } from '../profile/useClientProfile';
+import '../profile/profile.css';
 import { TopBar } from './TopBar';
 
 const WORKSPACE_LABEL: Record<Workspace, string> = { live: 'Live', playback: 'Playback', search: 'Search', alarms: 'Alarms' };
@@ -36,7 +39,14 @@ const WORKSPACE_LABEL: Record<Workspace, string> = { live: 'Live', playback: 'Pl
 export function Shell() {
   const { store, connection: siteConnection, client } = useSite();
   const [startup] = useState(() => parseStartupRoute(location.pathname, location.search));
-  const [workspace, setWorkspace] = useState<Workspace>(startup.workspace);
+  const [wantedWorkspace, setWantedWorkspace] = useState<Workspace>(startup.workspace);
+  // The client profile decides which workspaces are offered; a hidden one is never shown or switched to.
+  const profile = useClientProfile();
+  const offered = useMemo(() => offeredWorkspaces(profile), [profile]);
+  const workspace = allowedWorkspace(wantedWorkspace, offered);
+  const setWorkspace = useCallback((w: Workspace) => {
+    if (offered.includes(w)) setWantedWorkspace(w);
+  }, [offered]);
   const [dialog, setDialog] = useState<ShellDialog | null>(null);
   const [notices] = useState(() => new NoticeList());
   const [sidebarOpen, setSidebarOpen] = useState(true);
@@ -49,7 +59,7 @@ export function Shell() {
 
   const shell = useMemo<ShellContextValue>(() => ({
     workspace, setWorkspace, dialog, openDialog: setDialog, closeDialog, notify, sidebarOpen, toggleSidebar,
-  }), [workspace, dialog, closeDialog, notify, sidebarOpen, toggleSidebar]);
+  }), [workspace, setWorkspace, dialog, closeDialog, notify, sidebarOpen, toggleSidebar]);
 
   const shortcuts = useMemo(() => defaultShortcuts({
     store,
@@ -60,21 +70,23 @@ export function Shell() {
       setDialog(null);
       return true;
     },
-  }), [store, dialog]);
+    // Keys of workspaces the profile hides are neither listed in help nor bound.
+  }).filter((s) => !s.id.startsWith('workspace.') || offered.includes(s.id.slice('workspace.'.length) as Workspace)), [store, dialog, setWorkspace, offered]);
   useShortcuts(shortcuts);
 
   // A seek from anywhere (a search result, a bookmark, independent of the tab) means "show me
   // that moment": the Playback workspace follows the store into playback mode.
   useEffect(() => store.subscribe((s, prev) => {
     if (s.mode === 'playback' && prev.mode === 'live') setWorkspace('playback');
-  }), [store]);
+  }), [store, setWorkspace]);
 
   return (
     <ShellContext.Provider value={shell}>
       <AlarmNotifierContext.Provider value={alarmNotifier}>
         <SessionEffects startupViewId={startup.viewId} />
         <ExportSaving />
-        <div className="app" data-workspace={workspace} data-connection={connection.kind}>
+        <div className="app" data-workspace={workspace} data-connection={connection.kind}
+          data-tile-title={profile.tileTitleBar ? 'on' : 'off'} data-tile-clock={profile.tileClock ? 'on' : 'off'}>
           <TopBar />
           <ConnectionBanner connection={siteConnection} siteAddress={client.baseUrl} />
           <div className="app-body">
@@ -90,7 +102,7 @@ export function Shell() {
           </div>
           {dialog?.kind === 'help' ? <HelpPanel shortcuts={shortcuts} onClose={closeDialog} /> : null}
           <ErrorBoundary label="Export" resetKey={dialog} onDismiss={closeDialog}>
-            <ExportDialog open={dialog?.kind === 'export'} onClose={closeDialog} {...(dialog?.kind === 'export' && dialog.initial ? { initial: dialog.initial } : {})} />
+            <ExportDialog open={dialog?.kind === 'export' && profile.exportAllowed} onClose={closeDialog} {...(dialog?.kind === 'export' && dialog.initial ? { initial: dialog.initial } : {})} />
           </ErrorBoundary>
           <ErrorBoundary label="Status" resetKey={dialog} onDismiss={closeDialog}>
             <StatusDialog open={dialog?.kind === 'status'} onClose={closeDialog} />

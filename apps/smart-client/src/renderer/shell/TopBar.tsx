@@ -10,6 +10,8 @@ import type { IconName } from '@nightjar/ui';
 import { AlarmTabBadge } from '../alarms/AlarmTabBadge';
 import { TriggerEventMenu } from '../alarms/TriggerEventMenu';
 import { useShell } from './shellContext';
+import { offeredWorkspaces } from '../profile/clientProfile';
+import { useClientProfile } from '../profile/useClientProfile';
 import { UserMenu } from './UserMenu';
 
 const TABS: { id: Workspace; label: string; key: string; icon: IconName }[] = [
@@ -25,6 +27,8 @@ const NO_SIDEBAR: readonly Workspace[] = ['search', 'alarms'];
 export function TopBar() {
   const { client } = useSite();
   const shell = useShell();
+  const profile = useClientProfile();
+  const offered = offeredWorkspaces(profile);
   const host = client.baseUrl.replace(/^https?:\/\//, '');
   return (
     <header className="topbar">
@@ -42,7 +46,7 @@ export function TopBar() {
         <span>{host}</span>
       </div>
       <nav className="tabs" role="tablist" aria-label="Workspaces">
-        {TABS.map((t) => (
+        {TABS.filter((t) => offered.includes(t.id)).map((t) => (
           <button key={t.id} type="button" role="tab" className="tab" aria-selected={shell.workspace === t.id}
             onClick={() => shell.setWorkspace(t.id)} title={`${t.label} (${t.key})`}>
             <Icon name={t.icon} size={14} />
@@ -53,10 +57,12 @@ export function TopBar() {
       </nav>
       <div className="topbar-actions">
         <TriggerEventMenu />
-        <button type="button" className="topbar-btn" onClick={() => shell.openDialog({ kind: 'export' })} title="Export video">
-          <Icon name="download" size={15} />
-          <span>Export</span>
-        </button>
+        {profile.exportAllowed ? (
+          <button type="button" className="topbar-btn" onClick={() => shell.openDialog({ kind: 'export' })} title="Export video">
+            <Icon name="download" size={15} />
+            <span>Export</span>
+          </button>
+        ) : null}
         <button type="button" className="topbar-btn" onClick={() => shell.openDialog({ kind: 'status' })} title="Jobs and server status">
           <Icon name="activity" size={15} />
           <span>Status</span>

@@ -6,6 +6,7 @@ import { alarmDefinitionProblem, canShareSource, danglingReferences } from './al
 const ctx: AlarmContext = {
   cameraIds: new Set(['camA', 'camB']), ptzCameraIds: new Set(), storageIds: new Set(['live']), serverIds: new Set(['srv']),
   timeProfileIds: new Set(['night']), userDefinedEventIds: new Set(['panic', 'allClear']), genericEventIds: new Set(['door']), notificationProfileIds: new Set(), analyticsSourceIds: new Set(),
+  inputIds: new Set(['door1']), outputIds: new Set(['siren1']), hardwareIds: new Set(['hw1']),
   roleIds: new Set(['operators', 'guards']),
 };
 
@@ -43,10 +44,27 @@ describe('alarm definition check', () => {
     expect(canShareSource('storageFull', 'storageAvailable')).toBe(true);
     expect(canShareSource('motionStarted', 'storageAvailable')).toBe(false);
     expect(canShareSource('userDefined', 'userDefined')).toBe(false);
+    expect(canShareSource('inputActivated', 'inputDeactivated')).toBe(true);
+    expect(canShareSource('inputActivated', 'outputDeactivated')).toBe(false);
+    expect(canShareSource('deviceEvent', 'deviceEvent')).toBe(true);
     const panic = { trigger: { type: 'userDefined' as const, definitionId: 'panic' }, timeProfileId: undefined };
     expect(problem({ ...panic, close: { type: 'userDefined', definitionId: 'allClear', sameSource: true } })?.field).toBe('close.sameSource');
     expect(problem({ ...panic, close: { type: 'userDefined', definitionId: 'allClear', sameSource: false } })).toBeUndefined();
     expect(problem({ ...panic, close: { type: 'userDefined', definitionId: 'panic', sameSource: false } })?.field).toBe('close.type');
+  });
+
+  it('lets one analytics source raise on one of its rules and close on another', () => {
+    const withVca: AlarmContext = { ...ctx, analyticsSourceIds: new Set(['vca']) };
+    const check = (raise: string | undefined, close: string | undefined) => alarmDefinitionProblem({
+      ...base, timeProfileId: undefined,
+      trigger: { type: 'analytics', definitionId: 'vca', ...(raise ? { ruleName: raise } : {}) },
+      close: { type: 'analytics', definitionId: 'vca', ...(close ? { ruleName: close } : {}), sameSource: false },
+    }, withVca)?.field;
+    expect(check('Intrusion', 'Intrusion ended')).toBeUndefined();
+    // Any rule of the source, or the same rule (names compare case-insensitively), would raise and close at once.
+    expect(check('Intrusion', 'intrusion')).toBe('close.type');
+    expect(check(undefined, 'Intrusion ended')).toBe('close.type');
+    expect(check('Intrusion', undefined)).toBe('close.type');
   });
 
   it('lists what a stored definition names that is gone', () => {
@@ -59,5 +77,8 @@ describe('alarm definition check', () => {
     const generic: AlarmDefinitionInput = { ...base, trigger: { type: 'generic', definitionId: 'door' }, close: undefined, timeProfileId: undefined };
     expect(danglingReferences(generic, { ...ctx, genericEventIds: new Set() })).toEqual([{ field: 'trigger.definitionId', what: 'generic event door' }]);
     expect(danglingReferences(base, ctx)).toEqual([]);
+    const door: AlarmDefinitionInput = { ...base, trigger: { type: 'inputActivated', sourceIds: ['door1'] }, close: { type: 'inputDeactivated', sameSource: true }, timeProfileId: undefined };
+    expect(danglingReferences(door, ctx)).toEqual([]);
+    expect(danglingReferences(door, { ...ctx, inputIds: new Set() })).toEqual([{ field: 'trigger.sourceIds[0]', what: 'input door1' }]);
   });
 });

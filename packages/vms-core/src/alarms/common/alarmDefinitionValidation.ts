@@ -8,7 +8,7 @@ import type { EventTrigger } from '../../rules/common/rule';
 import type { RuleContext, RuleProblem } from '../../rules/common/ruleValidation';
 import { eventTriggerProblem } from '../../rules/common/ruleValidation';
 import { eventCategory, sourceKindOf } from '../../events/common/vmsEvent';
-import type { EventType } from '../../events/common/vmsEvent';
+import type { EventSourceKind, EventType } from '../../events/common/vmsEvent';
 import type { AlarmDefinitionInput } from './alarm';
 import { ALARM_LIMITS, ALARM_PRIORITY, ALARM_SOUNDS } from './alarm';
 
@@ -18,13 +18,29 @@ export interface AlarmContext extends RuleContext {
 
 const L = ALARM_LIMITS;
 
+/** Source kinds whose events name one thing of the site (defined events are each their own source). */
+const SHARED_SOURCE_KINDS: ReadonlySet<EventSourceKind> = new Set(['camera', 'input', 'output', 'hardware', 'storage', 'server']);
+
 /**
- * Whether events of both types can come from one source (a camera, a storage, a server); also
- * `close.sameSource` when a request leaves it out.
+ * Whether events of both types can come from one source (a camera, an input, an output, a
+ * hardware unit, a storage, a server); also `close.sameSource` when a request leaves it out.
  */
 export function canShareSource(a: EventType, b: EventType): boolean {
   const kind = sourceKindOf(a);
-  return kind === sourceKindOf(b) && (kind === 'camera' || kind === 'storage' || kind === 'server');
+  return kind === sourceKindOf(b) && SHARED_SOURCE_KINDS.has(kind);
+}
+
+/** The ids a trigger's sources of a kind may be, and what to call one. */
+function knownSources(kind: EventSourceKind, ctx: AlarmContext): ReadonlySet<string> | undefined {
+  switch (kind) {
+    case 'camera': return ctx.cameraIds;
+    case 'input': return ctx.inputIds;
+    case 'output': return ctx.outputIds;
+    case 'hardware': return ctx.hardwareIds;
+    case 'storage': return ctx.storageIds;
+    case 'server': return ctx.serverIds;
+    case 'userDefinedEvent': case 'genericEvent': case 'analyticsSource': return undefined;
+  }
 }
 
 function idsProblem(ids: readonly string[], known: ReadonlySet<string>, field: string, what: string, max: number): RuleProblem | undefined {
@@ -61,7 +77,11 @@ export function alarmDefinitionProblem(def: AlarmDefinitionInput, ctx: AlarmCont
     if (def.close.sameSource && !canShareSource(def.trigger.type, def.close.type)) {
       return { field: 'close.sameSource', message: `${def.trigger.type} and ${def.close.type} events never come from the same source: close every open alarm of the definition instead` };
     }
-    if (def.close.type === def.trigger.type && def.close.definitionId === def.trigger.definitionId) {
+    // Analytics events of one source are told apart by their rule's name: "Intrusion" may raise what "Intrusion ended" closes.
+    const raiseRule = def.trigger.ruleName?.toLowerCase();
+    const closeRule = def.close.ruleName?.toLowerCase();
+    const sameRule = raiseRule === undefined || closeRule === undefined || raiseRule === closeRule;
+    if (def.close.type === def.trigger.type && def.close.definitionId === def.trigger.definitionId && sameRule) {
       return { field: 'close.type', message: 'the event that raises an alarm cannot also close it' };
     }
   }
@@ -85,7 +105,7 @@ function missingTrigger(t: EventTrigger, field: string, ctx: AlarmContext, out: 
     if (known && !known.has(t.definitionId)) out.push({ field: `${field}.definitionId`, what: `${what} ${t.definitionId}` });
   }
   const kind = sourceKindOf(t.type);
-  const known = kind === 'camera' ? ctx.cameraIds : kind === 'storage' ? ctx.storageIds : kind === 'server' ? ctx.serverIds : undefined;
+  const known = knownSources(kind, ctx);
   for (const [i, id] of (t.sourceIds ?? []).entries()) {
     if (known && !known.has(id)) out.push({ field: `${field}.sourceIds[${i}]`, what: `${kind} ${id}` });
   }

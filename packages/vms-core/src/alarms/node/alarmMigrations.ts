@@ -74,4 +74,18 @@ CREATE INDEX alarm_history_alarm ON alarm_history (alarm_id);
 `,
 };
 
-export const alarmMigrations = [m001Alarms];
+/**
+ * Closed alarms are deleted some days after closing (alarmRetention.ts): this index finds the
+ * oldest closed ones without reading the open alarms or every closed one at each batch.
+ * `closed_at` is set exactly while the state is closed (AlarmStore), so the partial index holds
+ * only closed alarms.
+ */
+export const m002ClosedAt: Migration = {
+  version: 2,
+  name: 'closed_at',
+  sql: `
+CREATE INDEX alarm_closed_at ON alarm (closed_at) WHERE closed_at IS NOT NULL;
+`,
+};
+
+export const alarmMigrations = [m001Alarms, m002ClosedAt];

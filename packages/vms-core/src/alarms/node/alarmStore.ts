@@ -145,6 +145,17 @@ export class AlarmStore {
     })();
   }
 
+  /**
+   * Deletes at most `limit` alarms closed before `closedBefore` (ms), oldest first, with their
+   * comments and history (ON DELETE CASCADE), in one transaction; returns how many went. Small
+   * batches keep each write short, so alarms raised meanwhile never wait long (alarmRetention.ts).
+   */
+  deleteClosedBefore(closedBefore: number, limit: number): number {
+    return this.db.prepare(`DELETE FROM alarm WHERE id IN (
+        SELECT id FROM alarm WHERE closed_at IS NOT NULL AND closed_at < ? AND state = 'closed' ORDER BY closed_at LIMIT ?)`)
+      .run(closedBefore, limit).changes;
+  }
+
   openCount(definitionId: string): number {
     return (this.db.prepare(`SELECT COUNT(*) AS n FROM alarm WHERE definition_id = ? AND state != 'closed'`).get(definitionId) as { n: number }).n;
   }

@@ -17,10 +17,13 @@ const State = Type.Enum([...ALARM_STATES], { description: 'new â†’ inProgress â‡
 
 export const AlarmCloseSchema = Type.Object({
   type: Type.String({ description: `the event that closes open alarms: ${EVENT_TYPES.join(', ')}` }),
-  definitionId: Type.Optional(Type.String({ description: 'for userDefined and generic: which one' })),
-  sourceIds: Type.Optional(Type.Array(Type.String(), { description: 'cameras, storages or servers it must come from; absent: any' })),
+  definitionId: Type.Optional(Type.String({ description: 'for userDefined and generic: which one; for analytics: the analytics source' })),
+  sourceIds: Type.Optional(Type.Array(Type.String(), { description: 'cameras, inputs, outputs, hardware, storages or servers it must come from; absent: any' })),
+  // As a trigger's: an analytics rule ("Intrusion ended" closes what "Intrusion" raised), cameras in some recording modes.
+  ruleName: EventTriggerSchema.properties.ruleName,
+  recordingModes: EventTriggerSchema.properties.recordingModes,
   sameSource: Type.Optional(Type.Boolean({
-    description: 'close only alarms raised by the source the close event comes from (default: when both events come from cameras, storages or servers); otherwise every open alarm of the definition',
+    description: 'close only alarms raised by the source the close event comes from (default: when both events come from one kind of source: cameras, inputs, outputs, hardware, storages or servers); otherwise every open alarm of the definition',
   })),
 }, { additionalProperties: false });
 
@@ -69,7 +72,8 @@ export const UpdateAlarmDefinitionRequest = Type.Object({
   description: Type.Optional(definitionFields.description),
   enabled: Type.Optional(definitionFields.enabled),
   trigger: Type.Optional(definitionFields.trigger),
-  timeProfileId: Type.Optional(Type.Union([definitionFields.timeProfileId, Type.Null()], { description: 'null: always' })),
+  // One schema with both types, not a union: the validator would coerce null into the string branch ("").
+  timeProfileId: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'the time profile; null: always' })),
   priority: Type.Optional(Priority),
   category: Type.Optional(definitionFields.category),
   relatedCameraIds: Type.Optional(definitionFields.relatedCameraIds),
@@ -91,7 +95,7 @@ export const AlarmSchema = Type.Object({
   priority: Priority,
   category: Type.String(),
   source: Type.Object({
-    kind: Type.String({ description: 'camera, storage, server, userDefinedEvent, genericEvent or analyticsSource' }),
+    kind: Type.String({ description: 'camera, input, output, hardware, storage, server, userDefinedEvent, genericEvent or analyticsSource' }),
     id: Type.Optional(Type.String({ description: 'absent when the source is a camera the caller may not see' })),
     name: Type.Optional(Type.String()),
   }),
@@ -145,7 +149,7 @@ export const AlarmParams = Type.Object({ alarmId: Type.Integer({ minimum: 1 }) }
 
 export const UpdateAlarmRequest = Type.Object({
   state: Type.Optional(State),
-  assigneeId: Type.Optional(Type.Union([Type.String({ minLength: 1 }), Type.Null()], { description: 'a user shown this alarm; null unassigns' })),
+  assigneeId: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], minLength: 1, description: 'a user shown this alarm; null unassigns' })),
   comment: Type.Optional(Type.String({ maxLength: L.commentMaxLength })),
 }, { additionalProperties: false, description: 'any of them, applied together; an invalid state change is 400 with field "state"' });
 

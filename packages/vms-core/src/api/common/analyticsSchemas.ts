@@ -64,7 +64,8 @@ export const CreateAnalyticsSourceRequest = Type.Object({
 
 export const UpdateAnalyticsSourceRequest = Type.Object({
   name: Type.Optional(fields.name), description: Type.Optional(fields.description), allowedAddresses: Type.Optional(fields.allowedAddresses),
-  cameraId: Type.Optional(Type.Union([fields.cameraId, Type.Null()], { description: 'null: watches no camera' })),
+  // One schema with both types, not a union: the validator would coerce null into the string branch ("").
+  cameraId: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'the camera the analytics watch; null: none' })),
   maxEventsPerSecond: Type.Optional(fields.maxEventsPerSecond), enabled: Type.Optional(fields.enabled),
   token: Type.Optional(Type.Union([fields.token, Type.Null()], { description: 'a new token; null: none (then allowedAddresses must list addresses)' })),
 }, { additionalProperties: false });

@@ -3,6 +3,8 @@ import type { Static } from 'typebox';
 import { CONFIGURATION_FORMAT, CONFIGURATION_VERSION } from '../../management/common/configurationDocument';
 import { GroomingSchema, MotionSchema, PolicySchema, StreamInfoSchema } from './schemas';
 import { CameraGrantSchema, TimeExceptionSchema, TimeWindowSchema } from './securitySchemas';
+import { ClientProfileSettingsSchema } from './clientProfileSchemas';
+import { DeviceKindSchema, DeviceSettingsSchema } from './deviceSchemas';
 
 /**
  * The configuration backup file (docs/design/configuration.md, "Backup and restore"). Lists
@@ -54,6 +56,17 @@ export const ConfigurationDocumentSchema = Type.Object({
   users: Type.Array(Type.Object({
     id: Id, username: Type.String({ minLength: 1, maxLength: 64 }), roleIds: Type.Array(Id), createdAt: Type.String({ format: 'date-time' }),
   }), { maxItems: 100_000 }),
+  viewGroups: Type.Optional(Type.Array(Type.Object({
+    id: Id, name: Type.String({ minLength: 1, maxLength: 100 }), allRoles: Type.Boolean(), roleIds: Type.Array(Id), position: Type.Integer({ minimum: 0 }),
+  }), { maxItems: 10_000, description: 'shared view groups (their views stay on the site); absent in older files: left as they are' })),
+  clientProfiles: Type.Optional(Type.Array(Type.Object({
+    id: Id, name: Type.String({ minLength: 1, maxLength: 100 }), description: Type.String({ maxLength: 500 }), position: Type.Integer({ minimum: 0 }),
+    roleIds: Type.Array(Id), settings: ClientProfileSettingsSchema,
+  }), { maxItems: 10_000, description: 'Smart Client profiles, the default one included; absent in older files: left as they are' })),
+  devices: Type.Optional(Type.Array(Type.Object({
+    id: Id, hardwareId: Id, kind: DeviceKindSchema, deviceKey: Type.String({ minLength: 1 }), name: Type.String({ minLength: 1 }), enabled: Type.Boolean(),
+    group: Type.String(), settings: DeviceSettingsSchema, reportedName: Type.String(),
+  }), { maxItems: 100_000, description: 'microphones, speakers, metadata, inputs and outputs; absent in older files: the devices of kept hardware stay' })),
   secrets: SealedSecretsSchema,
 }, { additionalProperties: false });
 
@@ -72,6 +85,7 @@ export const ImportConfigurationRequest = Type.Object({
 const Counts = Type.Object({ added: Type.Integer(), changed: Type.Integer(), removed: Type.Integer() });
 export const ImportConfigurationResponse = Type.Object({
   storages: Counts, hardware: Counts, cameras: Counts, timeProfiles: Counts, roles: Counts, users: Counts,
+  viewGroups: Type.Optional(Counts), clientProfiles: Type.Optional(Counts), devices: Type.Optional(Counts),
 });
 
 export type ConfigurationDocumentBody = Static<typeof ConfigurationDocumentSchema>;

@@ -7,18 +7,22 @@
 export const CONFIGURATION_RESOURCES = [
   'site', 'recordingServers', 'hardware', 'cameras', 'storages', 'timeProfiles', 'roles', 'users',
   'rules', 'userDefinedEvents', 'genericEvents', 'logSettings', 'alarmDefinitions', 'notificationProfiles', 'analyticsSources',
+  'viewGroups', 'clientProfiles',
+  'devices',
 ] as const;
 export type ConfigurationResource = (typeof CONFIGURATION_RESOURCES)[number];
 
 const BY_ACTION: Record<string, readonly ConfigurationResource[]> = {
   updateSite: ['site'],
   updateRecordingServer: ['recordingServers'],
-  addHardware: ['hardware', 'cameras'], updateHardware: ['hardware', 'cameras'], deleteHardware: ['hardware', 'cameras'],
+  addHardware: ['hardware', 'cameras', 'devices'], updateHardware: ['hardware', 'cameras', 'devices'], deleteHardware: ['hardware', 'cameras', 'devices'],
+  updateDevice: ['devices'],
   updateCamera: ['cameras'],
   createStorage: ['storages'], updateStorage: ['storages'],
   createTimeProfile: ['timeProfiles'], updateTimeProfile: ['timeProfiles'], deleteTimeProfile: ['timeProfiles'],
-  createRole: ['roles'], updateRole: ['roles'], deleteRole: ['roles', 'users'],
-  createUser: ['users'], updateUser: ['users'], deleteUser: ['users'], unlockUser: ['users'],
+  // A user's roles decide which shared view groups they see and which client profile they get.
+  createRole: ['roles'], updateRole: ['roles'], deleteRole: ['roles', 'users', 'viewGroups', 'clientProfiles'],
+  createUser: ['users'], updateUser: ['users', 'viewGroups', 'clientProfiles'], deleteUser: ['users'], unlockUser: ['users'],
   createRule: ['rules'], updateRule: ['rules'], deleteRule: ['rules'],
   createUserDefinedEvent: ['userDefinedEvents'], updateUserDefinedEvent: ['userDefinedEvents'], deleteUserDefinedEvent: ['userDefinedEvents'],
   createGenericEventSource: ['genericEvents'], updateGenericEventSource: ['genericEvents'], deleteGenericEventSource: ['genericEvents'],
@@ -28,6 +32,8 @@ const BY_ACTION: Record<string, readonly ConfigurationResource[]> = {
   updateSmtpSettings: ['notificationProfiles'],
   createNotificationProfile: ['notificationProfiles'], updateNotificationProfile: ['notificationProfiles'], deleteNotificationProfile: ['notificationProfiles'],
   createAnalyticsSource: ['analyticsSources'], updateAnalyticsSource: ['analyticsSources'], deleteAnalyticsSource: ['analyticsSources'],
+  createViewGroup: ['viewGroups'], updateViewGroup: ['viewGroups'], deleteViewGroup: ['viewGroups'],
+  createClientProfile: ['clientProfiles'], updateClientProfile: ['clientProfiles'], deleteClientProfile: ['clientProfiles'],
   importConfiguration: CONFIGURATION_RESOURCES,
 };
 

@@ -104,6 +104,9 @@ export const LogSettingsSchema = Type.Object({
   systemLogLevel: Level,
   systemLogRetentionDays: Type.Integer({ minimum: 1, maximum: LOG_LIMITS.maxRetentionDays }),
   ruleLogRetentionDays: Type.Integer({ minimum: 1, maximum: LOG_LIMITS.maxRetentionDays }),
+  closedAlarmRetentionDays: Type.Integer({
+    minimum: 1, maximum: LOG_LIMITS.maxRetentionDays, description: 'closed alarms, with their comments and history, are deleted this many days after they were closed',
+  }),
 });
 export const UpdateLogSettingsRequest = Type.Partial(LogSettingsSchema, { additionalProperties: false });
 

@@ -26,7 +26,7 @@ export const EventStreamFilterSchema = Type.Object({
   types: Type.Optional(Type.Array(Type.Enum([...EVENT_TYPES]), { minItems: 1, description: 'event types wanted; absent: any' })),
   sourceIds: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: EVENT_STREAM_LIMITS.maxIdLength }), {
     minItems: 1, maxItems: EVENT_STREAM_LIMITS.maxSourceIds,
-    description: 'source ids wanted (cameras, storages, recording servers, user-defined and generic events, analytics sources); absent: any',
+    description: 'source ids wanted (cameras, inputs, outputs, hardware, storages, recording servers, user-defined and generic events, analytics sources); absent: any',
   })),
 }, { additionalProperties: false });
 

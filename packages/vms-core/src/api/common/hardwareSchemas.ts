@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { Static } from 'typebox';
 import { MAX_SCAN_ADDRESSES } from '../../devices/common/addressRange';
 import { CameraSchema, HardwareSchema, StreamInfoSchema } from './schemas';
+import { DeviceKindSchema } from './deviceSchemas';
 
 /** Shapes of scanning for hardware and of changing and removing it (issue 5). */
 
@@ -63,6 +64,15 @@ export const HardwareChangesSchema = Type.Object({
     added: Type.Array(StreamInfoSchema), removed: Type.Array(StreamInfoSchema),
     changed: Type.Array(Type.Object({ key: Type.String(), changes: JsonDiffSchema })),
   })),
+  devices: Type.Optional(Type.Object({
+    added: Type.Array(Type.Object({ kind: DeviceKindSchema, deviceKey: Type.String(), name: Type.String() }), { description: 'added, enabled' }),
+    missing: Type.Array(Type.Object({ deviceId: Type.String(), kind: DeviceKindSchema, deviceKey: Type.String(), name: Type.String() }), {
+      description: 'no longer reported: disabled, kept for the rules and alarms naming them',
+    }),
+    renamed: Type.Array(Type.Object({ deviceId: Type.String(), kind: DeviceKindSchema, deviceKey: Type.String(), from: Type.String(), to: Type.String() }), {
+      description: 'the device\'s own name changed; the configured name follows unless an administrator chose another',
+    }),
+  }, { description: 'microphones, speakers, metadata, inputs and outputs; always present in new reports' })),
 });
 export const UpdateHardwareResponse = Type.Object({
   hardware: HardwareSchema, cameras: Type.Array(CameraSchema),

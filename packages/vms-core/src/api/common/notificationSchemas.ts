@@ -32,7 +32,9 @@ export const UpdateSmtpSettingsRequest = Type.Object({
   port: Type.Optional(smtpFields.port),
   security: Type.Optional(smtpFields.security),
   username: Type.Optional(smtpFields.username),
-  password: Type.Optional(Type.Union([Type.String({ maxLength: L.passwordMaxLength }), Type.Null()], {
+  // One schema with both types: a union's string branch would coerce null to "" (Ajv coerceTypes).
+  password: Type.Optional(Type.Unsafe<string | null>({
+    type: ['string', 'null'], maxLength: L.passwordMaxLength,
     description: 'sets the password; null removes it; absent keeps it (it is stored wrapped with the site key)',
   })),
   fromAddress: Type.Optional(smtpFields.fromAddress),

@@ -44,7 +44,7 @@ export const RuleActionSchema = Type.Object({
 export const EventTriggerSchema = Type.Object({
   type: Type.String({ description: `the event: ${EVENT_TYPES.join(', ')}` }),
   definitionId: Type.Optional(Type.String({ description: 'for userDefined and generic: which one; for analytics: the analytics source' })),
-  sourceIds: Type.Optional(Type.Array(Type.String(), { description: 'cameras (device events), storages or recording servers the rule listens to; absent: any' })),
+  sourceIds: Type.Optional(Type.Array(Type.String(), { description: 'cameras (camera events), inputs, outputs or hardware (their events), storages or recording servers the rule listens to; absent: any' })),
   ruleName: Type.Optional(Type.String({ description: 'for analytics: only events of the source\'s analytics rule of this name (case-insensitive); absent: any' })),
   recordingModes: Type.Optional(Type.Array(Type.Enum([...RECORDING_MODES]), {
     description: 'for camera events: only from cameras whose recording mode is one of these, read at each event; absent: any camera',
@@ -85,7 +85,8 @@ export const UpdateRuleRequest = Type.Object({
   name: Type.Optional(ruleFields.name),
   description: Type.Optional(ruleFields.description),
   enabled: Type.Optional(ruleFields.enabled),
-  timeProfileId: Type.Optional(Type.Union([ruleFields.timeProfileId, Type.Null()], { description: 'null: always' })),
+  // One schema with both types, not a union: the validator would coerce null into the string branch ("").
+  timeProfileId: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'the time profile; null: always' })),
   trigger: Type.Optional(Type.Union([ruleFields.trigger, Type.Null()], { description: 'null when changing to a time rule' })),
   actions: Type.Optional(ruleFields.actions),
   stop: Type.Optional(Type.Union([ruleFields.stop, Type.Null()], { description: 'null removes it' })),

@@ -1,5 +1,7 @@
 import { Type } from 'typebox';
 import type { Static } from 'typebox';
+import { EffectiveClientProfileSchema } from './clientProfileSchemas';
+import { DeviceSchema } from './deviceSchemas';
 
 /** Request and response shapes of the public API; the OpenAPI document is generated from these. */
 
@@ -27,6 +29,7 @@ export const CurrentUserResponse = Type.Object({
   cameras: Type.Array(Type.Object({ cameraId: Type.String(), rights: Type.Array(Type.String()) }), {
     description: 'the rights held now on each camera with any right (time profiles applied at the time of the request)',
   }),
+  clientProfile: EffectiveClientProfileSchema,
 });
 
 export const StreamInfoSchema = Type.Object({
@@ -100,7 +103,11 @@ export const HardwareSchema = Type.Object({
   username: Type.Optional(Type.String()), manufacturer: Type.Optional(Type.String()), model: Type.Optional(Type.String()),
   firmware: Type.Optional(Type.String()), serial: Type.Optional(Type.String()),
 });
-export const AddHardwareResponse = Type.Object({ hardware: HardwareSchema, cameras: Type.Array(CameraSchema) });
+export const AddHardwareResponse = Type.Object({
+  hardware: HardwareSchema, cameras: Type.Array(CameraSchema),
+  // Optional in the contract so clients written before devices still read it; this site always sends it.
+  devices: Type.Optional(Type.Array(DeviceSchema, { description: 'its microphones, speakers, metadata, inputs and outputs, enabled' })),
+});
 
 export const ConnectionStatusSchema = Type.Object({
   state: Type.String(), since: Type.String({ format: 'date-time' }), attempts: Type.Integer(), framesReceived: Type.Integer(),

@@ -41,7 +41,10 @@ export const SiteUpdateSchema = Type.Union([
   Type.Object({
     type: Type.Literal('evidenceLock'), action: Type.Enum(['created', 'extended', 'deleted']), lockId: Type.String(), cameraIds: Type.Array(Type.String()),
   }),
-  /** Configuration changed (sent to users who may manage configuration or users): refetch these resources. */
+  /**
+   * Configuration changed: refetch these resources. Sent to users who may manage configuration or
+   * users; "viewGroups" and "clientProfiles" to every signed-in user (they shape every Smart Client).
+   */
   Type.Object({ type: Type.Literal('configurationChanged'), resources: Type.Array(Type.Enum([...CONFIGURATION_RESOURCES])) }),
   /**
    * An alarm was raised or changed (state, assignee, comment, repeats), sent to the users it is

@@ -32,26 +32,41 @@ const CameraIdsSchema = Type.Array(Type.Union([Type.String({ minLength: 1, maxLe
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: L.maxName }),
-  shared: Type.Boolean({ description: 'shared views are seen by every user; private ones only by their owner' }),
   layoutId: ViewLayoutIdSchema,
   layout: ViewLayoutSchema,
   cameraIds: CameraIdsSchema,
 };
 
-export const CreateViewRequest = Type.Object(fields, { additionalProperties: false });
+/** Where a view goes: a group, or (as before groups existed) only whether it is shared. */
+const placement = {
+  groupId: Type.Optional(Type.String({
+    minLength: 1, maxLength: 200,
+    description: 'the view group (listViewGroups) it goes in; the caller must see the group. Absent: the default group of the kind `shared` asks for ' +
+      '(the caller\'s "Private" or the site\'s "Shared"); on update, absent keeps the group unless `shared` changes',
+  })),
+  shared: Type.Optional(Type.Boolean({
+    description: 'without groupId: true puts the view in the default shared group, false in the owner\'s default private group. ' +
+      'With groupId it must match the group\'s kind (or be left out)',
+  })),
+};
+
+export const CreateViewRequest = Type.Object({ ...fields, ...placement }, { additionalProperties: false });
 
 export const UpdateViewRequest = Type.Object({
   ...fields,
+  ...placement,
   revision: Type.Integer({ minimum: 1, description: 'the revision this edit is based on; 409 VMS_ERR_STALE_REVISION when the view has changed since' }),
 }, { additionalProperties: false });
 
 export const ViewSchema = Type.Object({
   id: Type.String(),
   ...fields,
+  groupId: Type.String({ description: 'the view group it is in; who sees the group sees the view' }),
+  shared: Type.Boolean({ description: "whether its group is shared (shown to roles) or private (its owner's)" }),
   ownerId: Type.String({ description: 'the user who created the view' }),
   revision: Type.Integer({ description: '1 when created, one more on every change' }),
   updatedAt: Type.String({ format: 'date-time' }),
-  editable: Type.Boolean({ description: 'whether the caller may change or delete it (owner, or a shared view and manageConfiguration)' }),
+  editable: Type.Boolean({ description: 'whether the caller may change or delete it (owner, or a view in a shared group and manageConfiguration)' }),
 });
 
 export type ViewBody = Static<typeof ViewSchema>;

@@ -3,6 +3,7 @@ import type { Emitter } from '../../base/common/event';
 import type { AddHardwareRequest, HardwareInfo } from '../../devices/common/types';
 import type { ProbeOptions } from '../../devices/node/drivers';
 import type { PtzControl } from '../../devices/node/ptzControl';
+import type { OutputSwitch } from '../../devices/node/outputSwitch';
 import type { EventLog } from '../../events/node/eventLog';
 import type { MediaDb } from '../../media-db/node/mediaDb';
 import type { RoleDefinition } from '../../management/common/permissions';
@@ -31,6 +32,8 @@ export interface ApiDeps {
   mediaServices: MediaServices;
   /** Steers cameras (ptzRoutes.ts); holds each device's PTZ session between commands. */
   ptz: PtzControl;
+  /** Switches outputs (deviceRoutes.ts, and the rules' setOutput); remembers what it set. */
+  outputs: OutputSwitch;
   /** Routes announce what they changed here; the updates socket tells the clients entitled to hear it. */
   changes: Emitter<SiteChange>;
   /** The site key: configuration backups carry storage keys and device passwords re-wrapped with it. */

@@ -1,8 +1,9 @@
 import { DisposableStore, toDisposable } from '../../base/common/event';
 import type { Disposable } from '../../base/common/event';
-import type { EventViewer } from '../../events/common/eventVisibility';
+import type { EventViewer, HardwareTopology } from '../../events/common/eventVisibility';
 import { canSeeEvent, eventViewer } from '../../events/common/eventVisibility';
 import type { VmsEvent } from '../../events/common/vmsEvent';
+import type { Camera } from '../../management/common/camera';
 import { checkCameraAccess } from '../../management/common/permissions';
 import type { ConfigurationResource } from '../common/configurationResources';
 import type { EventStreamMessage, StreamedEvent } from '../common/eventStreamSchemas';
@@ -18,8 +19,11 @@ export interface EventStreamClient {
   send(text: string): void;
 }
 
-/** Changes after which every client's rights are read again (not only at its periodic check). */
-const RIGHTS_RESOURCES = new Set<ConfigurationResource>(['roles', 'users', 'cameras', 'timeProfiles']);
+/**
+ * Changes after which every client's rights are read again (not only at its periodic check):
+ * hardware and devices too, since who sees an input's events follows the cameras of its unit.
+ */
+const RIGHTS_RESOURCES = new Set<ConfigurationResource>(['roles', 'users', 'cameras', 'timeProfiles', 'hardware', 'devices']);
 
 export function streamedEvent(e: VmsEvent, withCause: boolean): StreamedEvent {
   const { analytics, cause, at, ...rest } = e;
@@ -59,8 +63,21 @@ export class EventStreamHub implements Disposable {
   viewerOf(userId: string): EventViewer {
     const roles = this.deps.roles.rolesOfUser(userId);
     const now = this.deps.clock.now();
-    const live = this.deps.config.listCameras().some((c) => checkCameraAccess(roles, { cameraId: c.id, right: 'live', at: now }).allowed);
-    return eventViewer(roles, live);
+    const cameras = this.deps.config.listCameras();
+    const live = cameras.some((c) => checkCameraAccess(roles, { cameraId: c.id, right: 'live', at: now }).allowed);
+    return eventViewer(roles, live, this.topology(cameras));
+  }
+
+  /** Which cameras and devices each hardware unit has now, for events of inputs, outputs and units. */
+  private topology(cameras: readonly Camera[]): HardwareTopology {
+    const camerasOf = new Map<string, string[]>();
+    for (const c of cameras) {
+      const list = camerasOf.get(c.hardwareId);
+      if (list) list.push(c.id);
+      else camerasOf.set(c.hardwareId, [c.id]);
+    }
+    const hardwareOf = new Map(this.deps.config.devices.listDevices().map((d) => [d.id, d.hardwareId]));
+    return { camerasOf: (id) => camerasOf.get(id) ?? [], hardwareOfDevice: (id) => hardwareOf.get(id) };
   }
 
   add(client: EventStreamClient): Disposable {

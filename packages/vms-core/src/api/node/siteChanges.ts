@@ -1,5 +1,6 @@
 import type { ConfigurationResource } from '../common/configurationResources';
 import type { View } from '../../management/common/view';
+import type { ViewGroup } from '../../management/common/viewGroup';
 
 /**
  * What changed on the site, as the routes announce it on `ApiDeps.changes` (an Emitter). Routes
@@ -9,8 +10,9 @@ import type { View } from '../../management/common/view';
 export type SiteChange =
   /** Cameras added or reconfigured: their status is sent again too. */
   | { type: 'cameras'; cameraIds: string[] }
-  | { type: 'view'; action: 'upserted'; view: View; before?: View }
-  | { type: 'view'; action: 'deleted'; view: View }
+  /** A view with its group (who sees a view is who sees its group); `before` with the group it was in. */
+  | { type: 'view'; action: 'upserted'; view: View; group: ViewGroup; before?: { view: View; group: ViewGroup } }
+  | { type: 'view'; action: 'deleted'; view: View; group: ViewGroup }
   | {
     type: 'bookmark'; action: 'created' | 'updated' | 'deleted'; bookmarkId: string; cameraIds: string[];
     /** For an update: the cameras before it, so users who saw it then and not now hear it is gone. */

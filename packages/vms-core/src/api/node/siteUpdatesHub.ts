@@ -4,8 +4,9 @@ import type { Disposable } from '../../base/common/event';
 import type { SystemEventType } from '../../events/common/systemEvent';
 import type { RoleDefinition } from '../../management/common/permissions';
 import { allowedOnEveryCamera, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
-import { canSeeView } from '../../management/common/view';
+import { canSeeView } from '../../management/common/viewGroup';
 import type { ExportJob } from '../../streaming/node/export/exportJobs';
+import type { ConfigurationResource } from '../common/configurationResources';
 import type { SiteUpdate } from '../common/updateSchemas';
 import type { ApiDeps } from './apiDeps';
 import { cameraStatusBody } from './routes/cameraRoutes';
@@ -35,6 +36,13 @@ const STATUS_EVENTS = new Set<SystemEventType>([
  */
 export const STATUS_COALESCE_MS = 100;
 
+/**
+ * Configuration every signed-in user's client follows (the views panel, the client profile, the
+ * outputs a live tile offers), not only administrators'. The push names the resource only; each
+ * client refetches what its rights let it read.
+ */
+const EVERYONE_RESOURCES = new Set<ConfigurationResource>(['viewGroups', 'clientProfiles', 'devices']);
+
 /** Export progress is sent in steps of this much (and on every change of state). */
 const EXPORT_PROGRESS_STEP = 0.02;
 
@@ -47,7 +55,8 @@ const EXPORT_PROGRESS_STEP = 0.02;
  *   as their REST routes decide; an edit moving a bookmark out of sight reads "deleted";
  * - export jobs: their owner and administrators, as the export routes decide;
  * - alarms: administrators and members of a role their definition is shown to, as listAlarms decides;
- * - "camerasChanged" carries nothing and goes to everyone.
+ * - "camerasChanged" carries nothing and goes to everyone; so do "configurationChanged" for view
+ *   groups, client profiles and devices, while other configuration goes to administrators only.
  */
 export class SiteUpdatesHub implements Disposable {
   private readonly subscribers = new Set<UpdateSubscriber>();
@@ -88,12 +97,12 @@ export class SiteUpdatesHub implements Disposable {
         return;
       case 'view':
         if (c.action === 'deleted') {
-          this.each((r) => (canSeeView(c.view, r.userId) ? { type: 'view', action: 'deleted', viewId: c.view.id } : undefined));
+          this.each((r) => (canSeeView(c.group, r.userId, r.roles) ? { type: 'view', action: 'deleted', viewId: c.view.id } : undefined));
           return;
         }
         this.each((r) => {
-          if (canSeeView(c.view, r.userId)) return { type: 'view', action: 'upserted', view: viewBody(c.view, r.userId, r.roles) };
-          return c.before && canSeeView(c.before, r.userId) ? { type: 'view', action: 'deleted', viewId: c.view.id } : undefined;
+          if (canSeeView(c.group, r.userId, r.roles)) return { type: 'view', action: 'upserted', view: viewBody(c.view, c.group, r.userId, r.roles) };
+          return c.before && canSeeView(c.before.group, r.userId, r.roles) ? { type: 'view', action: 'deleted', viewId: c.view.id } : undefined;
         });
         return;
       case 'bookmark':
@@ -112,9 +121,12 @@ export class SiteUpdatesHub implements Disposable {
           : undefined));
         return;
       case 'configuration':
-        this.each((r) => (hasAdminFlag(r.roles, 'manageConfiguration') || hasAdminFlag(r.roles, 'manageUsers')
-          ? { type: 'configurationChanged', resources: [...c.resources] }
-          : undefined));
+        this.each((r) => {
+          // View groups, client profiles and devices shape every Smart Client: everyone hears those.
+          const resources = hasAdminFlag(r.roles, 'manageConfiguration') || hasAdminFlag(r.roles, 'manageUsers')
+            ? c.resources : c.resources.filter((x) => EVERYONE_RESOURCES.has(x));
+          return resources.length > 0 ? { type: 'configurationChanged', resources: [...resources] } : undefined;
+        });
         return;
     }
   }

@@ -36,11 +36,17 @@ export class ManualClock implements Clock {
   }
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
     return new Promise((resolve, reject) => {
-      const t = this.setTimeout(resolve, ms);
-      signal?.addEventListener('abort', () => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => {
         t.cancel();
-        reject(signal.reason);
-      });
+        reject(signal?.reason);
+      };
+      // The listener goes with the timer, so a long-lived signal does not collect one per sleep.
+      const t = this.setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, ms);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
   /** Moves time forward, firing due timers in order. */

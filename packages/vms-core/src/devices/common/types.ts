@@ -38,6 +38,26 @@ export interface CameraInfo {
   ptz?: CameraPtz;
 }
 
+/**
+ * The hardware's devices other than cameras. One list for all of them: each is a thing of the
+ * unit with a stable key, a name and an on/off or on/unused state, nothing more per kind.
+ */
+export const DEVICE_KINDS = ['microphone', 'speaker', 'metadata', 'input', 'output'] as const;
+export type DeviceKind = (typeof DEVICE_KINDS)[number];
+
+/** What a driver learns about one non-camera device when it probes the hardware. */
+export interface DeviceInfo {
+  kind: DeviceKind;
+  /**
+   * Stable within the hardware and kind: the ONVIF AudioSource, AudioOutput or
+   * MetadataConfiguration token, DigitalInput or RelayOutput token; 'audio' for the audio
+   * track of an RTSP camera.
+   */
+  key: string;
+  /** As the device names it, or made from its kind and order ("Input 1") when it has no name. */
+  name: string;
+}
+
 export interface HardwareInfo {
   driver: DriverId;
   address: string;
@@ -46,6 +66,8 @@ export interface HardwareInfo {
   firmware?: string;
   serial?: string;
   cameras: CameraInfo[];
+  /** Microphones, speakers, metadata, inputs and outputs; absent: the driver reports none. */
+  devices?: DeviceInfo[];
 }
 
 /** Request of `addHardware`. For `rtsp`, `address` is the main stream URL; extra URLs go in `streamUrls`. */

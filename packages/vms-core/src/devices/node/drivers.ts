@@ -1,5 +1,5 @@
 import { VmsError } from '../../base/common/errors';
-import type { AddHardwareRequest, Credentials, HardwareInfo, StreamInfo } from '../common/types';
+import type { AddHardwareRequest, Credentials, DeviceInfo, HardwareInfo, StreamInfo } from '../common/types';
 import type { StreamOpener } from './frameSource';
 import { probeOnvif } from './onvif';
 import { openRtspStream } from './rtsp/openRtspStream';
@@ -43,6 +43,7 @@ async function probeRtspHardware(address: string, extra: string[], credentials: 
     username: credentials.username ?? (decodeURIComponent(first.username) || undefined),
     password: credentials.password ?? (decodeURIComponent(first.password) || undefined),
   };
+  let microphone: DeviceInfo | undefined;
   const streams: StreamInfo[] = await Promise.all(
     urls.map(async (u, i) => {
       u.username = '';
@@ -50,10 +51,15 @@ async function probeRtspHardware(address: string, extra: string[], credentials: 
       const url = u.toString();
       const r = await probeRtsp({ url, credentials: creds, timeoutMs: options.timeoutMs ?? 5000, ...(options.signal ? { signal: options.signal } : {}) });
       const key = i === 0 ? 'main' : `stream${i + 1}`;
+      // The main stream's audio is the camera's microphone; other streams carry the same sound.
+      if (i === 0 && r.audio) microphone = { kind: 'microphone', key: 'audio', name: 'Microphone' };
       return { key, name: i === 0 ? 'Main stream' : `Stream ${i + 1}`, url, codec: r.codec, width: r.width, height: r.height, ...(r.fps ? { fps: r.fps } : {}) };
     }),
   );
-  return { driver: 'rtsp', address: urls[0]!.host, model: 'Generic RTSP', cameras: [{ key: 'camera', name: urls[0]!.host, streams }] };
+  return {
+    driver: 'rtsp', address: urls[0]!.host, model: 'Generic RTSP', cameras: [{ key: 'camera', name: urls[0]!.host, streams }],
+    devices: microphone ? [microphone] : [],
+  };
 }
 
 function parseRtspUrl(s: string): URL {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATORS_ROLE_ID } from '../../management/common/permissions';
+import { ADMINISTRATORS_ROLE_ID, OPERATORS_ROLE_ID } from '../../management/common/permissions';
 import type { RoleDefinition } from '../../management/common/permissions';
 import { canSeeEvent, eventViewer } from './eventVisibility';
 import { compileEventStreamFilter, parseEventStreamFilter } from './eventStreamFilter';
@@ -61,5 +61,28 @@ describe('event visibility', () => {
     const blind = event({ type: 'analytics', source: { kind: 'analyticsSource', id: 'vca' } });
     expect([onA, configurer].map((v) => canSeeEvent(v, blind))).toEqual([false, true]);
     expect(eventViewer([role({ id: OPERATORS_ROLE_ID })], false).operator).toBe(false);
+  });
+
+  it('shows input, output and hardware events to viewers of a camera on the same hardware, and to configurers', () => {
+    // hwA carries camA and input door1; hwIo is an I/O module with no camera and input gate1.
+    const topology = {
+      camerasOf: (h: string) => (h === 'hwA' ? ['camA'] : []),
+      hardwareOfDevice: (d: string) => ({ door1: 'hwA', siren1: 'hwA', gate1: 'hwIo' } as Record<string, string>)[d],
+    };
+    const viewers = [
+      eventViewer([role({ grants: [{ cameraId: 'camA', rights: ['playback'] }] })], false, topology),
+      eventViewer([role({ grants: [{ cameraId: 'camB', rights: ['live'] }] })], true, topology),
+      eventViewer([role({ manageConfiguration: true })], false, topology),
+      eventViewer([role({ id: ADMINISTRATORS_ROLE_ID })], true, topology),
+    ];
+    const sees = (e: VmsEvent) => viewers.map((v) => canSeeEvent(v, e));
+    expect(sees(event({ type: 'inputActivated', source: { kind: 'input', id: 'door1' } }))).toEqual([true, false, true, true]);
+    expect(sees(event({ type: 'outputDeactivated', source: { kind: 'output', id: 'siren1' } }))).toEqual([true, false, true, true]);
+    expect(sees(event({ type: 'inputActivated', source: { kind: 'input', id: 'gate1' } })), 'no camera on the I/O module').toEqual([false, false, true, true]);
+    expect(sees(event({ type: 'inputActivated', source: { kind: 'input', id: 'unknown' } }))).toEqual([false, false, true, true]);
+    expect(sees(event({ type: 'deviceEvent', source: { kind: 'hardware', id: 'hwA' }, data: { topic: 'tns1:Device/HardwareFailure/FanFailure' } }))).toEqual([true, false, true, true]);
+    expect(sees(event({ type: 'deviceEvent', source: { kind: 'hardware', id: 'hwIo' }, data: { topic: 'tns1:Device/Trigger/DigitalInput' } }))).toEqual([false, false, true, true]);
+    // Motion of a video source names its camera: its viewers see it even if the topology lags behind.
+    expect(sees(event({ type: 'deviceEvent', source: { kind: 'hardware', id: 'hwNew' }, data: { topic: 'tns1:VideoSource/MotionAlarm', cameraId: 'camB' } }))).toEqual([false, true, true, true]);
   });
 });

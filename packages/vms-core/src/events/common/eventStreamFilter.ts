@@ -8,7 +8,7 @@ import { EVENT_TYPES } from './vmsEvent';
 
 export interface EventStreamFilter {
   types?: EventType[];
-  /** Source ids: cameras, storages, recording servers, user-defined and generic events, analytics sources. */
+  /** Source ids: cameras, inputs, outputs, hardware, storages, recording servers, user-defined and generic events, analytics sources. */
   sourceIds?: string[];
 }
 

@@ -5,6 +5,7 @@
  * | event source                                   | seen by                                                        |
  * | ---------------------------------------------- | -------------------------------------------------------------- |
  * | a camera (motion, connection, recording)        | some right on the camera, as listEvents and getCamera decide   |
+ * | an input or output of a hardware unit, the unit itself (its ONVIF events) | manage configuration, or some right on a camera of the same unit: an input wired beside a camera belongs to what that camera watches |
  * | an analytics source watching a camera           | some right on that camera, or manage configuration             |
  * | a storage or recording server (system events)   | manage configuration (administrators have it)                   |
  * | a generic event, an analytics source without one | manage configuration: they speak of outside systems the site is configured for |
@@ -23,24 +24,44 @@ export interface EventViewer {
   /** May trigger user-defined events: manage configuration or the live right on some camera now. */
   readonly operator: boolean;
   seesCamera(cameraId: string): boolean;
+  /** Some right on a camera of the hardware unit (inputs, outputs and the unit's own events). */
+  seesHardware(hardwareId: string): boolean;
+  /** The hardware unit an input or output device belongs to, if the site knows the device. */
+  hardwareOfDevice(deviceId: string): string | undefined;
 }
+
+/** How cameras and devices sit on hardware units, as the site's configuration says now. */
+export interface HardwareTopology {
+  camerasOf(hardwareId: string): readonly string[];
+  hardwareOfDevice(deviceId: string): string | undefined;
+}
+
+const NO_HARDWARE: HardwareTopology = { camerasOf: () => [], hardwareOfDevice: () => undefined };
 
 /**
  * A viewer from a user's roles as they are now; `liveSomewhere` says whether they hold the live
- * right on some camera now (the caller knows the cameras and the time). Camera answers are
- * remembered: build a new viewer when the roles change.
+ * right on some camera now (the caller knows the cameras and the time). Camera and hardware
+ * answers are remembered: build a new viewer when the roles or the hardware change.
  */
-export function eventViewer(roles: readonly RoleDefinition[], liveSomewhere: boolean): EventViewer {
+export function eventViewer(roles: readonly RoleDefinition[], liveSomewhere: boolean, topology: HardwareTopology = NO_HARDWARE): EventViewer {
   const siteWide = hasAdminFlag(roles, 'manageConfiguration');
   const cameras = new Map<string, boolean>();
+  const hardware = new Map<string, boolean>();
+  const seesCamera = (cameraId: string): boolean => {
+    let seen = cameras.get(cameraId);
+    if (seen === undefined) cameras.set(cameraId, (seen = hasAnyCameraRight(roles, cameraId)));
+    return seen;
+  };
   return {
     siteWide,
     operator: siteWide || liveSomewhere,
-    seesCamera(cameraId) {
-      let seen = cameras.get(cameraId);
-      if (seen === undefined) cameras.set(cameraId, (seen = hasAnyCameraRight(roles, cameraId)));
+    seesCamera,
+    seesHardware(hardwareId) {
+      let seen = hardware.get(hardwareId);
+      if (seen === undefined) hardware.set(hardwareId, (seen = topology.camerasOf(hardwareId).some(seesCamera)));
       return seen;
     },
+    hardwareOfDevice: (deviceId) => topology.hardwareOfDevice(deviceId),
   };
 }
 
@@ -53,6 +74,15 @@ export function canSeeEvent(viewer: EventViewer, e: Pick<VmsEvent, 'type' | 'sou
     case 'analyticsSource': {
       const camera = eventCameraId(e);
       return viewer.siteWide || (camera !== undefined && viewer.seesCamera(camera));
+    }
+    case 'input': case 'output': {
+      if (viewer.siteWide) return true;
+      const hardwareId = viewer.hardwareOfDevice(e.source.id);
+      return hardwareId !== undefined && viewer.seesHardware(hardwareId);
+    }
+    case 'hardware': {
+      const camera = eventCameraId(e);
+      return viewer.siteWide || viewer.seesHardware(e.source.id) || (camera !== undefined && viewer.seesCamera(camera));
     }
     case 'storage': case 'server': case 'genericEvent':
       return viewer.siteWide;

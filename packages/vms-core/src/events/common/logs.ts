@@ -1,6 +1,7 @@
 /**
  * The system log (what the site itself reports, by level) and the rule log (what each rule
- * did), as clients read them. Both keep entries for a configurable number of days.
+ * did), as clients read them. Both keep entries for a configurable number of days, as the
+ * alarm database keeps closed alarms (the settings hold all three).
  */
 
 export const LOG_LEVELS = ['error', 'warning', 'information'] as const;
@@ -42,6 +43,8 @@ export interface LogSettings {
   systemLogLevel: LogLevel;
   systemLogRetentionDays: number;
   ruleLogRetentionDays: number;
+  /** Closed alarms (with their comments and history) older than this many days since closing are deleted (alarms/node/alarmRetention.ts). */
+  closedAlarmRetentionDays: number;
 }
 
 export const LOG_LIMITS = { maxRetentionDays: 3650, maxPage: 1000 } as const;

@@ -4,13 +4,25 @@
  * editor shows the same catalogue the server runs.
  */
 
-/** Events a camera (through the recording server) raises. */
+/**
+ * Events a device raises: a camera (through the recording server), an input or output of a
+ * hardware unit, or the hardware unit itself (any other ONVIF event it sends).
+ */
 export const DEVICE_EVENT_TYPES = [
   'motionStarted', 'motionStopped', 'connectionLost', 'connectionRestored', 'recordingStarted', 'recordingStopped',
   /** An operator or the API asked the camera to record (manual recording, an external recording event). */
   'recordingRequested',
   /** The operator stopped a manual recording. */
   'recordingRequestEnded',
+  /** A digital input of a hardware unit went active / idle (source: the input device). */
+  'inputActivated', 'inputDeactivated',
+  /** A relay output of a hardware unit was switched on / off (source: the output device). */
+  'outputActivated', 'outputDeactivated',
+  /**
+   * Any other event a hardware unit sends (an ONVIF notification): source the hardware, data.topic
+   * the ONVIF topic, its other items in data, data.cameraId when it names one of the unit's cameras.
+   */
+  'deviceEvent',
 ] as const;
 export type DeviceEventType = (typeof DEVICE_EVENT_TYPES)[number];
 
@@ -50,21 +62,35 @@ export const END_EVENT: Partial<Record<EventType, EventType>> = {
   recordingRequested: 'recordingRequestEnded',
   storageFull: 'storageAvailable',
   serverStarted: 'serverStopped',
+  inputActivated: 'inputDeactivated',
+  outputActivated: 'outputDeactivated',
 };
 
 export function endEventOf(type: EventType): EventType | undefined {
   return END_EVENT[type];
 }
 
-/** What raised an event; rules pick their sources by kind and id. */
-export type EventSourceKind = 'camera' | 'storage' | 'server' | 'userDefinedEvent' | 'genericEvent' | 'analyticsSource';
+/**
+ * What raised an event; rules pick their sources by kind and id. An input or output is a device
+ * of a hardware unit (its id is the device's id); a hardware source is the unit itself.
+ */
+export type EventSourceKind =
+  | 'camera' | 'input' | 'output' | 'hardware' | 'storage' | 'server' | 'userDefinedEvent' | 'genericEvent' | 'analyticsSource';
 
 const STORAGE_EVENT_TYPES: ReadonlySet<EventType> = new Set(['storageFull', 'storageAvailable', 'storageUnavailable', 'archivingFailed']);
+
+const DEVICE_SOURCE_KINDS: Partial<Record<EventType, EventSourceKind>> = {
+  inputActivated: 'input',
+  inputDeactivated: 'input',
+  outputActivated: 'output',
+  outputDeactivated: 'output',
+  deviceEvent: 'hardware',
+};
 
 /** What kind of source raises events of a type (the ids a trigger's sourceIds are). */
 export function sourceKindOf(type: EventType): EventSourceKind {
   const category = eventCategory(type);
-  if (category === 'device') return 'camera';
+  if (category === 'device') return DEVICE_SOURCE_KINDS[type] ?? 'camera';
   if (category === 'system') return STORAGE_EVENT_TYPES.has(type) ? 'storage' : 'server';
   if (category === 'userDefined') return 'userDefinedEvent';
   return category === 'generic' ? 'genericEvent' : 'analyticsSource';
@@ -136,13 +162,14 @@ export interface AnalyticsDetails {
 export type VmsEventInput = Omit<VmsEvent, 'id' | 'at'> & { at?: number };
 
 /**
- * The camera an event is about: a device event's source, or the camera an analytics source
- * watches (its `data.cameraId`). Rules acting on "the event's camera" and the live event
- * stream's rights read this.
+ * The camera an event is about: a camera event's source, the camera an analytics source
+ * watches, or the camera a hardware unit's event names (motion of one of its video sources),
+ * both in `data.cameraId`. Rules acting on "the event's camera" and the live event stream's
+ * rights read this.
  */
 export function eventCameraId(e: Pick<VmsEvent, 'type' | 'source' | 'data'>): string | undefined {
   if (e.source.kind === 'camera') return e.source.id;
-  return e.type === 'analytics' ? e.data?.cameraId : undefined;
+  return e.type === 'analytics' || e.type === 'deviceEvent' ? e.data?.cameraId : undefined;
 }
 
 /** The key under which a start event waits for its end event: same type pair, same source. */

@@ -22,7 +22,8 @@ export interface SystemLogQuery {
 }
 
 /**
- * The system log and both logs' settings, in the configuration database (migration 007).
+ * The system log and the logs' settings (with the closed alarms' retention, migration 012), in
+ * the configuration database (migration 007).
  * Writing below the configured level is a no-op, so callers log freely; a failing write never
  * reaches the caller (the log must not take down what it reports on).
  */
@@ -66,8 +67,11 @@ export class SystemLog {
   settings(): LogSettings {
     if (!this.settingsCache) {
       const r = this.db.prepare('SELECT * FROM log_settings WHERE id = 1').get() as
-        { system_log_level: LogLevel; system_log_retention_days: number; rule_log_retention_days: number };
-      this.settingsCache = { systemLogLevel: r.system_log_level, systemLogRetentionDays: r.system_log_retention_days, ruleLogRetentionDays: r.rule_log_retention_days };
+        { system_log_level: LogLevel; system_log_retention_days: number; rule_log_retention_days: number; closed_alarm_retention_days: number };
+      this.settingsCache = {
+        systemLogLevel: r.system_log_level, systemLogRetentionDays: r.system_log_retention_days, ruleLogRetentionDays: r.rule_log_retention_days,
+        closedAlarmRetentionDays: r.closed_alarm_retention_days,
+      };
     }
     return this.settingsCache;
   }
@@ -75,13 +79,13 @@ export class SystemLog {
   updateSettings(patch: Partial<LogSettings>): LogSettings {
     const next = { ...this.settings(), ...patch };
     if (!LOG_LEVELS.includes(next.systemLogLevel)) throw new VmsError('VMS_ERR_BAD_INPUT', `systemLogLevel: one of ${LOG_LEVELS.join(', ')}`, { field: 'systemLogLevel' });
-    for (const k of ['systemLogRetentionDays', 'ruleLogRetentionDays'] as const) {
+    for (const k of ['systemLogRetentionDays', 'ruleLogRetentionDays', 'closedAlarmRetentionDays'] as const) {
       if (!Number.isInteger(next[k]) || next[k] < 1 || next[k] > LOG_LIMITS.maxRetentionDays) {
         throw new VmsError('VMS_ERR_BAD_INPUT', `${k}: 1 to ${LOG_LIMITS.maxRetentionDays} days`, { field: k });
       }
     }
-    this.db.prepare('UPDATE log_settings SET system_log_level = ?, system_log_retention_days = ?, rule_log_retention_days = ? WHERE id = 1')
-      .run(next.systemLogLevel, next.systemLogRetentionDays, next.ruleLogRetentionDays);
+    this.db.prepare('UPDATE log_settings SET system_log_level = ?, system_log_retention_days = ?, rule_log_retention_days = ?, closed_alarm_retention_days = ? WHERE id = 1')
+      .run(next.systemLogLevel, next.systemLogRetentionDays, next.ruleLogRetentionDays, next.closedAlarmRetentionDays);
     this.settingsCache = next;
     return next;
   }

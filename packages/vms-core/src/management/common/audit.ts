@@ -24,6 +24,10 @@ export const AUDIT_ACTIONS = [
   'updateSmtpSettings', 'createNotificationProfile', 'updateNotificationProfile', 'deleteNotificationProfile', 'testNotificationProfile',
   // Issue 6: analytics sources.
   'createAnalyticsSource', 'updateAnalyticsSource', 'deleteAnalyticsSource',
+  // Issue 5: view groups and client profiles.
+  'createViewGroup', 'updateViewGroup', 'deleteViewGroup', 'createClientProfile', 'updateClientProfile', 'deleteClientProfile',
+  // Issue 5: devices other than cameras (setOutputState acts on the world, so it is audited too).
+  'updateDevice', 'setOutputState',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -5,6 +5,8 @@
  */
 import type { Grooming } from '../../media-db/common/storageConfig';
 import type { Camera, Hardware } from './camera';
+import type { ClientProfileSettings } from './clientProfile';
+import type { Device } from './device';
 import type { RoleDefinition } from './permissions';
 import type { RecordingServerRecord, SiteInfo } from './siteInfo';
 import type { StoredTimeProfile } from './timeProfile';
@@ -27,8 +29,33 @@ export interface DocumentStorage {
 
 export type DocumentHardware = Hardware & { recordingServerId: string | null };
 
+/** A microphone, speaker, metadata, input or output of a hardware unit, as configured. */
+export type DocumentDevice = Omit<Device, 'createdAt'>;
+
 /** A camera as configured; `ptz` is the driver's PTZ description as stored (null: fixed camera). */
 export type DocumentCamera = Omit<Camera, 'ptz' | 'group'> & { group: string; ptz: Record<string, unknown> | null };
+
+/**
+ * A shared view group: who sees it and where it stands. Its views are not configuration (like
+ * bookmarks, they stay on the site through a restore); private groups are their owners' own.
+ */
+export interface DocumentViewGroup {
+  id: string;
+  name: string;
+  allRoles: boolean;
+  roleIds: string[];
+  position: number;
+}
+
+/** A Smart Client profile; the one with the default id is the default profile (no roles). */
+export interface DocumentClientProfile {
+  id: string;
+  name: string;
+  description: string;
+  position: number;
+  roleIds: string[];
+  settings: ClientProfileSettings;
+}
 
 export interface DocumentUser {
   id: string;
@@ -65,6 +92,11 @@ export interface ConfigurationContent {
   timeProfiles: StoredTimeProfile[];
   roles: RoleDefinition[];
   users: DocumentUser[];
+  /** Absent in files from before view groups and client profiles: an import then leaves them as they are. */
+  viewGroups?: DocumentViewGroup[];
+  clientProfiles?: DocumentClientProfile[];
+  /** Absent in files from before devices: an import then keeps the devices of the hardware it keeps. */
+  devices?: DocumentDevice[];
 }
 
 export interface ConfigurationDocument extends ConfigurationContent {
@@ -93,5 +125,7 @@ export function keyedContent(c: ConfigurationContent): Record<string, unknown> {
   return {
     site: c.site, recordingServers: byId(c.recordingServers), storages: byId(c.storages), hardware: byId(c.hardware),
     cameras: byId(c.cameras), timeProfiles: byId(c.timeProfiles), roles: byId(c.roles), users: byId(c.users),
+    ...(c.viewGroups ? { viewGroups: byId(c.viewGroups) } : {}), ...(c.clientProfiles ? { clientProfiles: byId(c.clientProfiles) } : {}),
+    ...(c.devices ? { devices: byId(c.devices) } : {}),
   };
 }

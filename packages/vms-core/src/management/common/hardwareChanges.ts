@@ -6,6 +6,9 @@ import type { HardwareInfo, StreamInfo } from '../../devices/common/types';
 import type { JsonDiff } from './audit';
 import { jsonDiff } from './audit';
 import type { Camera, Hardware } from './camera';
+import type { Device } from './device';
+import type { DeviceChanges } from './deviceChanges';
+import { diffDevices, hasDeviceChanges } from './deviceChanges';
 
 export interface CameraStreamChanges {
   cameraId: string;
@@ -25,6 +28,11 @@ export interface HardwareChanges {
   camerasMissing: { cameraId: string; deviceKey: string; name: string }[];
   /** Configured cameras whose streams differ; cameras without changes are left out. */
   cameras: CameraStreamChanges[];
+  /**
+   * Microphones, speakers, metadata, inputs and outputs added, missing (disabled) or renamed on
+   * the device. diffHardware always sets it; optional for reports written before devices existed.
+   */
+  devices?: DeviceChanges;
 }
 
 const identity = (h: Pick<Hardware, 'address' | 'manufacturer' | 'model' | 'firmware' | 'serial'>) => ({
@@ -33,7 +41,7 @@ const identity = (h: Pick<Hardware, 'address' | 'manufacturer' | 'model' | 'firm
 
 const streamFields = (s: StreamInfo) => ({ name: s.name, url: s.url, codec: s.codec ?? null, width: s.width ?? null, height: s.height ?? null, fps: s.fps ?? null });
 
-export function diffHardware(hardware: Hardware, cameras: readonly Camera[], probed: HardwareInfo): HardwareChanges {
+export function diffHardware(hardware: Hardware, cameras: readonly Camera[], probed: HardwareInfo, devices: readonly Device[] = []): HardwareChanges {
   const reported = new Map(probed.cameras.map((c) => [c.key, c]));
   const configured = new Set(cameras.map((c) => c.deviceKey));
   const out: HardwareChanges = {
@@ -41,6 +49,7 @@ export function diffHardware(hardware: Hardware, cameras: readonly Camera[], pro
     camerasAdded: probed.cameras.filter((c) => !configured.has(c.key)).map((c) => ({ deviceKey: c.key, name: c.name })),
     camerasMissing: [],
     cameras: [],
+    devices: diffDevices(devices, probed.devices ?? []),
   };
   for (const camera of cameras) {
     const now = reported.get(camera.deviceKey);
@@ -67,5 +76,5 @@ export function diffHardware(hardware: Hardware, cameras: readonly Camera[], pro
 }
 
 export function hasHardwareChanges(c: HardwareChanges): boolean {
-  return Object.keys(c.hardware).length > 0 || c.camerasAdded.length > 0 || c.camerasMissing.length > 0 || c.cameras.length > 0;
+  return Object.keys(c.hardware).length > 0 || c.camerasAdded.length > 0 || c.camerasMissing.length > 0 || c.cameras.length > 0 || (c.devices !== undefined && hasDeviceChanges(c.devices));
 }

@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { RoleDefinition } from './permissions';
-import type { ViewInput } from './view';
-import { VIEW_LIMITS, canEditView, canSeeView, viewProblem } from './view';
+import type { ViewContent } from './view';
+import { VIEW_LIMITS, viewProblem } from './view';
 
 const grid = (n: number) => {
   const tiles = [];
   for (let y = 0; y < n; y++) for (let x = 0; x < n; x++) tiles.push({ x, y, width: 1, height: 1 });
   return { columns: n, rows: n, tiles };
 };
-const view = (o: Partial<ViewInput> = {}): ViewInput => ({
-  name: 'Lobby', shared: false, layoutId: '2x2', layout: grid(2), cameraIds: ['a', null, 'b', null], ...o,
+const view = (o: Partial<ViewContent> = {}): ViewContent => ({
+  name: 'Lobby', layoutId: '2x2', layout: grid(2), cameraIds: ['a', null, 'b', null], ...o,
 });
-const role = (o: Partial<RoleDefinition>): RoleDefinition => ({ id: 'r', name: 'r', builtin: false, manageConfiguration: false, manageUsers: false, grants: [], ...o });
 
 describe('viewProblem', () => {
   it('accepts presets and an uneven custom grid', () => {
@@ -40,24 +38,5 @@ describe('viewProblem', () => {
     expect(viewProblem(view({ layoutId: 'custom', layout: g8, cameraIds: g8.tiles.map(() => null) }))).toBeUndefined();
     const g9 = grid(9);
     expect(viewProblem(view({ layoutId: 'custom', layout: g9, cameraIds: g9.tiles.map(() => null) }))).toMatch(/1 to 64 tiles/);
-  });
-});
-
-describe('view rights', () => {
-  const configurer = [role({ manageConfiguration: true })];
-  it('keeps private views to their owner, even from administrators', () => {
-    const v = { shared: false, ownerId: 'alice' };
-    expect(canSeeView(v, 'alice')).toBe(true);
-    expect(canSeeView(v, 'bob')).toBe(false);
-    expect(canEditView(v, 'bob', [role({ id: 'administrators', builtin: true })])).toBe(false);
-    expect(canEditView(v, 'alice', [])).toBe(true);
-  });
-
-  it('shows shared views to all and lets the owner or a configuration manager change them', () => {
-    const v = { shared: true, ownerId: 'alice' };
-    expect(canSeeView(v, 'bob')).toBe(true);
-    expect(canEditView(v, 'bob', [])).toBe(false);
-    expect(canEditView(v, 'bob', configurer)).toBe(true);
-    expect(canEditView(v, 'alice', [])).toBe(true);
   });
 });

@@ -1,10 +1,8 @@
 /**
  * Views of the Smart Client stored on the site: a named grid of tiles with a camera (or none)
- * per tile, private to its owner or shared with every user. Pure, so the API and the clients
- * validate and decide rights the same way (docs/design/smart-client.md, "Views").
+ * per tile, in a view group (viewGroup.ts decides who sees and changes it). Pure, so the API and
+ * the clients validate the same way (docs/design/smart-client.md, "Views").
  */
-import type { RoleDefinition } from './permissions';
-import { hasAdminFlag } from './permissions';
 
 /** The presets of the client's layout picker, and 'custom' for any other grid. */
 export const VIEW_LAYOUT_IDS = ['1x1', '2x2', '3x3', '4x4', '1+5', '1+7', '2+8', 'custom'] as const;
@@ -34,10 +32,9 @@ export interface ViewLayout {
   tiles: ViewTile[];
 }
 
-/** What a client sends to create or replace a view. */
-export interface ViewInput {
+/** What a view shows: name, grid and cameras. */
+export interface ViewContent {
   name: string;
-  shared: boolean;
   /** The preset the client picked; the geometry in `layout` is what counts. */
   layoutId: ViewLayoutId;
   layout: ViewLayout;
@@ -45,8 +42,15 @@ export interface ViewInput {
   cameraIds: (string | null)[];
 }
 
+/** What the store writes: the content and the group it goes in (the API resolves `shared` to a group). */
+export interface ViewInput extends ViewContent {
+  groupId: string;
+}
+
 export interface View extends ViewInput {
   id: string;
+  /** Its group's kind: views in shared groups are shared. */
+  shared: boolean;
   ownerId: string;
   /** 1 when created, +1 on every change; an update must name the revision it was based on. */
   revision: number;
@@ -58,7 +62,7 @@ export interface View extends ViewInput {
 const isCount = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
 
 /** Why a view cannot be stored, or undefined when it can. */
-export function viewProblem(v: ViewInput): string | undefined {
+export function viewProblem(v: ViewContent): string | undefined {
   const L = VIEW_LIMITS;
   const nameLength = [...v.name.trim()].length;
   if (nameLength < 1 || [...v.name].length > L.maxName) return `name: 1 to ${L.maxName} characters, not only spaces`;
@@ -82,18 +86,4 @@ export function viewProblem(v: ViewInput): string | undefined {
   if (v.cameraIds.length !== tiles.length) return `cameraIds: one entry (a camera id or null) per tile: ${tiles.length}, not ${v.cameraIds.length}`;
   if (v.cameraIds.some((c) => c !== null && (c.length < 1 || c.length > L.maxCameraId))) return `cameraIds: ids are 1 to ${L.maxCameraId} characters`;
   return undefined;
-}
-
-/** A private view is its owner's alone; a shared view is seen by every signed-in user. */
-export function canSeeView(view: Pick<View, 'shared' | 'ownerId'>, userId: string): boolean {
-  return view.shared || view.ownerId === userId;
-}
-
-/**
- * The owner may change or delete their view; a shared view may also be changed or deleted by
- * whoever may manage the site's configuration, as shared views are part of how the site is set
- * up for its operators (and someone must be able to tidy them when their owner is gone).
- */
-export function canEditView(view: Pick<View, 'shared' | 'ownerId'>, userId: string, roles: readonly RoleDefinition[]): boolean {
-  return view.ownerId === userId || (view.shared && hasAdminFlag(roles, 'manageConfiguration'));
 }

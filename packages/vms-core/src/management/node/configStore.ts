@@ -7,11 +7,15 @@ import type { EvidenceLock, Grooming, StorageConfig } from '../../media-db/commo
 import type { SiteKeys } from '../../security/node/siteKeys';
 import { defaultRecordingPolicy } from '../../recording/common/recordingPolicy';
 import type { Camera, Hardware, MotionSettings, PtzCapability } from '../common/camera';
+import type { Device } from '../common/device';
 import { defaultMotionSettings, noPtz, normalizeCameraGroup } from '../common/camera';
 import type { EvidenceLockRecord } from '../common/evidence';
 import { lockExtensionProblem } from '../common/evidence';
 import { BookmarkStore } from './bookmarkStore';
+import { DeviceStore } from './deviceStore';
 import { ViewStore } from './viewStore';
+import { ViewGroupStore } from './viewGroupStore';
+import { ClientProfileStore } from './clientProfileStore';
 import { HardwareStore } from './hardwareStore';
 import { SiteStore } from './siteStore';
 import { TimeProfileStore } from './timeProfileStore';
@@ -46,10 +50,15 @@ export class ConfigStore {
   readonly db: Db;
   readonly bookmarks: BookmarkStore;
   readonly views: ViewStore;
+  /** The folders views live in, and the Smart Client profiles assigned to roles (migration 013). */
+  readonly viewGroups: ViewGroupStore;
+  readonly clientProfiles: ClientProfileStore;
   /** Site name and recording servers; time profiles; changing and removing hardware (issue 5). */
   readonly site: SiteStore;
   readonly timeProfiles: TimeProfileStore;
   readonly hardwareStore: HardwareStore;
+  /** The hardware's microphones, speakers, metadata, inputs and outputs (docs/design/devices.md). */
+  readonly devices: DeviceStore;
 
   constructor(path: string, private readonly keys: SiteKeys) {
     this.db = openDatabase(path, configMigrations);
@@ -59,9 +68,12 @@ export class ConfigStore {
     this.db.pragma('cache_size = -16384');
     this.bookmarks = new BookmarkStore(this.db);
     this.views = new ViewStore(this.db);
+    this.viewGroups = new ViewGroupStore(this.db);
+    this.clientProfiles = new ClientProfileStore(this.db);
     this.site = new SiteStore(this.db);
     this.timeProfiles = new TimeProfileStore(this.db);
-    this.hardwareStore = new HardwareStore(this.db, keys, this);
+    this.devices = new DeviceStore(this.db);
+    this.hardwareStore = new HardwareStore(this.db, keys, this, this.devices);
   }
 
   close(): void {
@@ -128,10 +140,11 @@ export class ConfigStore {
 
   // Hardware and cameras
 
-  addHardware(info: HardwareInfo, creds: { username?: string; password?: string }, name: string | undefined, storageId: string): { hardware: Hardware; cameras: Camera[] } {
+  addHardware(info: HardwareInfo, creds: { username?: string; password?: string }, name: string | undefined, storageId: string): { hardware: Hardware; cameras: Camera[]; devices: Device[] } {
     const hardwareId = randomUUID();
     const now = Date.now();
     const cameraIds: string[] = [];
+    let devices: Device[] = [];
     this.db.transaction(() => {
       this.db
         .prepare(
@@ -144,8 +157,9 @@ export class ConfigStore {
       for (const c of info.cameras) {
         cameraIds.push(this.addCamera(hardwareId, c, info.cameras.length > 1 ? `${name ?? c.name} ${c.name}` : (name ?? c.name), storageId, now));
       }
+      devices = this.devices.addDevices(hardwareId, this.getHardware(hardwareId).name, info.devices ?? [], now);
     })();
-    return { hardware: this.getHardware(hardwareId), cameras: cameraIds.map((id) => this.getCamera(id)) };
+    return { hardware: this.getHardware(hardwareId), cameras: cameraIds.map((id) => this.getCamera(id)), devices };
   }
 
   /**

@@ -76,6 +76,14 @@ export function configurationContent(s: BackupSources): ConfigurationContent {
     timeProfiles: s.config.timeProfiles.list().map(documentProfile),
     roles: s.roles.list().map(documentRole),
     users: s.identity.listUsers().map((u) => ({ id: u.id, username: u.username, roleIds: u.roleIds, createdAt: iso(u.createdAt) })),
+    viewGroups: s.config.viewGroups.list().filter((g) => g.shared)
+      .map((g) => ({ id: g.id, name: g.name, allRoles: g.allRoles, roleIds: g.roleIds, position: g.position })),
+    clientProfiles: s.config.clientProfiles.list()
+      .map((p) => ({ id: p.id, name: p.name, description: p.description, position: p.position, roleIds: p.roleIds, settings: p.settings })),
+    devices: s.config.devices.listDevices().map((d) => ({
+      id: d.id, hardwareId: d.hardwareId, kind: d.kind, deviceKey: d.deviceKey, name: d.name, enabled: d.enabled, group: d.group,
+      settings: d.settings, reportedName: d.reportedName,
+    })),
   };
 }
 
@@ -97,8 +105,9 @@ export function configurationSecrets(s: BackupSources): ConfigurationSecrets {
 
 /** The associated data the secrets are sealed to: everything in the file but the secrets. */
 export function associatedData(d: Omit<ConfigurationDocument, 'secrets'>): string {
-  const { format, version, exportedAt, site, recordingServers, storages, hardware, cameras, timeProfiles, roles, users } = d;
-  return canonicalJson({ format, version, exportedAt, site, recordingServers, storages, hardware, cameras, timeProfiles, roles, users });
+  const { format, version, exportedAt, site, recordingServers, storages, hardware, cameras, timeProfiles, roles, users, viewGroups, clientProfiles, devices } = d;
+  // Lists a file lacks are undefined and leave no trace: files from before them still verify.
+  return canonicalJson({ format, version, exportedAt, site, recordingServers, storages, hardware, cameras, timeProfiles, roles, users, viewGroups, clientProfiles, devices });
 }
 
 export async function exportConfiguration(s: BackupSources, password: string, now: number): Promise<ConfigurationDocument> {

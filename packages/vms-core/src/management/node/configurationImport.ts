@@ -10,6 +10,9 @@
 import { ADMINISTRATORS_ROLE_ID } from '../common/permissions';
 import type { ConfigurationDocument, ConfigurationSecrets } from '../common/configurationDocument';
 import type { BackupSources } from './configurationExport';
+import type { ClientImportCounts } from './configurationImportClient';
+import { applyClientConfiguration } from './configurationImportClient';
+import { applyDevices } from './configurationImportDevices';
 
 export interface ImportCounts {
   added: number;
@@ -17,8 +20,10 @@ export interface ImportCounts {
   removed: number;
 }
 
+type CoreList = 'storages' | 'hardware' | 'cameras' | 'timeProfiles' | 'roles' | 'users';
+
 export interface ImportResult {
-  counts: Record<'storages' | 'hardware' | 'cameras' | 'timeProfiles' | 'roles' | 'users', ImportCounts>;
+  counts: Record<CoreList, ImportCounts> & ClientImportCounts & { devices?: ImportCounts };
   removedCameraIds: string[];
 }
 
@@ -29,8 +34,8 @@ export function applyImport(s: BackupSources, doc: ConfigurationDocument, secret
   const ids = (table: string) => new Set((db.prepare(`SELECT id FROM ${table}`).all() as { id: string }[]).map((r) => r.id));
   const hashes = new Map((db.prepare('SELECT id, password_hash AS h FROM user').all() as { id: string; h: string }[]).map((u) => [u.id, u.h]));
   const before = { storages: ids('storage'), hardware: ids('hardware'), cameras: ids('camera'), timeProfiles: ids('time_profile'), roles: ids('role'), users: ids('user') };
-  const counts = {} as ImportResult['counts'];
-  const count = (kind: keyof ImportResult['counts'], incoming: readonly { id: string }[]) => {
+  const counts = {} as Record<CoreList, ImportCounts>;
+  const count = (kind: CoreList, incoming: readonly { id: string }[]) => {
     const had = before[kind];
     const added = incoming.filter((o) => !had.has(o.id)).length;
     counts[kind] = { added, changed: incoming.length - added, removed: [...had].filter((id) => !incoming.some((o) => o.id === id)).length };
@@ -41,6 +46,8 @@ export function applyImport(s: BackupSources, doc: ConfigurationDocument, secret
   const removeAbsent = (table: string, keep: readonly string[], extra = '') =>
     db.prepare(`DELETE FROM ${table} WHERE id NOT IN (${placeholders(keep.length)})${extra}`).run(...keep);
   const removedCameraIds = [...before.cameras].filter((id) => !doc.cameras.some((c) => c.id === id));
+  let clientCounts: ClientImportCounts = {};
+  let deviceCounts: ImportCounts | undefined;
 
   db.transaction(() => {
     // References are checked at commit, so removing and rewriting may go in any order here;
@@ -136,6 +143,10 @@ export function applyImport(s: BackupSources, doc: ConfigurationDocument, secret
         db.prepare("UPDATE token SET revoked_at = ?, revoked_reason = 'password' WHERE user_id = ? AND revoked_at IS NULL").run(now, u.id);
       }
     }
+    // Shared view groups and client profiles refer to roles: after the roles are in place.
+    clientCounts = applyClientConfiguration(db, doc, now);
+    // Devices belong to hardware: after it is in place.
+    deviceCounts = applyDevices(db, doc, now);
   })();
 
   count('storages', doc.storages);
@@ -144,5 +155,5 @@ export function applyImport(s: BackupSources, doc: ConfigurationDocument, secret
   count('timeProfiles', doc.timeProfiles);
   count('roles', doc.roles);
   count('users', doc.users);
-  return { counts, removedCameraIds };
+  return { counts: { ...counts, ...clientCounts, ...(deviceCounts ? { devices: deviceCounts } : {}) }, removedCameraIds };
 }

@@ -10,6 +10,8 @@ import { normalizeCameraGroup } from '../common/camera';
 import type { ConfigurationDocument, ConfigurationSecrets } from '../common/configurationDocument';
 import { ADMINISTRATORS_ROLE_ID } from '../common/permissions';
 import { timeProfileIssue } from '../common/timeProfileValidation';
+import { checkClientConfiguration } from './configurationImportClient';
+import { checkDevices } from './configurationImportDevices';
 import { MIN_STORAGE_BYTES, ensureWritableFolder, placeStorageFolder } from './storageValidation';
 
 const bad = (field: string, message: string) => new VmsError('VMS_ERR_BAD_INPUT', `${field}: ${message}`, { field });
@@ -124,6 +126,8 @@ export function checkImport(input: ConfigurationDocument, secrets: Configuration
     if (!secrets.userPasswordHashes[u.id]?.startsWith('scrypt$')) throw bad(f, 'the secrets hold no password for this user');
   }
   if (!doc.users.some((u) => u.roleIds.includes(ADMINISTRATORS_ROLE_ID))) throw bad('document.users', 'no user is in Administrators: nobody could manage the site');
+  checkClientConfiguration(doc);
+  checkDevices(doc);
 
   // Storage folders: apart from each other, then (last, since it creates folders) writable here.
   const atPath = (i: number, check: () => void) => {

@@ -4,7 +4,9 @@ import type { SiteKeys } from '../../security/node/siteKeys';
 import type { Camera, Hardware } from '../common/camera';
 import type { HardwareChanges } from '../common/hardwareChanges';
 import { diffHardware } from '../common/hardwareChanges';
+import type { Device } from '../common/device';
 import type { ConfigStore } from './configStore';
+import type { DeviceStore } from './deviceStore';
 
 export interface HardwarePatch {
   name?: string;
@@ -37,6 +39,7 @@ export class HardwareStore {
     private readonly db: Db,
     private readonly keys: SiteKeys,
     private readonly config: Pick<ConfigStore, 'getHardware' | 'listCameras' | 'getCamera' | 'addCamera' | 'listStorages'>,
+    private readonly devices: DeviceStore,
   ) {}
 
   list(): Hardware[] {
@@ -50,7 +53,7 @@ export class HardwareStore {
   update(id: string, patch: HardwarePatch, probed: HardwareInfo | undefined, now: number): HardwareUpdate {
     const cur = this.config.getHardware(id);
     const cameras = this.camerasOf(id);
-    const changes = probed ? diffHardware(cur, cameras, probed) : null;
+    const changes = probed ? diffHardware(cur, cameras, probed, this.devices.listDevices({ hardwareId: id })) : null;
     const name = patch.name?.trim() || cur.name;
     this.db.transaction(() => {
       const setCredentials = (column: 'username' | 'password_wrapped', value: string | null) =>
@@ -78,6 +81,7 @@ export class HardwareStore {
         if (configured.has(c.key) || c.streams.length === 0 || !storageId) continue;
         this.config.addCamera(id, c, `${name} ${c.name}`, storageId, now);
       }
+      this.devices.applyProbe(id, name, probed.devices ?? [], now);
     })();
     return { hardware: this.config.getHardware(id), cameras: this.camerasOf(id), changes };
   }
@@ -102,11 +106,12 @@ export class HardwareStore {
     );
   }
 
-  /** Removes the hardware and its cameras (their streams, grants and bookmark links go too). */
-  delete(id: string): { hardware: Hardware; cameras: Camera[] } {
+  /** Removes the hardware, its cameras (their streams, grants and bookmark links go too) and its other devices. */
+  delete(id: string): { hardware: Hardware; cameras: Camera[]; devices: Device[] } {
     const hardware = this.config.getHardware(id);
     const cameras = this.camerasOf(id);
+    const devices = this.devices.listDevices({ hardwareId: id });
     this.db.prepare('DELETE FROM hardware WHERE id = ?').run(id);
-    return { hardware, cameras };
+    return { hardware, cameras, devices };
   }
 }

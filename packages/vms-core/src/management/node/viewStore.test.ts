@@ -4,6 +4,7 @@ import { VmsError } from '../../base/common/errors';
 import { SiteKeys } from '../../security/node/siteKeys';
 import { tempDir } from '../../../test/util/syntheticMedia';
 import type { ViewInput } from '../common/view';
+import { DEFAULT_SHARED_GROUP_ID } from '../common/viewGroup';
 import { ConfigStore } from './configStore';
 
 const disposers: (() => void)[] = [];
@@ -23,7 +24,7 @@ function setup() {
 }
 
 const input = (o: Partial<ViewInput> = {}): ViewInput => ({
-  name: 'Entrances', shared: false, layoutId: '1x1', layout: { columns: 1, rows: 1, tiles: [{ x: 0, y: 0, width: 1, height: 1 }] }, cameraIds: ['cam-1'], ...o,
+  name: 'Entrances', groupId: 'private-alice', layoutId: '1x1', layout: { columns: 1, rows: 1, tiles: [{ x: 0, y: 0, width: 1, height: 1 }] }, cameraIds: ['cam-1'], ...o,
 });
 
 const codeOf = (fn: () => unknown): string | undefined => {
@@ -36,22 +37,33 @@ const codeOf = (fn: () => unknown): string | undefined => {
 };
 
 describe('ViewStore', () => {
-  it('lists own and shared views by name, never private views of others', () => {
+  it('lists the views of the groups asked for, by name', () => {
     const { views } = setup();
     views.create(input({ name: 'b private' }), 'alice', 1);
-    views.create(input({ name: 'A shared', shared: true }), 'alice', 2);
-    views.create(input({ name: 'c mine' }), 'bob', 3);
-    expect(views.listVisibleTo('bob').map((v) => v.name)).toEqual(['A shared', 'c mine']);
-    expect(views.listVisibleTo('alice').map((v) => v.name)).toEqual(['A shared', 'b private']);
+    views.create(input({ name: 'A shared', groupId: DEFAULT_SHARED_GROUP_ID }), 'alice', 2);
+    views.create(input({ name: 'c mine', groupId: 'private-bob' }), 'bob', 3);
+    expect(views.listInGroups([DEFAULT_SHARED_GROUP_ID, 'private-bob']).map((v) => v.name)).toEqual(['A shared', 'c mine']);
+    expect(views.listInGroups([DEFAULT_SHARED_GROUP_ID, 'private-alice']).map((v) => [v.name, v.shared])).toEqual([['A shared', true], ['b private', false]]);
+    expect(views.listInGroups([])).toEqual([]);
   });
 
   it('stores exactly what was given and counts revisions', () => {
     const { views } = setup();
     const v = views.create(input({ layout: { columns: 1, rows: 1, tiles: [{ x: 0, y: 0, width: 1, height: 1, extra: 1 } as never] } }), 'alice', 10);
-    expect(v).toMatchObject({ ownerId: 'alice', revision: 1, createdAt: 10, updatedAt: 10, cameraIds: ['cam-1'] });
+    expect(v).toMatchObject({ ownerId: 'alice', groupId: 'private-alice', shared: false, revision: 1, createdAt: 10, updatedAt: 10, cameraIds: ['cam-1'] });
     expect(v.layout.tiles).toEqual([{ x: 0, y: 0, width: 1, height: 1 }]);
-    const w = views.update(v.id, input({ name: 'Renamed', shared: true, cameraIds: [null] }), 1, 20);
-    expect(w).toMatchObject({ name: 'Renamed', shared: true, cameraIds: [null], revision: 2, createdAt: 10, updatedAt: 20 });
+    const w = views.update(v.id, input({ name: 'Renamed', groupId: DEFAULT_SHARED_GROUP_ID, cameraIds: [null] }), 1, 20);
+    expect(w).toMatchObject({ name: 'Renamed', shared: true, groupId: DEFAULT_SHARED_GROUP_ID, cameraIds: [null], revision: 2, createdAt: 10, updatedAt: 20 });
+  });
+
+  it("keeps a private group to its owner's views, and refuses groups that do not exist", () => {
+    const { views } = setup();
+    expect(codeOf(() => views.create(input({ groupId: 'private-bob' }), 'alice', 1))).toBe('VMS_ERR_BAD_INPUT');
+    expect(codeOf(() => views.create(input({ groupId: 'nope' }), 'alice', 1))).toBe('VMS_ERR_BAD_INPUT');
+    const v = views.create(input({ groupId: DEFAULT_SHARED_GROUP_ID }), 'alice', 1);
+    // Someone else moving alice's shared view into their own private group would take it from her.
+    expect(codeOf(() => views.update(v.id, input({ groupId: 'private-bob' }), 1, 2))).toBe('VMS_ERR_BAD_INPUT');
+    expect(views.get(v.id)).toMatchObject({ groupId: DEFAULT_SHARED_GROUP_ID, revision: 1 });
   });
 
   it('refuses an update based on an old revision and changes nothing', () => {
@@ -66,15 +78,18 @@ describe('ViewStore', () => {
   it('refuses invalid views with the reason', () => {
     const { views } = setup();
     expect(codeOf(() => views.create(input({ cameraIds: [] }), 'alice', 1))).toBe('VMS_ERR_BAD_INPUT');
-    expect(views.listVisibleTo('alice')).toEqual([]);
+    expect(views.listInGroups(['private-alice'])).toEqual([]);
   });
 
-  it("drops a deleted user's private views and keeps their shared ones", () => {
+  it("drops a deleted user's private groups with their views and keeps their shared views", () => {
     const { config, views } = setup();
     views.create(input({ name: 'private' }), 'alice', 1);
-    const shared = views.create(input({ name: 'shared', shared: true }), 'alice', 2);
+    const own = config.viewGroups.create({ name: 'Night shift', shared: false, allRoles: false, roleIds: [] }, 'alice', 1);
+    views.create(input({ name: 'night', groupId: own.id }), 'alice', 1);
+    const shared = views.create(input({ name: 'shared', groupId: DEFAULT_SHARED_GROUP_ID }), 'alice', 2);
     config.db.prepare('DELETE FROM user WHERE id = ?').run('alice');
-    expect(views.listVisibleTo('alice').map((v) => v.name)).toEqual(['shared']);
+    expect(views.listInGroups(['private-alice', own.id, DEFAULT_SHARED_GROUP_ID]).map((v) => v.name)).toEqual(['shared']);
+    expect(config.viewGroups.list().map((g) => g.id)).not.toContain(own.id);
     expect(views.get(shared.id).ownerId).toBe('alice');
   });
 });

@@ -1,32 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { VmsError } from '../../base/common/errors';
 import type { Db } from '../../base/node/sqlite';
-import type { View, ViewInput, ViewLayout, ViewLayoutId } from '../common/view';
+import type { View, ViewContent, ViewInput, ViewLayout, ViewLayoutId } from '../common/view';
 import { VIEW_LIMITS, viewProblem } from '../common/view';
 
 interface ViewRow {
-  id: string; name: string; shared: number; owner_id: string; layout_id: string; layout: string; camera_ids: string;
+  id: string; name: string; group_id: string; kind: 'private' | 'shared'; owner_id: string; layout_id: string; layout: string; camera_ids: string;
   revision: number; created_at: number; updated_at: number;
 }
 
+const SELECT = 'SELECT v.*, g.kind FROM saved_view v JOIN view_group g ON g.id = v.group_id';
+
 /**
- * Smart Client views in the configuration database (schema: migrations/004_views.ts). Who may
- * see or change a view is the API's business (management/common/view.ts decides); the store
- * validates, stores, and refuses an update based on an old revision.
+ * Smart Client views in the configuration database (schema: migrations/004_views.ts, grouped by
+ * 013). Who may see or change a view is the API's business (management/common/viewGroup.ts
+ * decides by the view's group); the store validates, stores, keeps a private group to its
+ * owner's views, and refuses an update based on an old revision.
  */
 export class ViewStore {
   constructor(private readonly db: Db) {}
 
-  /** Views of this owner and every shared view, by name. */
-  listVisibleTo(userId: string): View[] {
+  /** The views of these groups, by name. */
+  listInGroups(groupIds: readonly string[]): View[] {
+    if (groupIds.length === 0) return [];
     const rows = this.db
-      .prepare('SELECT * FROM saved_view WHERE shared = 1 OR owner_id = ? ORDER BY name COLLATE NOCASE, created_at, id')
-      .all(userId) as ViewRow[];
+      .prepare(`${SELECT} WHERE v.group_id IN (${groupIds.map(() => '?').join(',')}) ORDER BY v.name COLLATE NOCASE, v.created_at, v.id`)
+      .all(...groupIds) as ViewRow[];
     return rows.map(toView);
   }
 
   get(id: string): View {
-    const row = this.db.prepare('SELECT * FROM saved_view WHERE id = ?').get(id) as ViewRow | undefined;
+    const row = this.db.prepare(`${SELECT} WHERE v.id = ?`).get(id) as ViewRow | undefined;
     if (!row) throw new VmsError('VMS_ERR_NOT_FOUND', `view ${id} does not exist`);
     return toView(row);
   }
@@ -35,28 +39,31 @@ export class ViewStore {
     check(input);
     const id = randomUUID();
     this.db.transaction(() => {
+      this.checkGroup(input.groupId, ownerId);
       const owned = (this.db.prepare('SELECT COUNT(*) AS n FROM saved_view WHERE owner_id = ?').get(ownerId) as { n: number }).n;
       if (owned >= VIEW_LIMITS.maxViewsPerOwner) {
         throw new VmsError('VMS_ERR_BAD_INPUT', `a user may own at most ${VIEW_LIMITS.maxViewsPerOwner} views; delete some first`);
       }
       this.db
-        .prepare(`INSERT INTO saved_view (id, name, shared, owner_id, layout_id, layout, camera_ids, revision, created_at, updated_at)
+        .prepare(`INSERT INTO saved_view (id, name, group_id, owner_id, layout_id, layout, camera_ids, revision, created_at, updated_at)
                   VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`)
-        .run(id, input.name, input.shared ? 1 : 0, ownerId, input.layoutId, layoutJson(input.layout), JSON.stringify(input.cameraIds), now, now);
+        .run(id, input.name, input.groupId, ownerId, input.layoutId, layoutJson(input.layout), JSON.stringify(input.cameraIds), now, now);
     })();
     return this.get(id);
   }
 
   /**
-   * Replaces a view's name, sharing, layout and cameras. `revision` is the one the caller read:
+   * Replaces a view's name, group, layout and cameras. `revision` is the one the caller read:
    * when someone changed the view since, nothing is written and VMS_ERR_STALE_REVISION says so.
    */
   update(id: string, input: ViewInput, revision: number, now: number): View {
     check(input);
+    const before = this.get(id);
+    this.checkGroup(input.groupId, before.ownerId);
     const result = this.db
-      .prepare(`UPDATE saved_view SET name = ?, shared = ?, layout_id = ?, layout = ?, camera_ids = ?, revision = revision + 1, updated_at = ?
+      .prepare(`UPDATE saved_view SET name = ?, group_id = ?, layout_id = ?, layout = ?, camera_ids = ?, revision = revision + 1, updated_at = ?
                 WHERE id = ? AND revision = ?`)
-      .run(input.name, input.shared ? 1 : 0, input.layoutId, layoutJson(input.layout), JSON.stringify(input.cameraIds), now, id, revision);
+      .run(input.name, input.groupId, input.layoutId, layoutJson(input.layout), JSON.stringify(input.cameraIds), now, id, revision);
     if (result.changes === 0) {
       const current = this.get(id);
       throw new VmsError('VMS_ERR_STALE_REVISION', `view ${id} is at revision ${current.revision}, not ${revision}: someone changed it; read it again`);
@@ -69,9 +76,18 @@ export class ViewStore {
     this.db.prepare('DELETE FROM saved_view WHERE id = ?').run(id);
     return current;
   }
+
+  /** A private group holds only its owner's views: it is theirs alone, and goes with them. */
+  private checkGroup(groupId: string, ownerId: string): void {
+    const group = this.db.prepare('SELECT kind, owner_id FROM view_group WHERE id = ?').get(groupId) as { kind: string; owner_id: string | null } | undefined;
+    if (!group) throw new VmsError('VMS_ERR_BAD_INPUT', `groupId: view group ${groupId} does not exist`, { field: 'groupId' });
+    if (group.kind === 'private' && group.owner_id !== ownerId) {
+      throw new VmsError('VMS_ERR_BAD_INPUT', "groupId: a private view group holds only its owner's views", { field: 'groupId' });
+    }
+  }
 }
 
-function check(input: ViewInput): void {
+function check(input: ViewContent): void {
   const problem = viewProblem(input);
   if (problem) throw new VmsError('VMS_ERR_BAD_INPUT', problem);
 }
@@ -83,7 +99,7 @@ function layoutJson(l: ViewLayout): string {
 
 function toView(r: ViewRow): View {
   return {
-    id: r.id, name: r.name, shared: r.shared === 1, ownerId: r.owner_id, layoutId: r.layout_id as ViewLayoutId,
+    id: r.id, name: r.name, groupId: r.group_id, shared: r.kind === 'shared', ownerId: r.owner_id, layoutId: r.layout_id as ViewLayoutId,
     layout: JSON.parse(r.layout) as ViewLayout, cameraIds: JSON.parse(r.camera_ids) as (string | null)[],
     revision: r.revision, createdAt: r.created_at, updatedAt: r.updated_at,
   };

@@ -31,8 +31,12 @@ export type RuleAction =
   | { type: 'startFeed'; cameras: CameraTarget }
   /** Ends what this rule's startFeed began. A stop action. */
   | { type: 'stopFeed'; cameras: CameraTarget }
-  // Actions the model holds for what is coming; validation refuses them until the site can perform them.
+  /**
+   * Switches an output of a hardware unit (its relay) on or off. As a stop action it returns the
+   * output to the other state (validation refuses one that would set what the actions set).
+   */
   | { type: 'setOutput'; outputId: string; state: 'on' | 'off' }
+  // Actions the model holds for what is coming; validation refuses them until the site can perform them.
   | { type: 'retrieveRemoteRecordings'; cameras: CameraTarget }
   | { type: 'showOnSmartWall'; smartWallId: string; cameras: CameraTarget };
 
@@ -45,14 +49,14 @@ export const RULE_ACTION_TYPES: readonly RuleActionType[] = [
 
 /** Action types in the model that this site cannot perform yet (no seam in the recording server or no service). */
 export const UNSUPPORTED_ACTION_TYPES: ReadonlySet<RuleActionType> = new Set([
-  'setOutput', 'retrieveRemoteRecordings', 'showOnSmartWall',
+  'retrieveRemoteRecordings', 'showOnSmartWall',
 ]);
 
 export interface EventTrigger {
   type: EventType;
   /** For user-defined, generic and analytics events: which definition (for analytics, the analytics source). */
   definitionId?: string;
-  /** Ids of the sources (cameras, storages, servers) the rule listens to; absent: any. */
+  /** Ids of the sources (cameras, inputs, outputs, hardware, storages, servers) the rule listens to; absent: any. */
   sourceIds?: string[];
   /** For analytics events: only those of the source's analytics rule of this name (case-insensitive); absent: any. */
   ruleName?: string;

@@ -8,6 +8,7 @@ const ctx: RuleContext = {
   cameraIds: new Set(['cam-a', 'cam-b']), ptzCameraIds: new Set(['cam-b']), storageIds: new Set(['live']), serverIds: new Set(['srv']),
   timeProfileIds: new Set(['night']), userDefinedEventIds: new Set(['door']), genericEventIds: new Set(['gate']),
   notificationProfileIds: new Set(['guards']), analyticsSourceIds: new Set(['vca']),
+  inputIds: new Set(['in-1']), outputIds: new Set(['out-1']), hardwareIds: new Set(['hw-1']),
 };
 
 const record: RuleAction = { type: 'startRecording', cameras: { kind: 'eventSource' }, preSeconds: 3 };
@@ -51,7 +52,7 @@ describe('rule validation', () => {
       [{ trigger: { type: 'motionStarted', ruleName: 'Loitering' } }, 'trigger.ruleName', /only analytics events/],
       [{ trigger: { type: 'userDefined', definitionId: 'door' }, actions: [{ ...record, cameras: { kind: 'cameras', cameraIds: ['cam-a'] } }] }, 'stop', /has no end event/],
       [{ actions: [] }, 'actions', /at least one action/],
-      [{ actions: [{ type: 'setOutput', outputId: 'siren', state: 'on' }] }, 'actions[0].type', /"setOutput" is not supported by this site yet/],
+      [{ actions: [{ type: 'retrieveRemoteRecordings', cameras: { kind: 'allCameras' } }] }, 'actions[0].type', /"retrieveRemoteRecordings" is not supported by this site yet/],
       [{ actions: [{ type: 'sendNotification', notificationProfileId: 'x' }], stopActions: [], stop: undefined }, 'actions[0].notificationProfileId', /notification profile x does not exist/],
       [{ actions: [{ type: 'sendNotification' }], stopActions: [], stop: undefined }, 'actions[0].notificationProfileId', /needs notificationProfileId/],
       [{ actions: [record, stopRecord] }, 'actions[1].type', /stopRecording is a stop action/],
@@ -75,6 +76,46 @@ describe('rule validation', () => {
     for (const [patch, field, message] of cases) {
       const p = problem(patch);
       expect(p, JSON.stringify(patch)).toMatchObject({ field, message: expect.stringMatching(message) });
+    }
+  });
+
+  it('checks input, output and hardware triggers against their own kind of source', () => {
+    const listed = { kind: 'cameras', cameraIds: ['cam-a'] } as const;
+    const onInput = { trigger: { type: 'inputActivated', sourceIds: ['in-1'] }, actions: [{ ...record, cameras: listed }], stopActions: [{ ...stopRecord, cameras: listed }] };
+    expect(problem(onInput)).toBeUndefined();
+    expect(problem({ ...onInput, trigger: { type: 'inputActivated', sourceIds: ['cam-a'] } })).toMatchObject({ field: 'trigger.sourceIds[0]', message: 'input cam-a does not exist' });
+    expect(problem({ ...onInput, trigger: { type: 'outputActivated', sourceIds: ['in-1'] } })).toMatchObject({ field: 'trigger.sourceIds[0]', message: 'output in-1 does not exist' });
+    expect(problem({ ...onInput, trigger: { type: 'inputActivated', recordingModes: ['motion'] } })).toMatchObject({ field: 'trigger.recordingModes' });
+    // An input is no camera; a hardware unit's event may name one (motion of a video source), so "the event's camera" is allowed there.
+    expect(problem({ trigger: { type: 'inputActivated' } })).toMatchObject({ field: 'actions[0].cameras', message: expect.stringMatching(/does not come from a camera/) });
+    expect(problem({ trigger: { type: 'deviceEvent', sourceIds: ['hw-1'] }, stop: { kind: 'after', seconds: 10 } })).toBeUndefined();
+    expect(problem({ trigger: { type: 'deviceEvent', sourceIds: ['hw-2'] }, stop: { kind: 'after', seconds: 10 } })).toMatchObject({ field: 'trigger.sourceIds[0]', message: 'hardware hw-2 does not exist' });
+    expect(problem({ trigger: { type: 'deviceEvent' }, stop: { kind: 'endEvent' } })).toMatchObject({ field: 'stop', message: expect.stringMatching(/no end event/) });
+  });
+
+  it('sets an output that exists and is enabled, and returns it to the other state as a stop action', () => {
+    const withOutputs: RuleContext = { ...ctx, outputIds: new Set(['out-1', 'out-off']), disabledDeviceIds: new Set(['out-off']) };
+    const onOff = (on: object, off: object) => ruleProblem({
+      ...motionRule, trigger: { type: 'userDefined', definitionId: 'door' }, stop: { kind: 'after', seconds: 10 },
+      actions: [{ type: 'setOutput', ...on }], stopActions: [{ type: 'setOutput', ...off }],
+    } as RuleDefinition, withOutputs);
+    expect(onOff({ outputId: 'out-1', state: 'on' }, { outputId: 'out-1', state: 'off' })).toBeUndefined();
+    // A time rule: on within the profile, off at its end.
+    expect(ruleProblem({
+      kind: 'time', name: 'Lights', description: '', enabled: true, timeProfileId: 'night',
+      actions: [{ type: 'setOutput', outputId: 'out-1', state: 'on' }], stopActions: [{ type: 'setOutput', outputId: 'out-1', state: 'off' }],
+    }, withOutputs)).toBeUndefined();
+    const cases: [object, object, string, RegExp][] = [
+      [{ outputId: 'siren', state: 'on' }, { outputId: 'out-1', state: 'off' }, 'actions[0].outputId', /output siren does not exist/],
+      // An input is no output.
+      [{ outputId: 'in-1', state: 'on' }, { outputId: 'out-1', state: 'off' }, 'actions[0].outputId', /output in-1 does not exist/],
+      [{ outputId: 'out-off', state: 'on' }, { outputId: 'out-1', state: 'off' }, 'actions[0].outputId', /output out-off is disabled/],
+      [{ outputId: 'out-1', state: 'open' }, { outputId: 'out-1', state: 'off' }, 'actions[0].state', /on or off/],
+      [{ outputId: 'out-1' }, { outputId: 'out-1', state: 'off' }, 'actions[0].state', /setOutput needs state/],
+      [{ outputId: 'out-1', state: 'on' }, { outputId: 'out-1', state: 'on' }, 'stopActions[0].state', /as a stop action, set it off/],
+    ];
+    for (const [on, off, field, message] of cases) {
+      expect(onOff(on, off), JSON.stringify([on, off])).toMatchObject({ field, message: expect.stringMatching(message) });
     }
   });
 

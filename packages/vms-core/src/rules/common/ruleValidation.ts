@@ -8,9 +8,10 @@ import { ANALYTICS_LIMITS } from '../../events/common/analyticsEvent';
 import { BOOKMARK_LIMITS } from '../../management/common/evidence';
 import { RECORDING_MODES } from '../../recording/common/recordingPolicy';
 import type { EventType } from '../../events/common/vmsEvent';
-import { EVENT_TYPES, endEventOf, eventCategory } from '../../events/common/vmsEvent';
+import { EVENT_TYPES, endEventOf, eventCategory, sourceKindOf } from '../../events/common/vmsEvent';
 import type { CameraTarget, EventRuleDefinition, EventTrigger, RuleAction, RuleDefinition } from './rule';
 import { RULE_ACTION_TYPES, RULE_LIMITS, UNSUPPORTED_ACTION_TYPES } from './rule';
+import { otherState } from '../../management/common/device';
 
 export interface RuleProblem {
   field: string;
@@ -28,17 +29,25 @@ export interface RuleContext {
   genericEventIds: ReadonlySet<string>;
   notificationProfileIds: ReadonlySet<string>;
   analyticsSourceIds: ReadonlySet<string>;
+  /** Input and output devices of hardware units (their device ids). */
+  inputIds: ReadonlySet<string>;
+  outputIds: ReadonlySet<string>;
+  /** Devices that exist but are disabled (setOutput refuses them); absent: none is. */
+  disabledDeviceIds?: ReadonlySet<string>;
+  hardwareIds: ReadonlySet<string>;
 }
-
-const STORAGE_EVENTS = new Set<EventType>(['storageFull', 'storageAvailable', 'storageUnavailable', 'archivingFailed']);
 
 /** Which ids a trigger's sources are, for its event type. */
 function sourceSet(type: EventType, ctx: RuleContext): { ids: ReadonlySet<string>; what: string } | undefined {
-  const category = eventCategory(type);
-  if (category === 'device') return { ids: ctx.cameraIds, what: 'camera' };
-  if (STORAGE_EVENTS.has(type)) return { ids: ctx.storageIds, what: 'storage' };
-  if (category === 'system') return { ids: ctx.serverIds, what: 'recording server' };
-  return undefined;
+  switch (sourceKindOf(type)) {
+    case 'camera': return { ids: ctx.cameraIds, what: 'camera' };
+    case 'input': return { ids: ctx.inputIds, what: 'input' };
+    case 'output': return { ids: ctx.outputIds, what: 'output' };
+    case 'hardware': return { ids: ctx.hardwareIds, what: 'hardware' };
+    case 'storage': return { ids: ctx.storageIds, what: 'storage' };
+    case 'server': return { ids: ctx.serverIds, what: 'recording server' };
+    case 'userDefinedEvent': case 'genericEvent': case 'analyticsSource': return undefined;
+  }
 }
 
 export function ruleProblem(rule: RuleDefinition, ctx: RuleContext): RuleProblem | undefined {
@@ -117,7 +126,7 @@ export function eventTriggerProblem(trigger: EventTrigger, ctx: RuleContext, fie
   }
   if (trigger.recordingModes !== undefined) {
     const modes = trigger.recordingModes;
-    if (category !== 'device') return { field: `${field}.recordingModes`, message: 'only camera events come from cameras with a recording mode' };
+    if (sourceKindOf(trigger.type) !== 'camera') return { field: `${field}.recordingModes`, message: 'only camera events come from cameras with a recording mode' };
     if (!Array.isArray(modes) || modes.length === 0) return { field: `${field}.recordingModes`, message: 'list 1 or more recording modes, or leave it out for any camera' };
     for (const [i, m] of modes.entries()) {
       if (!RECORDING_MODES.includes(m)) return { field: `${field}.recordingModes[${i}]`, message: `one of ${RECORDING_MODES.join(', ')}` };
@@ -145,8 +154,9 @@ export function eventTriggerProblem(trigger: EventTrigger, ctx: RuleContext, fie
 
 function camerasProblem(t: CameraTarget, field: string, rule: RuleDefinition, ctx: RuleContext): RuleProblem | undefined {
   if (t.kind === 'eventSource') {
-    // An analytics source may watch a camera (its cameraId); one that does not leaves the action nothing to act on, logged when it runs.
-    if (rule.kind !== 'event' || !['device', 'analytics'].includes(eventCategory(rule.trigger.type))) {
+    // An analytics source may watch a camera (its cameraId), a hardware unit's event may name one
+    // (motion of a video source); one that does not leaves the action nothing to act on, logged when it runs.
+    if (rule.kind !== 'event' || !['camera', 'hardware', 'analyticsSource'].includes(sourceKindOf(rule.trigger.type))) {
       return { field, message: 'the event does not come from a camera: list the cameras' };
     }
     return undefined;
@@ -169,6 +179,7 @@ const ACTION_FIELDS: Partial<Record<RuleAction['type'], readonly string[]>> = {
   gotoPtzPreset: ['cameraId', 'presetToken'],
   writeRuleLog: ['message'],
   sendNotification: ['notificationProfileId'],
+  setOutput: ['outputId', 'state'],
 };
 
 /** Fields an action may leave out: recording's seconds default to the camera's own buffers. */
@@ -229,10 +240,24 @@ function actionProblem(a: RuleAction, field: string, isStop: boolean, rule: Rule
     case 'sendNotification':
       return ctx.notificationProfileIds.has(a.notificationProfileId) ? undefined
         : { field: `${field}.notificationProfileId`, message: `notification profile ${a.notificationProfileId} does not exist` };
+    case 'setOutput':
+      return outputProblem(a, field, isStop, rule, ctx);
     case 'writeRuleLog':
       return a.message.trim() === '' || a.message.length > RULE_LIMITS.maxMessageLength
         ? { field: `${field}.message`, message: `1 to ${RULE_LIMITS.maxMessageLength} characters` } : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * An output that exists and is enabled, on or off. A stop action returns the output to the
+ * other state: one setting it as the rule's actions already did would change nothing.
+ */
+function outputProblem(a: Extract<RuleAction, { type: 'setOutput' }>, field: string, isStop: boolean, rule: RuleDefinition, ctx: RuleContext): RuleProblem | undefined {
+  if (!ctx.outputIds.has(a.outputId)) return { field: `${field}.outputId`, message: `output ${a.outputId} does not exist` };
+  if (ctx.disabledDeviceIds?.has(a.outputId)) return { field: `${field}.outputId`, message: `output ${a.outputId} is disabled` };
+  if (a.state !== 'on' && a.state !== 'off') return { field: `${field}.state`, message: 'on or off' };
+  const same = isStop && rule.actions.some((s) => s.type === 'setOutput' && s.outputId === a.outputId && s.state === a.state);
+  return same ? { field: `${field}.state`, message: `the actions set this output ${a.state}: as a stop action, set it ${otherState(a.state)}` } : undefined;
 }

@@ -1,11 +1,13 @@
 import { AlarmDefinitionStore } from '../../alarms/node/alarmDefinitionStore';
+import { AlarmRetention } from '../../alarms/node/alarmRetention';
 import { AlarmService } from '../../alarms/node/alarmService';
 import { AlarmStore } from '../../alarms/node/alarmStore';
 import type { AlarmContext } from '../../alarms/common/alarmDefinitionValidation';
 import type { Clock } from '../../base/common/clock';
-import { VmsError, errorMessage } from '../../base/common/errors';
+import { VmsError, errorMessage, isVmsError } from '../../base/common/errors';
 import { DisposableStore } from '../../base/common/event';
 import type { PtzControl } from '../../devices/node/ptzControl';
+import type { OutputSwitch } from '../../devices/node/outputSwitch';
 import type { SystemEvent } from '../../events/common/systemEvent';
 import type { LogLevel } from '../../events/common/logs';
 import type { VmsEvent } from '../../events/common/vmsEvent';
@@ -49,6 +51,8 @@ export interface EventsAndRulesDeps {
   roles: Pick<RoleStore, 'list'>;
   recording: Pick<RecordingServer, 'holdRecording' | 'releaseRecording' | 'holdFeed' | 'releaseFeed'>;
   ptz?: PtzControl;
+  /** Switches outputs (the rules' setOutput); what it switches is raised as outputActivated / outputDeactivated. */
+  outputs?: OutputSwitch;
   onBookmarkCreated?: (b: Bookmark) => void;
   /** Wraps the SMTP password in the configuration database. */
   keys: SiteKeys;
@@ -100,6 +104,8 @@ export class EventsAndRules {
   readonly alarmStore: AlarmStore;
   /** Alarms raised from the bus by the alarm definitions. */
   readonly alarms: AlarmService;
+  /** Deletes closed alarms past their retention (the log settings' closedAlarmRetentionDays), hourly. */
+  readonly alarmRetention: AlarmRetention;
   /** The SMTP server and notification profiles. */
   readonly notificationProfiles: NotificationStore;
   /** Sends notification mails in the background (the rules' sendNotification, and tests of a profile). */
@@ -133,7 +139,9 @@ export class EventsAndRules {
     const actions = deps.actions ?? new SiteRuleActions({
       clock, config, recording: deps.recording, events: this.events, userDefinedEvents: this.userDefinedEvents, notifications: this.notifications,
       ...(deps.ptz ? { ptz: deps.ptz } : {}), ...(deps.onBookmarkCreated ? { onBookmarkCreated: deps.onBookmarkCreated } : {}),
+      ...(deps.outputs ? { outputs: deps.outputs } : {}),
     });
+    if (deps.outputs) this.connectOutputs(deps.outputs);
     const recordingModeOf = (cameraId: string) => {
       try {
         return config.getCamera(cameraId).policy.mode;
@@ -151,6 +159,9 @@ export class EventsAndRules {
     this.alarms = new AlarmService({
       clock, events: this.events, scheduler: this.scheduler, definitions: this.alarmDefinitions, store: this.alarmStore,
       systemLog: this.systemLog, context: () => this.alarmContext(), recordingModeOf,
+    });
+    this.alarmRetention = new AlarmRetention({
+      clock, store: this.alarmStore, systemLog: this.systemLog, retentionDays: () => this.systemLog.settings().closedAlarmRetentionDays,
     });
   }
 
@@ -173,7 +184,28 @@ export class EventsAndRules {
       genericEventIds: new Set(this.genericEvents.listEvents().map((e) => e.id)),
       notificationProfileIds: new Set(this.notificationProfiles.list().map((p) => p.id)),
       analyticsSourceIds: new Set(this.analyticsSources.list().map((s) => s.id)),
+      inputIds: new Set(config.devices.listDevices({ kind: 'input' }).map((d) => d.id)),
+      outputIds: new Set(config.devices.listDevices({ kind: 'output' }).map((d) => d.id)),
+      disabledDeviceIds: new Set(config.devices.listDevices().filter((d) => !d.enabled).map((d) => d.id)),
+      hardwareIds: new Set(config.hardwareStore.list().map((h) => h.id)),
     };
+  }
+
+  /**
+   * An output switched (by the API, a rule or a pulse ending) is an event on the bus; one
+   * switched by a rule carries the rule chain, so a rule answering its own output is refused by
+   * the loop guard. A pulse that could not end is for the system log: nobody waits for it.
+   */
+  private connectOutputs(outputs: OutputSwitch): void {
+    this.store.add(outputs.onDidSwitch((s) => {
+      this.events.raise({
+        type: s.state === 'on' ? 'outputActivated' : 'outputDeactivated', source: { kind: 'output', id: s.device.id, name: s.device.name },
+        severity: 'information', message: `${s.device.name} switched ${s.state} (by ${s.by})`, data: { by: s.by }, ...(s.cause ? { cause: s.cause } : {}),
+      });
+    }));
+    this.store.add(outputs.onDidFailPulse(({ device, error }) => {
+      this.systemLog.write('error', 'devices', `${device.name} could not be switched back after its pulse: ${errorMessage(error)}`, isVmsError(error) ? error.code : 'VMS_ERR_INTERNAL');
+    }));
   }
 
   /** Connects the recording server's events, starts the engine and the generic event listeners. */
@@ -190,6 +222,7 @@ export class EventsAndRules {
     }));
     this.engine.start();
     this.alarms.start();
+    this.alarmRetention.start();
     await this.generic.start();
     this.purge();
   }
@@ -229,6 +262,7 @@ export class EventsAndRules {
     // Last: the engine and notifications above may still have queued entries.
     this.ruleLog.flush();
     this.alarms.dispose();
+    this.alarmRetention.dispose();
     this.alarmDefinitions.dispose();
     this.alarmStore.close();
     this.scheduler.dispose();

@@ -1,6 +1,7 @@
 import type { Clock } from '../../base/common/clock';
 import { VmsError, errorMessage } from '../../base/common/errors';
 import type { PtzControl } from '../../devices/node/ptzControl';
+import type { OutputSwitch } from '../../devices/node/outputSwitch';
 import type { VmsEvent } from '../../events/common/vmsEvent';
 import { eventCameraId } from '../../events/common/vmsEvent';
 import type { EventServer } from '../../events/node/eventServer';
@@ -36,6 +37,8 @@ export interface SiteRuleActionsDeps {
   events: EventServer;
   userDefinedEvents: UserDefinedEventStore;
   ptz?: PtzControl;
+  /** Switches outputs (setOutput). */
+  outputs?: Pick<OutputSwitch, 'set'>;
   /** Queues notification mails (sendNotification); it answers at once and sends in the background. */
   notifications?: Pick<NotificationService, 'enqueue'>;
   /** Told of bookmarks rules create, so clients hear of them (the site's updates socket). */
@@ -95,6 +98,8 @@ export class SiteRuleActions implements RuleActionPerformer {
       }
       case 'gotoPtzPreset':
         return this.gotoPreset(action.cameraId, action.presetToken);
+      case 'setOutput':
+        return this.setOutput(action.outputId, action.state, ctx);
       case 'writeRuleLog':
         return action.message;
       case 'sendNotification': {
@@ -136,6 +141,14 @@ export class SiteRuleActions implements RuleActionPerformer {
     } catch {
       return id;
     }
+  }
+
+  /** The event it raises carries the rule chain, so a rule answering its own output is stopped by the loop guard. */
+  private async setOutput(outputId: string, state: 'on' | 'off', ctx: ActionContext): Promise<string> {
+    const outputs = this.deps.outputs;
+    if (!outputs) throw new VmsError('VMS_ERR_UNAVAILABLE', 'outputs are not controlled on this site');
+    const { device, pulseSeconds } = await outputs.set(outputId, state, { by: `rule:${ctx.rule.id}`, cause: { ruleIds: ctx.chain } });
+    return `${device.name} switched ${state}${pulseSeconds !== undefined ? `, back in ${pulseSeconds} s` : ''}`;
   }
 
   private async gotoPreset(cameraId: string, presetToken: string): Promise<string> {

@@ -13,7 +13,10 @@ import type { StreamOpener } from '../../devices/node/frameSource';
 import { probeHardware, streamOpeners } from '../../devices/node/drivers';
 import { discoverOnvif } from '../../devices/node/onvif';
 import { PtzControl } from '../../devices/node/ptzControl';
+import { OutputControl } from '../../devices/node/outputControl';
+import { OutputSwitch } from '../../devices/node/outputSwitch';
 import { EventLog } from '../../events/node/eventLog';
+import { OnvifEventService } from '../../events/node/onvifEventService';
 import { EventsAndRules } from '../../rules/node/eventsAndRules';
 import type { NotificationOptions } from '../../notifications/node/notificationService';
 import { MediaDb } from '../../media-db/node/mediaDb';
@@ -95,6 +98,10 @@ export class Site {
     readonly generatedAdminPassword: string | undefined,
     /** The event server: rules, user-defined and generic events, the rule and system logs. */
     readonly eventsAndRules: EventsAndRules,
+    /** Switches outputs for the API and the rules; its pulses end with the site. */
+    readonly outputs: OutputSwitch,
+    /** Inputs, outputs and other events of the ONVIF hardware, from each unit's pull point. */
+    readonly onvifEvents: OnvifEventService,
   ) {}
 
   static async open(o: SiteOptions): Promise<Site> {
@@ -155,13 +162,20 @@ export class Site {
     });
     const changes = new Emitter<SiteChange>();
     const ptz = new PtzControl({ clock });
+    const outputs = new OutputSwitch({ clock, config, control: new OutputControl({ clock }) });
     const eventsAndRules = new EventsAndRules({
-      config, clock, eventLog: events, recording, ptz, alarmsDbPath: layout.alarmsDb, roles, keys,
+      config, clock, eventLog: events, recording, ptz, outputs, alarmsDbPath: layout.alarmsDb, roles, keys,
       snapshot: (cameraId) => mediaServices.live.snapshots.jpeg(cameraId, config.getCamera(cameraId).liveStream),
       ...(o.notifications ? { notificationOptions: o.notifications } : {}),
       onBookmarkCreated: (b) => changes.fire({ type: 'bookmark', action: 'created', bookmarkId: b.id, cameraIds: b.cameraIds }),
     });
     await eventsAndRules.start();
+    // Each ONVIF unit in use is subscribed to; a change of hardware, cameras or devices re-reads which and how.
+    const onvifEvents = new OnvifEventService({ clock, config, events: eventsAndRules.events, systemLog: eventsAndRules.systemLog });
+    await onvifEvents.start();
+    changes.event((c) => {
+      if (c.type === 'configuration' && c.resources.some((r) => r === 'hardware' || r === 'cameras' || r === 'devices')) void onvifEvents.reconcile();
+    });
     // A deleted camera, role, time profile or event that alarm definitions name goes to the system log.
     changes.event((c) => {
       if (c.type === 'configuration') eventsAndRules.alarms.checkReferences();
@@ -172,10 +186,10 @@ export class Site {
     events.raise({ type: 'serverStarted', severity: 'info', message: 'site started' });
     const api = await buildServer(
       { config, identity, roles, audit, media, recording, events, clock, probeHardware: probe, discoverHardware: discoverOnvif, mediaServices, changes,
-        ptz, keys, eventsAndRules },
+        ptz, outputs, keys, eventsAndRules },
       { logger: o.logger ?? false, ...(o.clientAppDir ? { clientAppDir: o.clientAppDir } : {}), ...(o.adminAppDir ? { adminAppDir: o.adminAppDir } : {}) },
     );
-    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, mediaServices, changes, api, recovery, generated, eventsAndRules);
+    return new Site(config, identity, roles, audit, media, keys, events, recording, maintenance, mediaServices, changes, api, recovery, generated, eventsAndRules, outputs, onvifEvents);
   }
 
   /** Starts serving; resolves with the URL once the port is open. */
@@ -188,9 +202,12 @@ export class Site {
 
   async close(): Promise<void> {
     await this.api.close();
+    // Unsubscribed while the devices' events could still reach the rules.
+    await this.onvifEvents.close();
     // Rules hear the site stop, then stop acting before the services they act on close.
     this.events.raise({ type: 'serverStopped', severity: 'info', message: 'site stopping' });
     await this.eventsAndRules.close();
+    this.outputs.dispose();
     this.changes.dispose();
     await this.mediaServices.close();
     await this.maintenance.dispose();

@@ -3,12 +3,22 @@ import { escapeXml, NS } from './soapXml';
 import type { SoapFault } from './soapXml';
 import type { SimulatorConfig } from './simulatorConfig';
 import type { PtzState } from './ptzService';
+import { relayOperation } from './deviceIoService';
+import type { OutputsState } from './deviceIoService';
+import type { SimulatedEvents } from './eventService';
 
 export interface ServiceContext {
   config: SimulatorConfig;
   deviceXAddr: string;
   mediaXAddr: string;
   ptzXAddr: string;
+  /** Listed only when config.deviceIo. */
+  deviceIoXAddr: string;
+  /** Relay states and the SetRelayOutputState commands received (DeviceIO or Device service). */
+  outputs: OutputsState;
+  /** Listed only when config.events. */
+  eventsXAddr: string;
+  events: SimulatedEvents;
   /** Present when the device has PTZ (config.ptz). */
   ptzState: PtzState | undefined;
   /** Base URL of the simulator's HTTP server, for snapshot URIs. */
@@ -24,9 +34,12 @@ export type OperationResult = { body: string } | SoapFault;
  */
 export const preAuthDeviceOperations = new Set(['GetSystemDateAndTime', 'GetServices', 'GetCapabilities']);
 
-export function handleDeviceOperation(name: string, ctx: ServiceContext): OperationResult | undefined {
+export function handleDeviceOperation(name: string, ctx: ServiceContext, payload?: unknown): OperationResult | undefined {
   const { config } = ctx;
   switch (name) {
+    case 'GetRelayOutputs':
+    case 'SetRelayOutputState':
+      return relayOperation(name, payload, ctx, 'device');
     case 'GetDeviceInformation':
       return {
         body:
@@ -42,12 +55,24 @@ export function handleDeviceOperation(name: string, ctx: ServiceContext): Operat
       return {
         body:
           `<tds:GetCapabilitiesResponse><tds:Capabilities>` +
-          `<tt:Device><tt:XAddr>${escapeXml(ctx.deviceXAddr)}</tt:XAddr></tt:Device>` +
+          `<tt:Device><tt:XAddr>${escapeXml(ctx.deviceXAddr)}</tt:XAddr>` +
+          `<tt:IO><tt:InputConnectors>${config.digitalInputs.length}</tt:InputConnectors>` +
+          `<tt:RelayOutputs>${config.relayOutputs.length}</tt:RelayOutputs></tt:IO></tt:Device>` +
           `<tt:Media><tt:XAddr>${escapeXml(ctx.mediaXAddr)}</tt:XAddr>` +
           `<tt:StreamingCapabilities><tt:RTPMulticast>false</tt:RTPMulticast>` +
           `<tt:RTP_TCP>true</tt:RTP_TCP><tt:RTP_RTSP_TCP>true</tt:RTP_RTSP_TCP>` +
           `</tt:StreamingCapabilities></tt:Media>` +
           (config.ptz ? `<tt:PTZ><tt:XAddr>${escapeXml(ctx.ptzXAddr)}</tt:XAddr></tt:PTZ>` : '') +
+          (config.events
+            ? `<tt:Events><tt:XAddr>${escapeXml(ctx.eventsXAddr)}</tt:XAddr><tt:WSSubscriptionPolicySupport>false</tt:WSSubscriptionPolicySupport>` +
+              `<tt:WSPullPointSupport>true</tt:WSPullPointSupport><tt:WSPausableSubscriptionManagerInterfaceSupport>false</tt:WSPausableSubscriptionManagerInterfaceSupport></tt:Events>`
+            : '') +
+          (config.deviceIo
+            ? `<tt:Extension><tt:DeviceIO><tt:XAddr>${escapeXml(ctx.deviceIoXAddr)}</tt:XAddr><tt:VideoSources>1</tt:VideoSources>` +
+              `<tt:VideoOutputs>0</tt:VideoOutputs><tt:AudioSources>${config.audioSources.length}</tt:AudioSources>` +
+              `<tt:AudioOutputs>${config.audioOutputs.length}</tt:AudioOutputs><tt:RelayOutputs>${config.relayOutputs.length}</tt:RelayOutputs>` +
+              `</tt:DeviceIO></tt:Extension>`
+            : '') +
           `</tds:Capabilities></tds:GetCapabilitiesResponse>`,
       };
     case 'GetServices':
@@ -57,6 +82,8 @@ export function handleDeviceOperation(name: string, ctx: ServiceContext): Operat
           service(NS.tds, ctx.deviceXAddr) +
           service(NS.trt, ctx.mediaXAddr) +
           (config.ptz ? service(NS.tptz, ctx.ptzXAddr) : '') +
+          (config.deviceIo ? service(NS.tmd, ctx.deviceIoXAddr) : '') +
+          (config.events ? service('http://www.onvif.org/ver10/events/wsdl', ctx.eventsXAddr) : '') +
           `</tds:GetServicesResponse>`,
       };
     case 'GetSystemDateAndTime':

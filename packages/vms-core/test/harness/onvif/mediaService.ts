@@ -1,4 +1,4 @@
-/** The simulated ONVIF Media service (ver10): profiles, video sources, stream and snapshot URIs. */
+/** The simulated ONVIF Media service (ver10): profiles, video and audio sources, audio outputs, metadata configurations, stream and snapshot URIs. */
 import { child, escapeXml, invalidArgument, text } from './soapXml';
 import { videoSources } from './simulatorConfig';
 import type { SimulatedProfile } from './simulatorConfig';
@@ -29,6 +29,35 @@ export function handleMediaOperation(
             )
             .join('') +
           `</trt:GetVideoSourcesResponse>`,
+      };
+    case 'GetVideoSourceConfigurations':
+      // The same tokens the profiles carry ("vsc_" + source): motion events name a configuration.
+      return {
+        body:
+          `<trt:GetVideoSourceConfigurationsResponse>` +
+          videoSources(config)
+            .map((s) => `<trt:Configurations token="vsc_${escapeXml(s.token)}"><tt:Name>${escapeXml(s.token)}</tt:Name><tt:UseCount>1</tt:UseCount>` +
+              `<tt:SourceToken>${escapeXml(s.token)}</tt:SourceToken><tt:Bounds x="0" y="0" width="${s.width}" height="${s.height}"/></trt:Configurations>`)
+            .join('') +
+          `</trt:GetVideoSourceConfigurationsResponse>`,
+      };
+    case 'GetAudioSources':
+      return {
+        body: `<trt:GetAudioSourcesResponse>${config.audioSources.map((a) => `<trt:AudioSources token="${escapeXml(a.token)}"><tt:Channels>1</tt:Channels></trt:AudioSources>`).join('')}</trt:GetAudioSourcesResponse>`,
+      };
+    case 'GetAudioOutputs':
+      return {
+        body: `<trt:GetAudioOutputsResponse>${config.audioOutputs.map((a) => `<trt:AudioOutputs token="${escapeXml(a.token)}"/>`).join('')}</trt:GetAudioOutputsResponse>`,
+      };
+    case 'GetMetadataConfigurations':
+      return {
+        body:
+          `<trt:GetMetadataConfigurationsResponse>` +
+          config.metadataConfigurations
+            .map((m) => `<trt:Configurations token="${escapeXml(m.token)}"><tt:Name>${escapeXml(m.name)}</tt:Name><tt:UseCount>1</tt:UseCount>` +
+              `<tt:Analytics>true</tt:Analytics><tt:SessionTimeout>PT60S</tt:SessionTimeout></trt:Configurations>`)
+            .join('') +
+          `</trt:GetMetadataConfigurationsResponse>`,
       };
     case 'GetStreamUri': {
       const profile = findProfile(payload, ctx);

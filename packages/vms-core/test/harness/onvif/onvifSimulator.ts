@@ -1,5 +1,5 @@
 /**
- * A simulated ONVIF camera for tests: Device, Media and (optionally) PTZ services over SOAP 1.2 on 127.0.0.1,
+ * A simulated ONVIF camera for tests: Device, Media and (optionally) PTZ and DeviceIO services over SOAP 1.2 on 127.0.0.1,
  * WS-Security UsernameToken checking, and an optional WS-Discovery responder. No real cameras
  * are reachable from CI, so this is what the ONVIF driver is tested against.
  */
@@ -8,6 +8,10 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleDeviceOperation, preAuthDeviceOperations } from './deviceService';
+import { handleDeviceIoOperation, initialOutputs } from './deviceIoService';
+import { SimulatedEvents } from './eventService';
+import type { EventsState, SimulatedPropertyOperation } from './eventService';
+import type { OutputsState } from './deviceIoService';
 import type { OperationResult, ServiceContext } from './deviceService';
 import { startDiscoveryResponder } from './discoveryResponder';
 import type { DiscoveryResponder } from './discoveryResponder';
@@ -16,12 +20,15 @@ import { handlePtzOperation } from './ptzService';
 import type { PtzState } from './ptzService';
 import { resolveConfig } from './simulatorConfig';
 import type { OnvifSimulatorOptions } from './simulatorConfig';
-import { bodyOperation, envelope, faultEnvelope, notAuthorized, parseXml } from './soapXml';
+import { bodyOperation, child, envelope, faultEnvelope, notAuthorized, parseXml } from './soapXml';
 import type { SoapFault } from './soapXml';
 import { UsernameTokenCheck } from './usernameTokenCheck';
 
 export type { OnvifSimulatorOptions, SimulatedPreset, SimulatedProfile, SimulatedPtz } from './simulatorConfig';
 export type { PtzCommand, PtzState } from './ptzService';
+export type { OutputsState, RelayCommand, RelayLogicalState } from './deviceIoService';
+export type { SimulatedDigitalInput, SimulatedRelayOutput } from './simulatorConfig';
+export type { EventsState, SimulatedNotification, SimulatedPropertyOperation } from './eventService';
 
 export interface OnvifSimulator {
   /** Device service URL, as a camera announces it in WS-Discovery. */
@@ -31,12 +38,25 @@ export interface OnvifSimulator {
   endpoint: string;
   /** With `ptz`: the presets as they are now and every move, stop and preset command received, in order. */
   ptz: PtzState | undefined;
+  /** Each relay output's state and every SetRelayOutputState received (through DeviceIO or the Device service), in order. */
+  outputs: OutputsState;
+  /** The Events service's live pull points and the operations they received. */
+  events: EventsState;
+  /** Changes a digital input; live subscriptions get a Changed notification when its state changes. */
+  setInput(token: string, active: boolean): void;
+  /** Sends a notification ("tns1:..." topic) to every live subscription. */
+  raiseEvent(topic: string, source: Record<string, string>, data: Record<string, string>, operation?: SimulatedPropertyOperation): void;
+  /** Forgets every subscription, as a restarting device does. */
+  dropSubscriptions(): void;
   stop(): Promise<void>;
 }
 
 const DEVICE_PATH = '/onvif/device_service';
 const MEDIA_PATH = '/onvif/media_service';
 const PTZ_PATH = '/onvif/ptz_service';
+const DEVICE_IO_PATH = '/onvif/deviceio_service';
+const EVENTS_PATH = '/onvif/event_service';
+const SUBSCRIPTION_PATH = '/onvif/event_service/subscription';
 const SNAPSHOT_PATH = '/onvif/snapshot';
 /** A 1x1 grey JPEG, so snapshot URIs lead somewhere real. */
 const SNAPSHOT_JPEG = Buffer.from(
@@ -52,7 +72,7 @@ export async function startOnvifSimulator(opts: OnvifSimulatorOptions = {}): Pro
   const server = createServer();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(opts.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const httpBase = `http://127.0.0.1:${port}`;
@@ -61,6 +81,12 @@ export async function startOnvifSimulator(opts: OnvifSimulatorOptions = {}): Pro
     deviceXAddr: httpBase + DEVICE_PATH,
     mediaXAddr: httpBase + MEDIA_PATH,
     ptzXAddr: httpBase + PTZ_PATH,
+    deviceIoXAddr: httpBase + DEVICE_IO_PATH,
+    eventsXAddr: httpBase + EVENTS_PATH,
+    events: new SimulatedEvents({
+      inputs: config.digitalInputs, renew: config.renewPullPoints, subscriptionXAddr: httpBase + SUBSCRIPTION_PATH, deviceNow,
+    }),
+    outputs: initialOutputs(config.relayOutputs.map((r) => r.token)),
     ptzState: config.ptz && { presets: config.ptz.presets.map((p) => ({ ...p })), commands: [] },
     httpBase,
     deviceNow,
@@ -94,7 +120,13 @@ export async function startOnvifSimulator(opts: OnvifSimulatorOptions = {}): Pro
     port,
     endpoint,
     ptz: ctx.ptzState,
+    outputs: ctx.outputs,
+    events: ctx.events,
+    setInput: (token, active) => ctx.events.setInput(token, active),
+    raiseEvent: (topic, source, data, operation) => ctx.events.raise({ topic, source, data, ...(operation ? { operation } : {}) }),
+    dropSubscriptions: () => ctx.events.dropAll(),
     async stop() {
+      ctx.events.close();
       await responder?.close();
       await closeServer(server);
     },
@@ -112,7 +144,9 @@ async function handle(
     res.writeHead(200, { 'content-type': 'image/jpeg' }).end(SNAPSHOT_JPEG);
     return;
   }
-  if (req.method !== 'POST' || (path !== DEVICE_PATH && path !== MEDIA_PATH && (path !== PTZ_PATH || !ctx.config.ptz))) {
+  const served = path === DEVICE_PATH || path === MEDIA_PATH || (path === PTZ_PATH && ctx.config.ptz) || (path === DEVICE_IO_PATH && ctx.config.deviceIo) ||
+    ((path === EVENTS_PATH || path === SUBSCRIPTION_PATH) && ctx.config.events);
+  if (req.method !== 'POST' || !served) {
     res.writeHead(404).end();
     return;
   }
@@ -134,12 +168,23 @@ async function handle(
     return sendFault(res, notAuthorized(ctx.config.authFailureStatus));
   }
 
+  const relaysBefore = { ...ctx.outputs.states };
   const result: OperationResult | undefined =
     path === DEVICE_PATH
-      ? handleDeviceOperation(operation.name, ctx)
+      ? handleDeviceOperation(operation.name, ctx, operation.payload)
       : path === MEDIA_PATH
         ? handleMediaOperation(operation.name, operation.payload, ctx)
-        : handlePtzOperation(operation.name, operation.payload, ctx);
+        : path === DEVICE_IO_PATH
+          ? handleDeviceIoOperation(operation.name, operation.payload, ctx)
+          : path === EVENTS_PATH
+            ? ctx.events.handleService(operation.name, operation.payload)
+            : path === SUBSCRIPTION_PATH
+              ? await ctx.events.handleSubscription(operation.name, operation.payload, child(child(doc, 'Envelope'), 'Header'))
+              : handlePtzOperation(operation.name, operation.payload, ctx);
+  // A relay that changed is an event too, as on real devices.
+  for (const [token, state] of Object.entries(ctx.outputs.states)) {
+    if (relaysBefore[token] !== state) ctx.events.raise({ topic: 'tns1:Device/Trigger/Relay', operation: 'Changed', source: { RelayToken: token }, data: { LogicalState: state } });
+  }
   if (!result) {
     return sendFault(res, {
       status: 400,

@@ -29,6 +29,19 @@ export interface SimulatedPtz {
   zoom?: boolean;
 }
 
+/** A digital input (DeviceIO); `name` is for tests only: ONVIF gives inputs no name, only a token. */
+export interface SimulatedDigitalInput {
+  token: string;
+  name?: string;
+  idleState?: 'open' | 'closed';
+}
+
+/** A relay output; switched by SetRelayOutputState on the DeviceIO or the Device service. */
+export interface SimulatedRelayOutput {
+  token: string;
+  name?: string;
+}
+
 export interface OnvifSimulatorOptions {
   username?: string;
   password?: string;
@@ -53,6 +66,24 @@ export interface OnvifSimulatorOptions {
   discovery?: boolean | { multicastInterface?: string };
   /** Serve a PTZ service (off by default: most fixed cameras have none). */
   ptz?: SimulatedPtz;
+  /** Digital inputs and relay outputs (default none). */
+  digitalInputs?: SimulatedDigitalInput[];
+  relayOutputs?: SimulatedRelayOutput[];
+  /**
+   * Serve the DeviceIO service and list it (default: when there are inputs or outputs). false
+   * leaves relays to the Device service's GetRelayOutputs / SetRelayOutputState, as older devices do.
+   */
+  deviceIo?: boolean;
+  /** Media audio sources (microphones), audio outputs (speakers) and metadata configurations (default none). */
+  audioSources?: { token: string }[];
+  audioOutputs?: { token: string }[];
+  metadataConfigurations?: { token: string; name: string }[];
+  /** Serve the Events service with real-time pull points (default true: every Profile S device has one). */
+  events?: boolean;
+  /** Whether pull points answer Renew (default true); some devices keep them alive by PullMessages only. */
+  renewPullPoints?: boolean;
+  /** Listen on this port (default: any free one); a test restarting a device reuses its port. */
+  port?: number;
 }
 
 export interface SimulatorConfig {
@@ -68,6 +99,14 @@ export interface SimulatorConfig {
   embedCredentialsInStreamUri: boolean;
   rawResponses: Record<string, string>;
   ptz: Required<SimulatedPtz> | undefined;
+  digitalInputs: SimulatedDigitalInput[];
+  relayOutputs: SimulatedRelayOutput[];
+  deviceIo: boolean;
+  audioSources: { token: string }[];
+  audioOutputs: { token: string }[];
+  metadataConfigurations: { token: string; name: string }[];
+  events: boolean;
+  renewPullPoints: boolean;
 }
 
 export interface VideoSource {
@@ -100,6 +139,14 @@ export function resolveConfig(opts: OnvifSimulatorOptions): SimulatorConfig {
       panTilt: opts.ptz.panTilt ?? true,
       zoom: opts.ptz.zoom ?? true,
     },
+    digitalInputs: opts.digitalInputs ?? [],
+    relayOutputs: opts.relayOutputs ?? [],
+    deviceIo: opts.deviceIo ?? Boolean(opts.digitalInputs?.length || opts.relayOutputs?.length),
+    audioSources: opts.audioSources ?? [],
+    audioOutputs: opts.audioOutputs ?? [],
+    metadataConfigurations: opts.metadataConfigurations ?? [],
+    events: opts.events ?? true,
+    renewPullPoints: opts.renewPullPoints ?? true,
   };
 }
 

@@ -10,6 +10,7 @@ export const NS = {
   tds: 'http://www.onvif.org/ver10/device/wsdl',
   trt: 'http://www.onvif.org/ver10/media/wsdl',
   tptz: 'http://www.onvif.org/ver20/ptz/wsdl',
+  tmd: 'http://www.onvif.org/ver10/deviceIO/wsdl',
   tt: 'http://www.onvif.org/ver10/schema',
   ter: 'http://www.onvif.org/ver10/error',
   wsa: 'http://schemas.xmlsoap.org/ws/2004/08/addressing',

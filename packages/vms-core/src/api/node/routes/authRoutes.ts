@@ -6,6 +6,7 @@ import type { TokenPair } from '../../../management/node/tokenStore';
 import { ADMIN_FLAGS, cameraRightsAt, hasAdminFlag, isAdministrators } from '../../../management/common/permissions';
 import { CurrentUserResponse, ErrorBody, LoginRequest, LoginResponse, RefreshRequest } from '../../common/schemas';
 import { audit } from '../access';
+import { effectiveProfileBody } from './clientProfileRoutes';
 import type { ApiDeps } from '../apiDeps';
 import { iso } from '../server';
 
@@ -65,7 +66,7 @@ export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
 
   app.get('/api/me', {
     schema: {
-      operationId: 'getCurrentUser', summary: 'The caller and what their roles allow now', tags: ['auth'],
+      operationId: 'getCurrentUser', summary: 'The caller, what their roles allow now, and the Smart Client profile that applies to them', tags: ['auth'],
       response: { 200: CurrentUserResponse, 401: ErrorBody },
     },
   }, async (req) => {
@@ -77,6 +78,7 @@ export const authRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (a
     return {
       id: req.user.id, username: req.user.username, roleIds: req.user.roleIds,
       administrator: req.roles.some(isAdministrators), ...flags, cameras,
+      clientProfile: effectiveProfileBody(deps.config.clientProfiles.effectiveFor(req.user.roleIds)),
     };
   });
 

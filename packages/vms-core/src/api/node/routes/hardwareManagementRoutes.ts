@@ -141,6 +141,7 @@ export const hardwareManagementRoutes = (deps: ApiDeps): FastifyPluginAsyncTypeb
       action: 'deleteHardware', target: gone.hardware.id,
       details: {
         hardware: gone.hardware, cameras: gone.cameras.map((c) => ({ id: c.id, name: c.name })),
+        devices: gone.devices.map((d) => ({ id: d.id, kind: d.kind, name: d.name })),
         deleteRecordings: req.query.deleteRecordings ?? false, recordingsDeleted, recordingsKeptLocked,
       },
     });

@@ -39,7 +39,7 @@ export const hardwareRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => asyn
     const added = deps.config.addHardware(info, { username: req.body.username, password: req.body.password }, name, storage);
     audit(deps, req, {
       action: 'addHardware', target: added.hardware.id,
-      details: { request: redact(req.body), hardware: added.hardware, cameraIds: added.cameras.map((c) => c.id) },
+      details: { request: redact(req.body), hardware: added.hardware, cameraIds: added.cameras.map((c) => c.id), deviceIds: added.devices.map((d) => d.id) },
     });
     for (const c of added.cameras) deps.recording.applyCamera(c);
     deps.changes.fire({ type: 'cameras', cameraIds: added.cameras.map((c) => c.id) });

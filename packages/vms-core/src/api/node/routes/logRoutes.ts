@@ -42,7 +42,7 @@ export const logRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (ap
   });
 
   app.get('/api/log-settings', {
-    schema: { operationId: 'getLogSettings', summary: 'System log level and the retention of the system and rule logs', tags: ['logs'], response: { 200: LogSettingsSchema, 403: ErrorBody } },
+    schema: { operationId: 'getLogSettings', summary: 'System log level and the retention of the system and rule logs and of closed alarms', tags: ['logs'], response: { 200: LogSettingsSchema, 403: ErrorBody } },
   }, async (req) => {
     requireFlag(req, 'manageConfiguration');
     return er.systemLog.settings();
@@ -50,7 +50,7 @@ export const logRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (ap
 
   app.patch('/api/log-settings', {
     schema: {
-      operationId: 'updateLogSettings', summary: 'Change the system log level or the logs\' retention (older entries go at the next hourly pass)', tags: ['logs'],
+      operationId: 'updateLogSettings', summary: 'Change the system log level or the retention of the logs and closed alarms (older entries go at the next hourly pass)', tags: ['logs'],
       body: UpdateLogSettingsRequest, response: { 200: LogSettingsSchema, 400: ErrorBody, 403: ErrorBody },
     },
   }, async (req) => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { VmsError, isVmsError } from '../../../base/common/errors';
 import { encodeBase64 } from './base64';
-import { findVideoTrack, parseSdp, resolveControl } from './sdp';
+import { findAudioTrack, findVideoTrack, parseSdp, resolveControl } from './sdp';
 import { H264_PPS, H264_VECTORS, H265_PPS, H265_VECTORS, hex } from '../../../media/common/testVectors';
 
 const GST_H264 = [
@@ -82,5 +82,19 @@ describe('SDP', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('SDP audio (an RTSP camera\'s microphone)', () => {
+  it('finds the audio track by rtpmap, by static payload type, or as an unnamed format', () => {
+    // GStreamer's SDP above: audio with the static PCMU type and no rtpmap.
+    expect(findAudioTrack(parseSdp(GST_H264))).toEqual({ encoding: 'PCMU', clockRate: 8000 });
+    const aac = 'v=0\nm=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\nm=audio 0 RTP/AVP 97\na=rtpmap:97 MPEG4-GENERIC/16000/1\n';
+    expect(findAudioTrack(parseSdp(aac))).toEqual({ encoding: 'MPEG4-GENERIC', clockRate: 16000 });
+    expect(findAudioTrack(parseSdp('v=0\nm=audio 0 RTP/AVP 101\n'))).toEqual({ encoding: 'payload type 101', clockRate: 0 });
+  });
+
+  it('finds none in a video-only stream', () => {
+    expect(findAudioTrack(parseSdp('v=0\nm=video 0 RTP/AVP 96\na=rtpmap:96 H264/90000\n'))).toBeUndefined();
   });
 });

@@ -135,6 +135,34 @@ export function findVideoTrack(sdp: Sdp, baseUrl: string): VideoTrack {
   throw bad('SDP has no video track');
 }
 
+/** An audio track of the stream: what makes an RTSP camera's microphone. */
+export interface AudioTrack {
+  /** As the rtpmap names it (PCMA, MPEG4-GENERIC...), or the static payload type's name. */
+  encoding: string;
+  clockRate: number;
+}
+
+/** Static audio payload types (RFC 3551) cameras send without an rtpmap line. */
+const STATIC_AUDIO: Record<number, AudioTrack> = {
+  0: { encoding: 'PCMU', clockRate: 8000 }, 8: { encoding: 'PCMA', clockRate: 8000 }, 9: { encoding: 'G722', clockRate: 8000 },
+};
+
+/**
+ * The first audio track offered, or undefined. Nothing of it is decoded or recorded here; it
+ * tells that the camera has a microphone. A format without rtpmap or a static type is still
+ * audio: its encoding is left as the payload type.
+ */
+export function findAudioTrack(sdp: Sdp): AudioTrack | undefined {
+  for (const media of sdp.media) {
+    if (media.type !== 'audio') continue;
+    const pt = media.formats[0];
+    if (pt === undefined) continue;
+    const map = media.rtpmap.get(pt);
+    return map ? { encoding: map.encoding, clockRate: map.clockRate } : (STATIC_AUDIO[pt] ?? { encoding: `payload type ${pt}`, clockRate: 0 });
+  }
+  return undefined;
+}
+
 /**
  * Resolves a=control against the base URL. RFC 2326 says "relative to the base", but cameras
  * mean "append": rtsp://cam/stream1 + trackID=1 must give rtsp://cam/stream1/trackID=1, not

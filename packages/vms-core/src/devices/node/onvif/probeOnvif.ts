@@ -8,6 +8,7 @@ import type { Clock } from '../../../base/common/clock';
 import type { Credentials, HardwareInfo } from '../../common/types';
 import { buildCameras, parseProfiles, parseVideoSourceTokens } from './mediaProfiles';
 import type { ProfileUris } from './mediaProfiles';
+import { probeOnvifDevices } from './onvifDevices';
 import { findPtzService } from './ptzService';
 import { OnvifSoapClient } from './soapClient';
 import { child, children, escapeXml, integer, text } from './xml';
@@ -67,6 +68,7 @@ export async function probeOnvif(
     driver: 'onvif',
     address: device,
     cameras: buildCameras(profiles, uris, sourceOrder ?? [], model),
+    devices: await probeOnvifDevices(client, device, mediaUrl, optional, (url) => rebase(url, deviceUrl)),
   };
   const fields = { manufacturer: 'Manufacturer', model: 'Model', firmware: 'FirmwareVersion', serial: 'SerialNumber' } as const;
   for (const [key, element] of Object.entries(fields) as [keyof typeof fields, string][]) {

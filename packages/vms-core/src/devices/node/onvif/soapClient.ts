@@ -33,6 +33,20 @@ export interface SoapOperation {
   body?: string;
   /** Operations the device answers without credentials (ONVIF access class PRE_AUTH). */
   anonymous?: boolean;
+  /** The SOAP action when it is not `namespace/name` (WS-Notification operations name their port type). */
+  action?: string;
+  /** Further SOAP header blocks, e.g. WS-Addressing for a subscription (eventsService.ts). */
+  headers?: string;
+  /** Replaces the client's timeout for this call: a PullMessages long poll waits longer than other calls. */
+  timeoutMs?: number;
+  /** Abandons the call (a subscription stopping while its long poll waits). */
+  signal?: AbortSignal;
+}
+
+/** An operation's payload, and the reply as it came, for readers that need its namespace declarations. */
+export interface SoapReply {
+  payload: unknown;
+  xml: string;
 }
 
 export class OnvifSoapClient {
@@ -47,16 +61,22 @@ export class OnvifSoapClient {
 
   /** Calls an operation and returns the content of its `<name>Response` element. */
   async call(url: string, op: SoapOperation): Promise<unknown> {
+    return (await this.callForReply(url, op)).payload;
+  }
+
+  /** As `call`, with the reply's text too. */
+  async callForReply(url: string, op: SoapOperation): Promise<SoapReply> {
     const where = `${op.name} at ${new URL(url).host}`;
     const request = this.envelope(op);
+    const timeout = AbortSignal.timeout(op.timeoutMs ?? this.options.timeoutMs);
     let status: number;
     let responseText: string;
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': `application/soap+xml; charset=utf-8; action="${op.namespace}/${op.name}"` },
+        headers: { 'content-type': `application/soap+xml; charset=utf-8; action="${op.action ?? `${op.namespace}/${op.name}`}"` },
         body: request,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: op.signal ? AbortSignal.any([timeout, op.signal]) : timeout,
       });
       status = response.status;
       responseText = await response.text();
@@ -81,12 +101,12 @@ export class OnvifSoapClient {
     if (payload === undefined) {
       throw new VmsError('VMS_ERR_DEVICE_PROTOCOL', `ONVIF ${where}: reply has no ${op.name}Response`);
     }
-    return payload;
+    return { payload, xml: responseText };
   }
 
   private envelope(op: SoapOperation): string {
     const username = this.options.credentials.username;
-    const header = username && !op.anonymous ? this.securityHeader(username) : '';
+    const header = (username && !op.anonymous ? this.securityHeader(username) : '') + (op.headers ?? '');
     return (
       `<?xml version="1.0" encoding="UTF-8"?>` +
       `<s:Envelope xmlns:s="http://www.w3.org/2003/05/soap-envelope" xmlns:tt="http://www.onvif.org/ver10/schema">` +

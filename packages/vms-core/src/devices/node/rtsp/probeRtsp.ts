@@ -2,6 +2,8 @@ import { VmsError } from '../../../base/common/errors';
 import { H264Nal, h264NalType, parseH264Sps } from '../../../media/common/h264';
 import { H265Nal, h265NalType, parseH265Sps } from '../../../media/common/h265';
 import type { VideoCodec } from '../../../media/common/types';
+import type { AudioTrack } from '../../common/rtsp/sdp';
+import { findAudioTrack } from '../../common/rtsp/sdp';
 import type { Credentials, RtspTransport } from '../../common/types';
 import { connectAndDescribe } from './rtspHandshake';
 import { openRtspSession } from './openRtspStream';
@@ -11,6 +13,8 @@ export interface RtspProbeResult {
   width: number;
   height: number;
   fps?: number;
+  /** The stream's audio track, when it offers one (the camera's microphone). */
+  audio?: AudioTrack;
 }
 
 export interface ProbeRtspOptions {
@@ -32,19 +36,21 @@ export async function probeRtsp(options: ProbeRtspOptions): Promise<RtspProbeRes
   described.connection.dispose();
   const { track } = described;
   const fps = track.framerate;
+  const audio = findAudioTrack(described.sdp);
+  const withAudio = <T extends object>(r: T) => (audio ? { ...r, audio } : r);
   for (const nal of track.parameterSets) {
     try {
       if (track.codec === 'h264' && h264NalType(nal[0]!) === H264Nal.sps) {
-        return { codec: 'h264', ...size(parseH264Sps(nal)), fps };
+        return withAudio({ codec: 'h264' as const, ...size(parseH264Sps(nal)), fps });
       }
       if (track.codec === 'h265' && h265NalType(nal[0]!) === H265Nal.sps) {
-        return { codec: 'h265', ...size(parseH265Sps(nal)), fps };
+        return withAudio({ codec: 'h265' as const, ...size(parseH265Sps(nal)), fps });
       }
     } catch {
       // A broken sprop is not fatal: the in-band SPS below is what recording uses anyway.
     }
   }
-  return { codec: track.codec, ...(await firstFrameSize(options, credentials)), fps };
+  return withAudio({ codec: track.codec, ...(await firstFrameSize(options, credentials)), fps });
 }
 
 async function firstFrameSize(options: ProbeRtspOptions, credentials: Credentials): Promise<{ width: number; height: number }> {

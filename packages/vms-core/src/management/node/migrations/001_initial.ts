@@ -9,6 +9,9 @@ import { m008AlarmDefinitions } from './008_alarm_definitions';
 import { m009Notifications } from './009_notifications';
 import { m010AnalyticsSources } from './010_analytics_sources';
 import { m011DefaultRules } from './011_default_rules';
+import { m012AlarmRetention } from './012_alarm_retention';
+import { m013ViewGroupsClientProfiles } from './013_view_groups_client_profiles';
+import { m014Devices } from './014_devices';
 
 export const m001Initial: Migration = {
   version: 1,
@@ -101,4 +104,4 @@ CREATE TABLE evidence_lock (
 `,
 };
 
-export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration, m007EventsRules, m008AlarmDefinitions, m009Notifications, m010AnalyticsSources, m011DefaultRules];
+export const configMigrations = [m001Initial, m002RolesAudit, m003Bookmarks, m004Views, m005CameraPtz, m006SiteConfiguration, m007EventsRules, m008AlarmDefinitions, m009Notifications, m010AnalyticsSources, m011DefaultRules, m012AlarmRetention, m013ViewGroupsClientProfiles, m014Devices];

@@ -1,0 +1,62 @@
+/**
+ * Activate / Deactivate for the selected output (setOutputState), with the state the site last
+ * set and what the last command answered. "Activate" uses the output's own pulse, so testing a
+ * door strike from here behaves as a rule's "on" would. After a pulse the lists are refetched
+ * when it ends, so the state shown follows the relay back.
+ */
+import { useMutation } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { Icon, queryKeys } from '@nightjar/ui';
+import type { DeviceBody } from '@nightjar/vms-core';
+import { useAdmin } from '../session/adminContext';
+import { Pill } from './CameraStatePills';
+import { putDevice } from './deviceForms';
+import { outputStatePill } from './deviceKinds';
+import type { OutputCommand } from './outputSwitchText';
+import { switchErrorText, switchedText } from './outputSwitchText';
+
+type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string };
+
+export function OutputControls({ output }: { output: DeviceBody }) {
+  const { client, queryClient } = useAdmin();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [pulseEnds, setPulseEnds] = useState<number | null>(null);
+  const set = useMutation({
+    mutationFn: (state: OutputCommand) => client.setOutputState(output.id, { state }),
+    onMutate: () => setOutcome(null),
+    onSuccess: (result, state) => {
+      queryClient.setQueriesData<DeviceBody[]>({ queryKey: queryKeys.configuration('devices') }, (list) => putDevice(list, result.device));
+      setOutcome({ kind: 'ok', text: switchedText(result, state, new Date()) });
+      setPulseEnds(result.pulseSeconds !== undefined ? Date.now() + result.pulseSeconds * 1000 : null);
+    },
+    onError: (e) => setOutcome({ kind: 'error', text: switchErrorText(e) }),
+  });
+  useEffect(() => {
+    if (pulseEnds === null) return;
+    // A moment after the site switched it back: read the state it set.
+    const timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: queryKeys.configuration('devices') }), Math.max(0, pulseEnds - Date.now()) + 300);
+    return () => clearTimeout(timer);
+  }, [pulseEnds, queryClient]);
+  const pill = outputStatePill(output);
+  const pulse = output.settings.pulseSeconds;
+  return (
+    <div className="output-controls" role="group" aria-label={`Switch ${output.name}`}>
+      <span className="muted">State</span>
+      {pill ? <Pill pill={pill} /> : null}
+      <button type="button" className="btn btn-sm" disabled={set.isPending || !output.enabled} onClick={() => set.mutate('on')}
+        title={pulse !== undefined ? `Switches it on for ${pulse} s (its pulse)` : 'Switches it on until deactivated'}>
+        <Icon name="bolt" size={12} />Activate
+      </button>
+      <button type="button" className="btn btn-sm" disabled={set.isPending || !output.enabled} onClick={() => set.mutate('off')}>
+        Deactivate
+      </button>
+      {set.isPending ? <span className="muted" role="status">Asking the device…</span> : null}
+      {!set.isPending && outcome ? (
+        <span className={outcome.kind === 'error' ? 'output-outcome field-error' : 'output-outcome muted'} role={outcome.kind === 'error' ? 'alert' : 'status'}>
+          {outcome.text}
+        </span>
+      ) : null}
+      {!output.enabled ? <span className="muted">Disabled outputs cannot be switched.</span> : null}
+    </div>
+  );
+}
