@@ -3,7 +3,9 @@
  * and writes bench/results/<name>.json. Scripts, not timed tests: see docs/benchmarks.md.
  */
 import { parseArgs } from 'node:util';
+import { ensureServerBuilt } from '../packages/desktop/src/build/serverBuilder';
 import { Cleanup } from './lib/cleanup';
+import { REPO_ROOT } from './lib/siteProcess';
 import type { BenchContext } from './lib/context';
 import { crashLoss } from './crashLoss';
 import { indexQuery } from './indexQuery';
@@ -59,6 +61,7 @@ async function main(): Promise<number> {
   const start = Date.now();
   const quick = values.quick ?? false;
   const log = (m: string) => console.error(`[${((Date.now() - start) / 1000).toFixed(0).padStart(4)} s] ${m}`);
+  if (process.env.BENCH_SITE !== 'source') await ensureServerBuilt(REPO_ROOT, log);
   for (const name of names) {
     log(`=== ${name}${quick ? ' (quick)' : ''}`);
     cleanup = new Cleanup();

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoSiteCommand } from '../../packages/desktop/src/localSite';
 import type { Cleanup } from './cleanup';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -10,11 +11,15 @@ const CLI = path.join(REPO_ROOT, 'packages/vms-core/src/cli/main.ts');
 export const ADMIN_PASSWORD = 'bench-admin-password';
 
 /**
- * The `vms` command line as `pnpm vms` runs it, but as one Node process (`node --import tsx`)
- * instead of pnpm → tsx → node: the pid is then the site itself, for /proc figures and kill -9.
+ * The `vms` command line as the product's launchers run it: the built server bundle
+ * (run.ts builds it first; @nightjar/desktop's serverBundle.ts), as one Node process, so the
+ * pid is the site itself, for /proc figures and kill -9. BENCH_SITE=source runs the
+ * TypeScript sources through tsx instead (`pnpm vms`), to compare the two.
  */
 export function vmsCommand(args: string[]): { command: string; args: string[] } {
-  return { command: process.execPath, args: ['--import', 'tsx', CLI, ...args] };
+  if (process.env.BENCH_SITE === 'source') return { command: process.execPath, args: ['--import', 'tsx', CLI, ...args] };
+  const built = repoSiteCommand(REPO_ROOT);
+  return { command: built.command, args: [...built.args, ...args] };
 }
 
 export interface SiteProcess {

@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { errorMessage } from '@nightjar/vms-core';
 import { launchClient, launcherUsage, parseLauncherArgs } from '@nightjar/desktop';
-import { ensureBuilt } from '@nightjar/desktop/build';
+import { ensureBuilt, ensureServerBuilt } from '@nightjar/desktop/build';
 import { smartClientBuilder } from '../../smart-client/scripts/build';
 import { APP_DIR, MAIN_BUNDLE, managementClientBuilder } from './build';
 
@@ -23,6 +23,7 @@ async function main(): Promise<number> {
   // The site serves both clients; a Smart Client that does not build never holds this one up.
   const clientNotBuilt = await ensureBuilt(smartClientBuilder, 'Smart Client');
   if (clientNotBuilt) console.warn(`  (${clientNotBuilt}; / will say so)`);
+  await ensureServerBuilt(REPO_ROOT);
   return launchClient({
     title: 'Management Client', appDir: APP_DIR, mainBundle: MAIN_BUNDLE, path: '/admin/', siteDirOption: '--admin-dir',
     shell: {

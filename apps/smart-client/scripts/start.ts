@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { errorMessage } from '@nightjar/vms-core';
 import { launchClient, launcherUsage, parseLauncherArgs } from '@nightjar/desktop';
-import { ensureBuilt } from '@nightjar/desktop/build';
+import { ensureBuilt, ensureServerBuilt } from '@nightjar/desktop/build';
 import { managementClientBuilder } from '../../management-client/scripts/build';
 import { APP_DIR, MAIN_BUNDLE, smartClientBuilder } from './build';
 
@@ -23,6 +23,7 @@ async function main(): Promise<number> {
   // The site serves both clients; a Management Client that does not build never holds this one up.
   const adminNotBuilt = await ensureBuilt(managementClientBuilder, 'Management Client');
   if (adminNotBuilt) console.warn(`  (${adminNotBuilt}; /admin/ will say so)`);
+  await ensureServerBuilt(REPO_ROOT);
   return launchClient({
     title: 'Smart Client', appDir: APP_DIR, mainBundle: MAIN_BUNDLE, path: '/', siteDirOption: '--client-dir',
     shell: {

@@ -16,8 +16,9 @@ import { DEFAULT_SITE_PORT, Emitter, VmsError, errorMessage } from '@nightjar/vm
 import type { Disposable, Event } from '@nightjar/vms-core';
 import { lockHolderAlive, processAlive, readSiteLock, removeStaleSiteLock } from '@nightjar/vms-core/site-lock';
 import type { LocalSiteState } from './localSiteState';
+import { serverBundlePath, serverBundleStaleness } from './serverBundle';
 
-/** How to run `vms <args>`: in this repository, Node with tsx on the CLI's source. */
+/** How to run `vms <args>`. */
 export interface SiteCommand {
   command: string;
   args: string[];
@@ -25,7 +26,14 @@ export interface SiteCommand {
   env?: NodeJS.ProcessEnv;
 }
 
+/**
+ * `vms` in this repository: the built server bundle when it is up to date (serverBundle.ts),
+ * otherwise Node with tsx on the CLI's source.
+ */
 export function repoSiteCommand(repoRoot: string, nodePath: string = process.execPath): SiteCommand {
+  if (serverBundleStaleness(repoRoot) === undefined) {
+    return { command: nodePath, args: ['--enable-source-maps', serverBundlePath(repoRoot)], cwd: repoRoot };
+  }
   // `--import tsx` resolves from cwd, where the workspace root has tsx installed.
   return { command: nodePath, args: ['--import', 'tsx', join(repoRoot, 'packages/vms-core/src/cli/main.ts')], cwd: repoRoot };
 }

@@ -13,6 +13,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { VmsError } from '@nightjar/vms-core';
+import { newestMtime } from '../sourceTimes';
 
 const REPO_ROOT = resolve(fileURLToPath(new URL('../../../..', import.meta.url)));
 
@@ -39,13 +40,6 @@ export interface BuildReport {
   ms: number;
   /** Files written under dist/renderer/assets, or why the renderer was not built. */
   renderer: { assets: string[]; bytes: number } | { skipped: string };
-}
-
-function newestMtime(path: string): number {
-  const info = statSync(path, { throwIfNoEntry: false });
-  if (!info) return 0;
-  if (!info.isDirectory()) return /\.test\.tsx?$/.test(path) ? 0 : info.mtimeMs;
-  return Math.max(info.mtimeMs, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
 export class DesktopAppBuilder {

@@ -2,3 +2,4 @@
 export { DesktopAppBuilder, indexHtml } from './appBuilder';
 export type { BuildReport, DesktopAppSpec } from './appBuilder';
 export { ensureBuilt, runBuildCommand } from './buildCommands';
+export { buildServer, ensureServerBuilt, runServerBuildCommand } from './serverBuilder';
