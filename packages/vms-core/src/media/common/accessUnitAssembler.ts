@@ -16,6 +16,7 @@ import {
   h265Rfc6381,
   parseH265Sps,
 } from './h265';
+import { FrameSlab } from './frameSlab';
 import { GrowableBytes } from './growableBytes';
 import { bytesEqual } from './types';
 import type { Time90k, VideoCodec, VideoFrame, VideoParameters } from './types';
@@ -45,6 +46,7 @@ export class AccessUnitAssembler {
    */
   private readonly unit = new GrowableBytes();
   private nalCount = 0;
+  private readonly frameMemory = new FrameSlab();
   private time: Time90k = 0;
   private hasVcl = false;
   private isKey = false;
@@ -118,8 +120,7 @@ export class AccessUnitAssembler {
       this.reset();
       return;
     }
-    // One allocation per frame: the sample, owned by the frame.
-    const data = this.unit.copy();
+    const data = this.frameMemory.copy(this.unit.bytes());
     const frame: VideoFrame = { time90k: this.time, isKey: this.isKey, data, params };
     this.reset();
     this.stats.frames++;

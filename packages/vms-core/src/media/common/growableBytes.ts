@@ -36,11 +36,6 @@ export class GrowableBytes {
     return this.buf.subarray(start, end);
   }
 
-  /** A copy of the bytes appended so far, owned by the caller. */
-  copy(start = 0, end = this.length): Uint8Array {
-    return this.buf.slice(start, end);
-  }
-
   /** Empties the buffer; a buffer that grew past `shrinkAbove` is given back, so one huge frame does not pin memory. */
   reset(shrinkAbove = 4 << 20): void {
     this.length = 0;
