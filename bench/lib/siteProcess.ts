@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoSiteCommand } from '../../packages/desktop/src/localSite';
+import { SITE_V8_OPTIONS } from '../../packages/desktop/src/serverBundle';
 import type { Cleanup } from './cleanup';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -17,9 +18,11 @@ export const ADMIN_PASSWORD = 'bench-admin-password';
  * TypeScript sources through tsx instead (`pnpm vms`), to compare the two.
  */
 export function vmsCommand(args: string[]): { command: string; args: string[] } {
-  if (process.env.BENCH_SITE === 'source') return { command: process.execPath, args: ['--import', 'tsx', CLI, ...args] };
+  // BENCH_SITE_PROFILE=DIR: each site writes a V8 CPU profile there when it exits.
+  const profile = process.env.BENCH_SITE_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SITE_PROFILE] : [];
+  if (process.env.BENCH_SITE === 'source') return { command: process.execPath, args: [...profile, ...SITE_V8_OPTIONS, '--import', 'tsx', CLI, ...args] };
   const built = repoSiteCommand(REPO_ROOT);
-  return { command: built.command, args: [...built.args, ...args] };
+  return { command: built.command, args: [...profile, ...built.args, ...args] };
 }
 
 export interface SiteProcess {

@@ -16,7 +16,7 @@ import { DEFAULT_SITE_PORT, Emitter, VmsError, errorMessage } from '@nightjar/vm
 import type { Disposable, Event } from '@nightjar/vms-core';
 import { lockHolderAlive, processAlive, readSiteLock, removeStaleSiteLock } from '@nightjar/vms-core/site-lock';
 import type { LocalSiteState } from './localSiteState';
-import { serverBundlePath, serverBundleStaleness } from './serverBundle';
+import { SITE_V8_OPTIONS, serverBundlePath, serverBundleStaleness } from './serverBundle';
 
 /** How to run `vms <args>`. */
 export interface SiteCommand {
@@ -32,10 +32,10 @@ export interface SiteCommand {
  */
 export function repoSiteCommand(repoRoot: string, nodePath: string = process.execPath): SiteCommand {
   if (serverBundleStaleness(repoRoot) === undefined) {
-    return { command: nodePath, args: ['--enable-source-maps', serverBundlePath(repoRoot)], cwd: repoRoot };
+    return { command: nodePath, args: [...SITE_V8_OPTIONS, '--enable-source-maps', serverBundlePath(repoRoot)], cwd: repoRoot };
   }
   // `--import tsx` resolves from cwd, where the workspace root has tsx installed.
-  return { command: nodePath, args: ['--import', 'tsx', join(repoRoot, 'packages/vms-core/src/cli/main.ts')], cwd: repoRoot };
+  return { command: nodePath, args: [...SITE_V8_OPTIONS, '--import', 'tsx', join(repoRoot, 'packages/vms-core/src/cli/main.ts')], cwd: repoRoot };
 }
 
 /** The built renderers a site serves: the Smart Client at `/`, the Management Client at `/admin/`. */

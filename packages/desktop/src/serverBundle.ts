@@ -9,6 +9,15 @@ import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { newestMtime } from './sourceTimes';
 
+/**
+ * V8 options the site runs with. Recorded video lives outside the JS heap (ArrayBuffers held
+ * for seconds by pre-buffers and live GOP caches); with V8's default old-generation start
+ * size, the small heap's headroom is below the young generation's size and V8 starts a full
+ * mark-compact right after the last one ended: 2.5 a second at 64 cameras, a third of the
+ * main thread. A 128 MiB start lets the heap breathe: a few a minute (docs/benchmarks.md).
+ */
+export const SITE_V8_OPTIONS: readonly string[] = ['--initial-old-space-size=128'];
+
 export function serverBundlePath(repoRoot: string): string {
   return join(repoRoot, 'packages/vms-core/dist/vms.mjs');
 }

@@ -12,7 +12,7 @@ describe('shell arguments', () => {
     expect(parseShellArgs(argv, '/elsewhere')).toEqual(args);
     expect(localSiteOptions(args)).toEqual({
       dataDir: args.dataDir, port: 7491, clientDir: args.clientDir, adminDir: args.adminDir,
-      command: { command: '/usr/bin/node', args: ['--import', 'tsx', '/repo/packages/vms-core/src/cli/main.ts'], cwd: '/repo' },
+      command: { command: '/usr/bin/node', args: ['--initial-old-space-size=128', '--import', 'tsx', '/repo/packages/vms-core/src/cli/main.ts'], cwd: '/repo' },
     });
   });
 

@@ -110,6 +110,20 @@ describe('devices of hardware', () => {
     expect(audit[0]!.details.devices.map((d) => d.id).sort()).toEqual(now.map((d) => d.id).sort());
   });
 
+  it('stay as they were when the device fails to list their kind at an update, which says so', async () => {
+    const ts = await TestSite.open();
+    const before = await simulator();
+    const added = await addOnvif(ts, before.port);
+    await before.stop();
+    const fault = '<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault><env:Code><env:Value>env:Receiver</env:Value></env:Code>' +
+      '<env:Reason><env:Text xml:lang="en">Internal error</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>';
+    const failing = await simulator({ ...withIo, rawResponses: { GetRelayOutputs: fault } });
+    const res = await ts.request<UpdateHardwareResult>('PATCH', `/api/hardware/${added.hardware.id}`, { address: `127.0.0.1:${failing.port}`, refresh: true });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.changes!.devices).toEqual({ added: [], missing: [], renamed: [], notRead: ['output'] });
+    expect(byKey(await devices(ts, `?hardwareId=${added.hardware.id}`), 'RO_1')).toMatchObject({ id: byKey(added.devices, 'RO_1').id, enabled: true });
+  });
+
   it('come with an RTSP camera whose stream has an audio track: one microphone', async () => {
     const ts = await TestSite.open();
     const cam = await testCamera({ audioMounts: ['/with-audio'] });
@@ -206,6 +220,20 @@ describe('setOutputState', () => {
     const watcher = await operator(ts, 'watcher', added.cameras[0]!.id, ['live']);
     expect((await set({ state: 'off' }, watcher))).toMatchObject({ status: 403, body: { code: 'VMS_ERR_PERMISSION_DENIED' } });
     expect((await set({ state: 'off' }, steerer)).status).toBe(200);
+    expect(sim.outputs.states).toEqual({ RO_1: 'inactive' });
+  });
+
+  it('returns an output in a pulse when the site stops, before its time', async () => {
+    const ts = await TestSite.open();
+    const sim = await simulator();
+    const added = await addOnvif(ts, sim.port);
+    const output = byKey(added.devices, 'RO_1');
+    const on = await ts.request<SetOutputStateResult>('POST', `/api/devices/${output.id}/state`, { state: 'on', pulseSeconds: 600 });
+    expect(on.status, JSON.stringify(on.body)).toBe(200);
+    expect(sim.outputs.states).toEqual({ RO_1: 'active' });
+    await ts.closeAndCheck();
+    // The site is down, the siren is not left on for ten minutes.
+    expect(sim.outputs.commands.map((c) => c.state)).toEqual(['active', 'inactive']);
     expect(sim.outputs.states).toEqual({ RO_1: 'inactive' });
   });
 

@@ -58,14 +58,18 @@ describe('live event stream', () => {
     const events = s.ts.site.eventsAndRules.events;
     events.raise({ type: 'generic', definitionId: 'g', source: { kind: 'genericEvent', id: 'g', name: 'Door' }, severity: 'information', message: 'tag: generic', data: { message: 'door 4 open' } });
     events.raise({ ...userDefined('tag: caused'), cause: { ruleIds: ['rule-1'] } });
+    // The unit of camera A reports something of camera B's video source: B's, not A's viewers'.
+    const unitOfA = { kind: 'hardware' as const, id: s.ts.site.config.getCamera(s.cameraA).hardwareId, name: 'Unit A' };
+    events.raise({ type: 'deviceEvent', source: unitOfA, severity: 'information', message: 'tag: unit motion of B', data: { topic: 'tns1:VideoSource/MotionAlarm', cameraId: s.cameraB } });
+    events.raise({ type: 'deviceEvent', source: unitOfA, severity: 'warning', message: 'tag: unit fan', data: { topic: 'tns1:Device/HardwareFailure/FanFailure' } });
 
     for (const c of Object.values(clients)) await c.settle();
     const seen = Object.fromEntries(Object.entries(clients).map(([who, c]) => [who, [...c.tagged('tag:'), ...c.tagged('Panic')].sort()]));
     expect(seen).toEqual({
-      admin: ['Panic (triggered by allOnA)', 'tag: A lost', 'tag: B lost', 'tag: caused', 'tag: generic', 'tag: storage full'],
-      allOnA: ['Panic (triggered by allOnA)', 'tag: A lost', 'tag: caused'],
-      liveOnA: ['Panic (triggered by allOnA)', 'tag: A lost', 'tag: caused'],
-      configurer: ['Panic (triggered by allOnA)', 'tag: caused', 'tag: generic', 'tag: storage full'],
+      admin: ['Panic (triggered by allOnA)', 'tag: A lost', 'tag: B lost', 'tag: caused', 'tag: generic', 'tag: storage full', 'tag: unit fan', 'tag: unit motion of B'],
+      allOnA: ['Panic (triggered by allOnA)', 'tag: A lost', 'tag: caused', 'tag: unit fan'],
+      liveOnA: ['Panic (triggered by allOnA)', 'tag: A lost', 'tag: caused', 'tag: unit fan'],
+      configurer: ['Panic (triggered by allOnA)', 'tag: caused', 'tag: generic', 'tag: storage full', 'tag: unit fan', 'tag: unit motion of B'],
       nobody: [],
     });
     // Which rules caused an event is configuration: not for operators.

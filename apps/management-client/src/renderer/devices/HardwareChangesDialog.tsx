@@ -5,9 +5,9 @@ import { changesSummary, describeHardwareChanges } from './hardwareChangesText';
 
 const KIND_LABELS = {
   device: 'Device', cameraAdded: 'New camera', cameraMissing: 'Camera gone', streamAdded: 'New stream', streamRemoved: 'Stream gone', streamChanged: 'Stream changed',
-  deviceAdded: 'New device', deviceMissing: 'Device gone', deviceRenamed: 'Renamed',
+  deviceAdded: 'New device', deviceMissing: 'Device gone', deviceRenamed: 'Renamed', devicesNotRead: 'Not read',
 } as const;
-const WARNINGS: ReadonlySet<string> = new Set(['cameraMissing', 'streamRemoved', 'deviceMissing']);
+const WARNINGS: ReadonlySet<string> = new Set(['cameraMissing', 'streamRemoved', 'deviceMissing', 'devicesNotRead']);
 
 export function HardwareChangesDialog({ result, onClose }: { result: UpdateHardwareResult; onClose: () => void }) {
   const lines = result.changes ? describeHardwareChanges(result.changes) : [];

@@ -41,6 +41,12 @@ describe('hardware changes in words', () => {
     expect(changesSummary({ hardware: {}, camerasAdded: [], camerasMissing: [], cameras: [], devices })).toBe('3 changes found on the device and applied.');
   });
 
+  it('says which kinds the device failed to list, without counting them as changes', () => {
+    const c = { hardware: {}, camerasAdded: [], camerasMissing: [], cameras: [], devices: { added: [], missing: [], renamed: [], notRead: ['output' as const] } };
+    expect(describeHardwareChanges(c)).toEqual([{ kind: 'devicesNotRead', text: 'Outputs: the device did not answer when asked for them; left as they were' }]);
+    expect(changesSummary(c)).toBe('The device reports what is configured: nothing changed. Some of its devices could not be read and were left as they were.');
+  });
+
   it('says so when nothing changed, and when the device was not asked', () => {
     expect(changesSummary({ hardware: {}, camerasAdded: [], camerasMissing: [], cameras: [] })).toMatch(/nothing changed/);
     expect(changesSummary(null)).toBe('Saved.');

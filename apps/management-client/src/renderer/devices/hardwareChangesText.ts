@@ -7,7 +7,7 @@ import type { HardwareChanges } from '@nightjar/vms-core';
 import { DEVICE_KIND_INFO } from './deviceKinds';
 
 export interface ChangeLine {
-  kind: 'device' | 'cameraAdded' | 'cameraMissing' | 'streamAdded' | 'streamRemoved' | 'streamChanged' | 'deviceAdded' | 'deviceMissing' | 'deviceRenamed';
+  kind: 'device' | 'cameraAdded' | 'cameraMissing' | 'streamAdded' | 'streamRemoved' | 'streamChanged' | 'deviceAdded' | 'deviceMissing' | 'deviceRenamed' | 'devicesNotRead';
   text: string;
 }
 
@@ -54,12 +54,18 @@ export function describeHardwareChanges(c: HardwareChanges): ChangeLine[] {
     lines.push({ kind: 'deviceMissing', text: `${kindLabel(d.kind)} "${d.name}" (${d.deviceKey}) is no longer reported: disabled, kept for the rules naming it` });
   }
   for (const d of c.devices?.renamed ?? []) lines.push({ kind: 'deviceRenamed', text: `${kindLabel(d.kind)} ${d.deviceKey} renamed on the device: "${d.from}" → "${d.to}"` });
+  // A kind the device failed to list keeps its devices as they were: say so, or "nothing changed" would mislead.
+  for (const k of c.devices?.notRead ?? []) {
+    lines.push({ kind: 'devicesNotRead', text: `${DEVICE_KIND_INFO[k].plural}: the device did not answer when asked for them; left as they were` });
+  }
   return lines;
 }
 
 /** One sentence for the notice after an update. */
 export function changesSummary(c: HardwareChanges | null): string {
   if (c === null) return 'Saved.';
-  const n = describeHardwareChanges(c).length;
-  return n === 0 ? 'The device reports what is configured: nothing changed.' : `${n} change${n === 1 ? '' : 's'} found on the device and applied.`;
+  const lines = describeHardwareChanges(c);
+  const n = lines.filter((l) => l.kind !== 'devicesNotRead').length;
+  const found = n === 0 ? 'The device reports what is configured: nothing changed.' : `${n} change${n === 1 ? '' : 's'} found on the device and applied.`;
+  return lines.length > n ? `${found} Some of its devices could not be read and were left as they were.` : found;
 }

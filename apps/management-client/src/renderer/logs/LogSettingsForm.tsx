@@ -1,7 +1,7 @@
 /**
  * The logs' settings (getLogSettings, updateLogSettings): the least severe level the system log
  * writes, how many days the system and rule logs keep, and how long closed alarms are kept
- * after closing (with their comments and history). One request saves them all.
+ * after closing (with their comments and history; 0 keeps them forever). One request saves them all.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -12,9 +12,9 @@ import { PaneMessage } from '../components/PageLayout';
 import { useAdmin } from '../session/adminContext';
 import { logSettingsQuery, updateLogSettings } from './logsApi';
 import type { LogSettingsBody } from './logsApi';
+import { MAX_RETENTION_DAYS, retentionDaysProblem } from './retentionDays';
 
 const FIELDS = ['systemLogLevel', 'systemLogRetentionDays', 'ruleLogRetentionDays', 'closedAlarmRetentionDays'] as const;
-const MAX_DAYS = 3650;
 
 interface Draft {
   systemLogLevel: LogSettingsBody['systemLogLevel'];
@@ -27,11 +27,6 @@ const toDraft = (s: LogSettingsBody): Draft => ({
   systemLogLevel: s.systemLogLevel, systemLogRetentionDays: String(s.systemLogRetentionDays), ruleLogRetentionDays: String(s.ruleLogRetentionDays),
   closedAlarmRetentionDays: String(s.closedAlarmRetentionDays),
 });
-
-function daysProblem(text: string): string | undefined {
-  const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= MAX_DAYS ? undefined : `Whole days, 1 to ${MAX_DAYS}.`;
-}
 
 export function LogSettingsForm() {
   const { client, queryClient, notify } = useAdmin();
@@ -55,9 +50,10 @@ export function LogSettingsForm() {
   if (settings.isError) return <div className="log-settings"><PaneMessage kind="error">{settings.error.message}</PaneMessage></div>;
   const initial = toDraft(settings.data);
   const changed = FIELDS.some((f) => draft[f] !== initial[f]);
+  const logs = { foreverAllowed: false };
   const local = {
-    systemLogRetentionDays: daysProblem(draft.systemLogRetentionDays), ruleLogRetentionDays: daysProblem(draft.ruleLogRetentionDays),
-    closedAlarmRetentionDays: daysProblem(draft.closedAlarmRetentionDays),
+    systemLogRetentionDays: retentionDaysProblem(draft.systemLogRetentionDays, logs), ruleLogRetentionDays: retentionDaysProblem(draft.ruleLogRetentionDays, logs),
+    closedAlarmRetentionDays: retentionDaysProblem(draft.closedAlarmRetentionDays, { foreverAllowed: true }),
   };
   const invalid = Object.values(local).some(Boolean);
   const submit = (e: FormEvent) => {
@@ -76,14 +72,14 @@ export function LogSettingsForm() {
         </select>
       </FormField>
       <FormField label="Keep system log (days)" error={local.systemLogRetentionDays ?? fieldError(save.error, 'systemLogRetentionDays')}>
-        <input type="number" min={1} max={MAX_DAYS} value={draft.systemLogRetentionDays} onChange={(e) => setDraft({ ...draft, systemLogRetentionDays: e.target.value })} />
+        <input type="number" min={1} max={MAX_RETENTION_DAYS} value={draft.systemLogRetentionDays} onChange={(e) => setDraft({ ...draft, systemLogRetentionDays: e.target.value })} />
       </FormField>
       <FormField label="Keep rule log (days)" error={local.ruleLogRetentionDays ?? fieldError(save.error, 'ruleLogRetentionDays')}>
-        <input type="number" min={1} max={MAX_DAYS} value={draft.ruleLogRetentionDays} onChange={(e) => setDraft({ ...draft, ruleLogRetentionDays: e.target.value })} />
+        <input type="number" min={1} max={MAX_RETENTION_DAYS} value={draft.ruleLogRetentionDays} onChange={(e) => setDraft({ ...draft, ruleLogRetentionDays: e.target.value })} />
       </FormField>
       <FormField label="Keep closed alarms (days)" error={local.closedAlarmRetentionDays ?? fieldError(save.error, 'closedAlarmRetentionDays')}
-        hint="Counted from when each alarm was closed; open alarms are kept however old.">
-        <input type="number" min={1} max={MAX_DAYS} value={draft.closedAlarmRetentionDays} onChange={(e) => setDraft({ ...draft, closedAlarmRetentionDays: e.target.value })} />
+        hint="Counted from when each alarm was closed; open alarms are kept however old. 0 keeps them forever.">
+        <input type="number" min={0} max={MAX_RETENTION_DAYS} value={draft.closedAlarmRetentionDays} onChange={(e) => setDraft({ ...draft, closedAlarmRetentionDays: e.target.value })} />
       </FormField>
       {problem ? <div className="error-note" role="alert">{problem}</div> : null}
       <div className="form-actions">

@@ -68,12 +68,12 @@ describe('rule sentence', () => {
     expect(sentenceText(ruleSentence({
       kind: 'event', trigger: { type: 'inputActivated', sourceIds: ['i1'] }, actions: [{ type: 'setOutput', outputId: 'o1', state: 'on' }],
       stop: { kind: 'endEvent' }, stopActions: [{ type: 'setOutput', outputId: 'o1', state: 'off' }],
-    }, withDevices))).toBe('On Input activated from Gate contact perform set output Gate siren on, and on Input deactivated perform set output Gate siren off');
+    }, withDevices))).toBe('On Input activated from Gate contact perform switch Gate siren on, and on Input deactivated perform switch Gate siren off');
     expect(sentenceText(ruleSentence({ kind: 'event', trigger: { type: 'deviceEvent', sourceIds: ['h1'] }, actions: [{ type: 'writeRuleLog', message: 'x' }] }, withDevices)))
       .toBe('On Device event (ONVIF) from Gate IO box perform write “x” to the rule log');
     // Without device names (an older caller), ids read as themselves.
     expect(read({ kind: 'event', trigger: { type: 'outputActivated' }, actions: [{ type: 'setOutput', outputId: 'o1', state: 'off' }] }))
-      .toBe('On Output activated from any output perform set output o1 off');
+      .toBe('On Output activated from any output perform switch o1 off');
   });
 
   it('leaves out stop actions an event rule has no stop for, and says when there is nothing to do', () => {

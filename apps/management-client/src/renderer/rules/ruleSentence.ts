@@ -77,7 +77,8 @@ export function actionPhrase(a: RuleActionBody, names: RuleNames): SentencePart[
     case 'writeRuleLog':
       return [word('write '), term(`“${a.message ?? ''}”`), word(' to the rule log')];
     case 'setOutput':
-      return [word('set output '), term(names.device?.(a.outputId ?? '') ?? (a.outputId || '?')), word(' '), term(a.state ?? '?')];
+      // "switch Gate siren on"
+      return [word('switch '), term(names.device?.(a.outputId ?? '') ?? (a.outputId || 'an output')), word(' '), term(a.state ?? '?')];
     default:
       return [word(ACTIONS[type].phrase), ...(ACTIONS[type].fields.includes('cameras') ? on() : [])];
   }

@@ -99,6 +99,15 @@ describe('closed alarm retention', () => {
     expect(s.logged).toHaveLength(2);
   });
 
+  it('keeps every closed alarm with a retention of 0, and logs nothing', async () => {
+    const s = setUp({ days: 0, batchSize: 10 });
+    const kept = [s.raise(true), s.raise(true)];
+    s.clock.advance(4000 * DAY);
+    expect(await s.retention.pass()).toEqual({ deleted: 0, batches: 0 });
+    expect(s.ids()).toEqual(kept);
+    expect(s.logged).toEqual([]);
+  });
+
   it('stops between batches when disposed, and logs a failing database instead of throwing', async () => {
     const s = setUp({ days: 1, batchSize: 2 });
     for (let i = 0; i < 6; i++) s.raise(true);

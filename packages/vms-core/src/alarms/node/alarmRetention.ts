@@ -9,7 +9,7 @@ const DAY_MS = 24 * 3600_000;
 export interface AlarmRetentionDeps {
   clock: Clock;
   store: Pick<AlarmStore, 'deleteClosedBefore'>;
-  /** Days a closed alarm is kept after it was closed; read at each pass, so a changed setting needs no restart (the log settings). */
+  /** Days a closed alarm is kept after it was closed, 0 for ever; read at each pass, so a changed setting needs no restart (the log settings). */
   retentionDays: () => number;
   systemLog: Pick<SystemLog, 'write'>;
   /** Alarms deleted per transaction (default 500). */
@@ -29,7 +29,8 @@ export interface RetentionPass {
  * hundreds of thousands to delete on its first pass: they go in batches, each its own short
  * transaction, and the next batch waits for a timer (0 ms), so events, alarms raised meanwhile
  * and API requests run between batches instead of behind one long delete. Alarms still open are
- * never deleted, however old.
+ * never deleted, however old; with a retention of 0 none are. Each pass that deleted some says
+ * how many in the system log.
  */
 export class AlarmRetention implements Disposable {
   /** The next pass. */
@@ -76,9 +77,11 @@ export class AlarmRetention implements Disposable {
 
   private async run(): Promise<RetentionPass> {
     const days = this.deps.retentionDays();
+    const done: RetentionPass = { deleted: 0, batches: 0 };
+    // Kept forever (an upgraded site until an administrator chooses): nothing to look for.
+    if (days === 0) return done;
     // The cutoff is taken once: alarms closed while the pass runs are newer than it anyway.
     const cutoff = this.deps.clock.now() - days * DAY_MS;
-    const done: RetentionPass = { deleted: 0, batches: 0 };
     try {
       while (!this.disposed) {
         const n = this.deps.store.deleteClosedBefore(cutoff, this.batchSize);

@@ -105,7 +105,8 @@ export const LogSettingsSchema = Type.Object({
   systemLogRetentionDays: Type.Integer({ minimum: 1, maximum: LOG_LIMITS.maxRetentionDays }),
   ruleLogRetentionDays: Type.Integer({ minimum: 1, maximum: LOG_LIMITS.maxRetentionDays }),
   closedAlarmRetentionDays: Type.Integer({
-    minimum: 1, maximum: LOG_LIMITS.maxRetentionDays, description: 'closed alarms, with their comments and history, are deleted this many days after they were closed',
+    minimum: 0, maximum: LOG_LIMITS.maxRetentionDays,
+    description: 'closed alarms, with their comments and history, are deleted this many days after they were closed; 0 keeps them forever (sites upgraded from before this setting start so; new sites with 90)',
   }),
 });
 export const UpdateLogSettingsRequest = Type.Partial(LogSettingsSchema, { additionalProperties: false });

@@ -72,6 +72,9 @@ export const HardwareChangesSchema = Type.Object({
     renamed: Type.Array(Type.Object({ deviceId: Type.String(), kind: DeviceKindSchema, deviceKey: Type.String(), from: Type.String(), to: Type.String() }), {
       description: 'the device\'s own name changed; the configured name follows unless an administrator chose another',
     }),
+    notRead: Type.Optional(Type.Array(DeviceKindSchema, {
+      description: 'kinds the device failed to list this time (a fault, an unreadable reply): their devices were left as they were; absent when all were read',
+    })),
   }, { description: 'microphones, speakers, metadata, inputs and outputs; always present in new reports' })),
 });
 export const UpdateHardwareResponse = Type.Object({

@@ -68,6 +68,11 @@ export interface HardwareInfo {
   cameras: CameraInfo[];
   /** Microphones, speakers, metadata, inputs and outputs; absent: the driver reports none. */
   devices?: DeviceInfo[];
+  /**
+   * Kinds the device failed to list this time (a fault other than "not supported", an
+   * unreadable reply): `devices` says nothing about them, so their configured devices stay as they are.
+   */
+  devicesNotRead?: DeviceKind[];
 }
 
 /** Request of `addHardware`. For `rtsp`, `address` is the main stream URL; extra URLs go in `streamUrls`. */

@@ -2,8 +2,11 @@
  * Switches relay outputs of hardware. As for PTZ, each device's client (with its learnt clock
  * offset) and where its relays are switched (DeviceIO or the Device service) are kept between
  * commands and found again only after a command failed: a rule may pulse a siren every few
- * seconds, and two extra requests each time would double its delay.
+ * seconds, and two extra requests each time would double its delay. One session per hardware
+ * unit, replaced when its address or credentials change and dropped when the unit is removed
+ * (`retainOnly`); the credentials are compared by a hash, not kept as a key.
  */
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../base/common/clock';
 import { VmsError } from '../../base/common/errors';
 import type { Credentials, DriverId } from '../common/types';
@@ -32,28 +35,42 @@ interface Session {
   service: RelayService;
 }
 
+const fingerprint = (t: OutputTarget): string =>
+  createHash('sha256').update(JSON.stringify([t.address, t.credentials.username ?? '', t.credentials.password ?? ''])).digest('hex');
+
 export class OutputControl {
-  private readonly sessions = new Map<string, Promise<Session>>();
+  /** Hardware id → its session, and the address and credentials it was opened with. */
+  private readonly sessions = new Map<string, { fingerprint: string; session: Promise<Session> }>();
 
   constructor(private readonly options: OutputControlOptions) {}
 
   /** "active" is the relay's switched state, whatever its wiring; errors keep the driver's codes (unreachable: 503). */
   async setRelayState(target: OutputTarget, active: boolean): Promise<void> {
     if (target.driver !== 'onvif') throw new VmsError('VMS_ERR_BAD_INPUT', `outputs need the onvif driver, not ${target.driver}`);
-    // Changed credentials make a new session rather than reuse one signed with the old ones.
-    const key = JSON.stringify([target.hardwareId, target.address, target.credentials.username ?? '', target.credentials.password ?? '']);
-    let pending = this.sessions.get(key);
-    if (!pending) {
-      pending = this.connect(target);
-      this.sessions.set(key, pending);
+    // Changed address or credentials make a new session rather than reuse one signed with the old ones.
+    const print = fingerprint(target);
+    let entry = this.sessions.get(target.hardwareId);
+    if (!entry || entry.fingerprint !== print) {
+      entry = { fingerprint: print, session: this.connect(target) };
+      this.sessions.set(target.hardwareId, entry);
     }
     try {
-      const { client, service } = await pending;
+      const { client, service } = await entry.session;
       await setRelayOutputState(client, service, target.relayToken, active);
     } catch (e) {
-      if (this.sessions.get(key) === pending) this.sessions.delete(key);
+      if (this.sessions.get(target.hardwareId) === entry) this.sessions.delete(target.hardwareId);
       throw e;
     }
+  }
+
+  /** Forgets the sessions of hardware not in `hardwareIds` (units removed from the site). */
+  retainOnly(hardwareIds: ReadonlySet<string>): void {
+    for (const id of this.sessions.keys()) if (!hardwareIds.has(id)) this.sessions.delete(id);
+  }
+
+  /** Hardware units with a session (tests). */
+  sessionHardwareIds(): string[] {
+    return [...this.sessions.keys()];
   }
 
   private async connect(target: OutputTarget): Promise<Session> {

@@ -3,7 +3,8 @@
  * that the device is an enabled output, switches its relay on the hardware with the stored
  * credentials, remembers the state it set, announces it (the event server raises
  * outputActivated / outputDeactivated from that), and returns a pulse to the other state when
- * its time is up. Pulses run on the injected clock and end with dispose().
+ * its time is up. Pulses run on the injected clock; close() returns the outputs of pulses
+ * still running before the site stops.
  */
 import type { Clock } from '../../base/common/clock';
 import { VmsError } from '../../base/common/errors';
@@ -31,6 +32,9 @@ export interface OutputSwitched {
   cause?: EventCause;
 }
 
+/** How long stopping waits for the hardware to take the pulses' returns: shutdown must not hang on a dead device. */
+const CLOSE_TIMEOUT_MS = 3000;
+
 export interface OutputSwitchDeps {
   clock: Pick<Clock, 'setTimeout'>;
   config: Pick<ConfigStore, 'devices' | 'getHardware' | 'hardwareCredentials'>;
@@ -44,8 +48,10 @@ export class OutputSwitch implements Disposable {
   readonly onDidSwitch: Event<OutputSwitched> = this.didSwitch.event;
   /** A pulse's return to the other state failed: nobody is waiting for it, so it is told here (the system log). */
   readonly onDidFailPulse: Event<{ device: Device; error: unknown }> = this.didFailPulse.event;
-  private readonly pulses = new Map<string, { cancel(): void }>();
+  /** Output device id → its running pulse: the timer, and what it returns the output to. */
+  private readonly pulses = new Map<string, { timer: { cancel(): void }; device: Device; returnTo: OutputState; cause: EventCause | undefined }>();
   private readonly states = new Map<string, OutputState>();
+  private closed = false;
 
   constructor(private readonly deps: OutputSwitchDeps) {}
 
@@ -56,17 +62,24 @@ export class OutputSwitch implements Disposable {
 
   /** Switches the output; resolves once the hardware accepted it, with the pulse that now runs (seconds), if any. */
   async set(deviceId: string, state: OutputState, options: SetOutputOptions): Promise<{ device: Device; pulseSeconds?: number }> {
+    // A rule acting on the site's stop would start a pulse nobody ends.
+    if (this.closed) throw new VmsError('VMS_ERR_UNAVAILABLE', 'outputs are not switched while the site stops');
     const device = this.enabledOutput(deviceId);
     const pulseSeconds = options.pulseSeconds ?? (state === 'on' ? device.settings.pulseSeconds : undefined);
     await this.switchTo(device, state, options.by, options.cause);
     // A pending pulse is cancelled only now: had this command failed, its return must still happen.
-    this.pulses.get(deviceId)?.cancel();
+    this.pulses.get(deviceId)?.timer.cancel();
     this.pulses.delete(deviceId);
-    if (pulseSeconds !== undefined) {
-      this.pulses.set(deviceId, this.deps.clock.setTimeout(() => {
+    if (pulseSeconds !== undefined && this.closed) {
+      // The site began stopping while the hardware took the command: return it at once.
+      void this.returnPulse(device, otherState(state), 'pulse end (site stopping)', options.cause);
+    } else if (pulseSeconds !== undefined) {
+      const returnTo = otherState(state);
+      const timer = this.deps.clock.setTimeout(() => {
         this.pulses.delete(deviceId);
-        this.switchTo(device, otherState(state), 'pulse end', options.cause).catch((error: unknown) => this.didFailPulse.fire({ device, error }));
-      }, pulseSeconds * 1000));
+        void this.returnPulse(device, returnTo, 'pulse end', options.cause);
+      }, pulseSeconds * 1000);
+      this.pulses.set(deviceId, { timer, device, returnTo, cause: options.cause });
     }
     return { device, ...(pulseSeconds !== undefined ? { pulseSeconds } : {}) };
   }
@@ -88,8 +101,34 @@ export class OutputSwitch implements Disposable {
     this.didSwitch.fire({ device, state, by, ...(cause ? { cause } : {}) });
   }
 
+  /** A pulse's return; nobody waits for it, so a failure goes to onDidFailPulse. */
+  private returnPulse(device: Device, state: OutputState, by: string, cause: EventCause | undefined): Promise<void> {
+    return this.switchTo(device, state, by, cause).catch((error: unknown) => this.didFailPulse.fire({ device, error }));
+  }
+
+  /**
+   * Ends the pulses still running at once, switching each output to the state its pulse
+   * returns to (left alone, a siren pulsed for a minute would stay on while the site is down),
+   * waiting at most CLOSE_TIMEOUT_MS for the hardware; then disposes.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    const running = [...this.pulses.values()];
+    for (const p of running) p.timer.cancel();
+    this.pulses.clear();
+    if (running.length > 0) {
+      let deadline: { cancel(): void } | undefined;
+      await Promise.race([
+        Promise.allSettled(running.map((p) => this.returnPulse(p.device, p.returnTo, 'pulse end (site stopping)', p.cause))),
+        new Promise<void>((resolve) => (deadline = this.deps.clock.setTimeout(resolve, CLOSE_TIMEOUT_MS))),
+      ]);
+      deadline?.cancel();
+    }
+    this.dispose();
+  }
+
   dispose(): void {
-    for (const p of this.pulses.values()) p.cancel();
+    for (const p of this.pulses.values()) p.timer.cancel();
     this.pulses.clear();
     this.didSwitch.dispose();
     this.didFailPulse.dispose();

@@ -85,4 +85,19 @@ describe('event visibility', () => {
     // Motion of a video source names its camera: its viewers see it even if the topology lags behind.
     expect(sees(event({ type: 'deviceEvent', source: { kind: 'hardware', id: 'hwNew' }, data: { topic: 'tns1:VideoSource/MotionAlarm', cameraId: 'camB' } }))).toEqual([false, true, true, true]);
   });
+
+  it('shows a unit\'s event naming one of its cameras only to that camera\'s viewers, not to those of its other cameras', () => {
+    // hwAB carries camA and camB (two video sources of one unit).
+    const topology = { camerasOf: (h: string) => (h === 'hwAB' ? ['camA', 'camB'] : []), hardwareOfDevice: () => undefined };
+    const viewers = [
+      eventViewer([role({ grants: [{ cameraId: 'camA', rights: ['live'] }] })], true, topology),
+      eventViewer([role({ grants: [{ cameraId: 'camB', rights: ['live'] }] })], true, topology),
+      eventViewer([role({ manageConfiguration: true })], false, topology),
+    ];
+    const sees = (e: VmsEvent) => viewers.map((v) => canSeeEvent(v, e));
+    expect(sees(event({ type: 'deviceEvent', source: { kind: 'hardware', id: 'hwAB' }, data: { topic: 'tns1:VideoSource/MotionAlarm', cameraId: 'camB' } }))).toEqual([false, true, true]);
+    expect(sees(event({ type: 'deviceEvent', source: { kind: 'hardware', id: 'hwAB' }, data: { topic: 'tns1:VideoSource/MotionAlarm', cameraId: 'camA' } }))).toEqual([true, false, true]);
+    // Naming no camera, it is the unit's: viewers of either camera see it.
+    expect(sees(event({ type: 'deviceEvent', source: { kind: 'hardware', id: 'hwAB' }, data: { topic: 'tns1:Device/HardwareFailure/FanFailure' } }))).toEqual([true, true, true]);
+  });
 });

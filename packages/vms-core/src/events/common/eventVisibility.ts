@@ -6,6 +6,7 @@
  * | ---------------------------------------------- | -------------------------------------------------------------- |
  * | a camera (motion, connection, recording)        | some right on the camera, as listEvents and getCamera decide   |
  * | an input or output of a hardware unit, the unit itself (its ONVIF events) | manage configuration, or some right on a camera of the same unit: an input wired beside a camera belongs to what that camera watches |
+ * | the unit's event naming one of its cameras (data.cameraId) | manage configuration, or some right on that camera                   |
  * | an analytics source watching a camera           | some right on that camera, or manage configuration             |
  * | a storage or recording server (system events)   | manage configuration (administrators have it)                   |
  * | a generic event, an analytics source without one | manage configuration: they speak of outside systems the site is configured for |
@@ -81,8 +82,11 @@ export function canSeeEvent(viewer: EventViewer, e: Pick<VmsEvent, 'type' | 'sou
       return hardwareId !== undefined && viewer.seesHardware(hardwareId);
     }
     case 'hardware': {
+      // An event naming a camera (device motion of one video source) is that camera's: a right
+      // on another camera of the same unit does not show it.
       const camera = eventCameraId(e);
-      return viewer.siteWide || viewer.seesHardware(e.source.id) || (camera !== undefined && viewer.seesCamera(camera));
+      if (camera !== undefined) return viewer.siteWide || viewer.seesCamera(camera);
+      return viewer.siteWide || viewer.seesHardware(e.source.id);
     }
     case 'storage': case 'server': case 'genericEvent':
       return viewer.siteWide;

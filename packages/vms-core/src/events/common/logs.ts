@@ -43,8 +43,15 @@ export interface LogSettings {
   systemLogLevel: LogLevel;
   systemLogRetentionDays: number;
   ruleLogRetentionDays: number;
-  /** Closed alarms (with their comments and history) older than this many days since closing are deleted (alarms/node/alarmRetention.ts). */
+  /**
+   * Closed alarms (with their comments and history) older than this many days since closing
+   * are deleted (alarms/node/alarmRetention.ts); 0 keeps them forever (sites upgraded from
+   * before this setting, until an administrator chooses).
+   */
   closedAlarmRetentionDays: number;
 }
 
 export const LOG_LIMITS = { maxRetentionDays: 3650, maxPage: 1000 } as const;
+
+/** What a new site starts with (the others come from migration 007's row). */
+export const NEW_SITE_LOG_SETTINGS: Pick<LogSettings, 'closedAlarmRetentionDays'> = { closedAlarmRetentionDays: 90 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OnvifNotification, PropertyOperation } from '../../devices/common/onvifNotification';
-import { OnvifEventMapper } from './onvifEventMapping';
+import { DEVICE_EVENT_LIMITS, OnvifEventMapper } from './onvifEventMapping';
 import type { HardwareEventTargets, MappedNotification } from './onvifEventMapping';
 
 const targets: HardwareEventTargets = {
@@ -107,5 +107,18 @@ describe('ONVIF event mapping', () => {
     const data = m.kind === 'event' ? m.event.data! : {};
     expect(Object.keys(data)).toHaveLength(33);
     expect(data.item0).toHaveLength(200);
+  });
+
+  it('remembers at most its cap of property states, forgetting the least recently used', () => {
+    const mapper = new OnvifEventMapper(targets);
+    const property = (i: number, value: string): OnvifNotification => ({ topic: 'tnsacme:Counter', operation: 'Changed', source: { id: String(i) }, key: {}, data: { value } });
+    run(mapper, input('DI_0', 'true', 'Changed'));
+    for (let i = 0; i < DEVICE_EVENT_LIMITS.maxKnownStates - 1; i++) run(mapper, property(i, 'a'));
+    // Used again: the input's state is now newer than property 0's.
+    expect(typeOf(run(mapper, input('DI_0', 'true', 'Changed')))).toBe('ignore');
+    run(mapper, property(-1, 'a'));
+    expect(typeOf(run(mapper, property(1, 'a'))), 'still known').toBe('ignore');
+    expect(typeOf(run(mapper, property(0, 'a'))), 'property 0 was forgotten: its value is news').toBe('deviceEvent');
+    expect(typeOf(run(mapper, input('DI_0', 'true', 'Changed'))), 'still known').toBe('ignore');
   });
 });

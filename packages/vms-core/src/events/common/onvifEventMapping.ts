@@ -48,11 +48,18 @@ export type MappedNotification =
    */
   | { kind: 'event'; event: VmsEventInput; key?: string; value?: string; ends: boolean };
 
-/** Caps what one message may put in an event's data. */
-export const DEVICE_EVENT_LIMITS = { maxItems: 32, maxValueLength: 200 } as const;
+/**
+ * Caps what one message may put in an event's data, and how many property states one unit's
+ * mapper remembers: a device inventing new sources or keys must not grow the site's memory
+ * without end. Beyond `maxKnownStates` the least recently used state is forgotten; a
+ * forgotten property is new again (its next Initialized value is taken silently).
+ */
+export const DEVICE_EVENT_LIMITS = { maxItems: 32, maxValueLength: 200, maxKnownStates: 10_000 } as const;
 
 const IGNORE: MappedNotification = { kind: 'ignore' };
 const VIDEO_SOURCE_ITEMS = ['VideoSourceToken', 'Source', 'VideoSource'];
+const RELAY_TOKEN_ITEMS = ['RelayToken', 'RelayOutputToken'];
+const STATE_ITEMS = ['LogicalState', 'State'];
 
 const sorted = (items: Record<string, string>) => Object.keys(items).sort().map((k) => `${k}=${items[k]}`).join('&');
 
@@ -64,25 +71,49 @@ function item(items: Record<string, string>, names: readonly string[]): string |
 }
 
 export class OnvifEventMapper {
-  /** Property key → its last value the site acted on. */
+  /** Property key → its last value the site acted on, least recently used first (Map keeps insertion order). */
   private readonly known = new Map<string, string>();
 
-  constructor(private readonly targets: HardwareEventTargets) {}
+  constructor(
+    private readonly targets: HardwareEventTargets,
+    private readonly maxKnown: number = DEVICE_EVENT_LIMITS.maxKnownStates,
+  ) {}
 
   map(n: OnvifNotification): MappedNotification {
     if (n.topic === ONVIF_TOPICS.digitalInput) return this.ioEvent(n, 'input', item(n.source, ['InputToken', 'DigitalInputToken']));
-    if (n.topic === ONVIF_TOPICS.relay) return this.ioEvent(n, 'output', item(n.source, ['RelayToken', 'RelayOutputToken']));
+    if (n.topic === ONVIF_TOPICS.relay) return this.ioEvent(n, 'output', item(n.source, RELAY_TOKEN_ITEMS));
     return this.deviceEvent(n);
   }
 
   /** Remembers a state the site has from elsewhere (an output it switched itself), or forgets one. */
   commit(key: string, value: string | undefined): void {
-    if (value === undefined) this.known.delete(key);
-    else this.known.set(key, value);
+    this.known.delete(key);
+    if (value === undefined) return;
+    this.known.set(key, value);
+    if (this.known.size > this.maxKnown) this.known.delete(this.known.keys().next().value!);
+  }
+
+  /** The state known for a property, which makes it the most recently used. */
+  private knownValue(key: string): string | undefined {
+    const value = this.known.get(key);
+    if (value !== undefined) {
+      this.known.delete(key);
+      this.known.set(key, value);
+    }
+    return value;
   }
 
   static outputKey(deviceId: string): string {
     return `output:${deviceId}`;
+  }
+
+  /** The enabled output and the state a Relay notification reports; undefined for anything else. */
+  relayState(n: OnvifNotification): { deviceId: string; active: boolean } | undefined {
+    if (n.topic !== ONVIF_TOPICS.relay || n.operation === 'Deleted') return undefined;
+    const token = item(n.source, RELAY_TOKEN_ITEMS);
+    const device = token === undefined ? undefined : this.targets.device('output', token);
+    const active = onvifBoolean(item(n.data, STATE_ITEMS));
+    return device?.enabled && active !== undefined ? { deviceId: device.id, active } : undefined;
   }
 
   private ioEvent(n: OnvifNotification, kind: 'input' | 'output', token: string | undefined): MappedNotification {
@@ -90,10 +121,10 @@ export class OnvifEventMapper {
     if (!device || !device.enabled) return IGNORE;
     const key = `${kind}:${device.id}`;
     if (n.operation === 'Deleted') return { kind: 'state', key, value: undefined };
-    const active = onvifBoolean(item(n.data, ['LogicalState', 'State']));
+    const active = onvifBoolean(item(n.data, STATE_ITEMS));
     if (active === undefined) return IGNORE;
     const value = String(active);
-    const known = this.known.get(key);
+    const known = this.knownValue(key);
     if (known === value) return IGNORE;
     if (n.operation === 'Initialized' && known === undefined) return { kind: 'state', key, value };
     const type = kind === 'input' ? (active ? 'inputActivated' : 'inputDeactivated') : (active ? 'outputActivated' : 'outputDeactivated');
@@ -113,7 +144,7 @@ export class OnvifEventMapper {
     const value = sorted(n.data);
     if (property) {
       if (n.operation === 'Deleted') return { kind: 'state', key, value: undefined };
-      const known = this.known.get(key);
+      const known = this.knownValue(key);
       if (known === value) return IGNORE;
       if (n.operation === 'Initialized' && known === undefined) return { kind: 'state', key, value };
     }

@@ -14,8 +14,8 @@ import type { Credentials } from '../../devices/common/types';
 import type { OnvifEventsEndpoint } from '../../devices/node/onvif/eventsService';
 import { connectOnvifEvents } from '../../devices/node/onvif/eventsService';
 import type { PullPointTiming } from '../../devices/node/onvif/pullPointSubscription';
+import type { OutputSwitch } from '../../devices/node/outputSwitch';
 import type { ConfigStore } from '../../management/node/configStore';
-import { OnvifEventMapper } from '../common/onvifEventMapping';
 import type { MappedDevice } from '../common/onvifEventMapping';
 import type { EventServer } from './eventServer';
 import type { SystemLog } from './systemLog';
@@ -25,7 +25,9 @@ import type { WatchedHardware } from './onvifEventWatcher';
 export interface OnvifEventServiceDeps {
   clock: Clock;
   config: Pick<ConfigStore, 'hardwareStore' | 'hardwareCredentials' | 'listCameras' | 'devices'>;
-  events: Pick<EventServer, 'raise' | 'onDidRaise'>;
+  events: Pick<EventServer, 'raise'>;
+  /** The site's own switching of outputs: the device's notifications of those switches are not raised again. */
+  outputs: Pick<OutputSwitch, 'onDidSwitch'>;
   systemLog: Pick<SystemLog, 'write'>;
   /** Opens a device for events (tests: shorter timeouts). */
   connect?: (address: string, credentials: Credentials, signal: AbortSignal) => Promise<OnvifEventsEndpoint | undefined>;
@@ -37,7 +39,6 @@ export interface OnvifEventServiceDeps {
 interface Wanted {
   hardware: WatchedHardware;
   fingerprint: string;
-  outputIds: string[];
 }
 
 interface Running {
@@ -50,8 +51,6 @@ const DEFAULT_MAX_EVENTS_PER_SECOND = 20;
 
 export class OnvifEventService {
   private readonly running = new Map<string, Running>();
-  /** Output device id → its hardware, for outputs switched by the site (see `start`). */
-  private outputHardware = new Map<string, string>();
   private readonly store = new DisposableStore();
   private closed = false;
   /** Reconciles run one at a time: each may wait for unsubscribes. */
@@ -61,15 +60,12 @@ export class OnvifEventService {
 
   /**
    * Starts a watcher per unit in use. An output the site switches itself (the API, a rule)
-   * raises its own event; remembering that state here keeps the device's own Relay
-   * notification, which follows, from raising the same event again.
+   * raises its own event; telling the unit's watcher keeps the device's own Relay
+   * notification of that switch, which comes about the same time, from raising it again.
    */
   start(): Promise<void> {
-    this.store.add(this.deps.events.onDidRaise((e) => {
-      if ((e.type !== 'outputActivated' && e.type !== 'outputDeactivated') || e.source.kind !== 'output') return;
-      const hardwareId = this.outputHardware.get(e.source.id);
-      const watcher = hardwareId === undefined ? undefined : this.running.get(hardwareId)?.watcher;
-      watcher?.mapper.commit(OnvifEventMapper.outputKey(e.source.id), String(e.type === 'outputActivated'));
+    this.store.add(this.deps.outputs.onDidSwitch(({ device, state }) => {
+      this.running.get(device.hardwareId)?.watcher.expectOutput(device.id, state === 'on');
     }));
     return this.reconcile();
   }
@@ -89,7 +85,6 @@ export class OnvifEventService {
   private async apply(): Promise<void> {
     if (this.closed) return;
     const wanted = this.wantedHardware();
-    this.outputHardware = new Map([...wanted.values()].flatMap(({ hardware, outputIds }) => outputIds.map((id) => [id, hardware.id] as const)));
     const stopping: Promise<void>[] = [];
     for (const [id, r] of this.running) {
       const next = wanted.get(id);
@@ -110,7 +105,7 @@ export class OnvifEventService {
   private watch(hardware: WatchedHardware): OnvifEventWatcher {
     const { deps } = this;
     const credentials = deps.config.hardwareCredentials(hardware.id);
-    const open = deps.connect ?? ((address, c) => connectOnvifEvents(address, c, { clock: deps.clock }));
+    const open = deps.connect ?? ((address, c, signal) => connectOnvifEvents(address, c, { clock: deps.clock, signal }));
     return new OnvifEventWatcher(hardware, {
       clock: deps.clock, connect: (signal) => open(hardware.address, credentials, signal), raise: (e) => deps.events.raise(e),
       log: (level, message, code) => deps.systemLog.write(level, 'devices', message, code),
@@ -137,7 +132,6 @@ export class OnvifEventService {
       wanted.set(h.id, {
         fingerprint,
         hardware: { id: h.id, name: h.name, address: h.address, devices: devicesByToken, cameras: new Map(own.map((c) => [c.deviceKey, c.id])) },
-        outputIds: io.filter((d) => d.kind === 'output').map((d) => d.id),
       });
     }
     return wanted;

@@ -5,7 +5,6 @@ import type { OnvifNotification } from '../../devices/common/onvifNotification';
 import type { OnvifEventsEndpoint, PullPoint, PullPointOperations } from '../../devices/node/onvif/eventsService';
 import type { PulledMessages } from '../../devices/node/onvif/notificationMessage';
 import type { VmsEventInput } from '../common/vmsEvent';
-import { OnvifEventMapper } from '../common/onvifEventMapping';
 import { OnvifEventWatcher, RELAY_GRACE_MS } from './onvifEventWatcher';
 import type { WatchedHardware } from './onvifEventWatcher';
 
@@ -95,7 +94,7 @@ describe('ONVIF event watcher', () => {
     // The device's notification comes before the site's own event of the switch.
     device.send([relay('active')]);
     await settle();
-    watcher.mapper.commit(OnvifEventMapper.outputKey('out-siren'), 'true');
+    watcher.expectOutput('out-siren', true);
     clock.advance(RELAY_GRACE_MS);
     await settle();
     expect(raised).toEqual([]);

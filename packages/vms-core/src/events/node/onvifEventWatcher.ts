@@ -27,10 +27,15 @@ export interface WatchedHardware {
   cameras: ReadonlyMap<string, string>;
 }
 
-/** How long a relay notification waits for the site's own event of the same switch. */
+/**
+ * How far apart the site's own switch of a relay and the device's notification of it may be,
+ * in either order: a relay notification waits this long before it is handled.
+ */
 export const RELAY_GRACE_MS = 1500;
 /** Beyond this many waiting relay notifications (a device gone mad), the rest are handled at once. */
 const MAX_HELD = 100;
+/** Switches of one output the device has yet to report; a rule pulsing faster than the device reports keeps only the latest. */
+const MAX_EXPECTED = 16;
 
 export const deviceTargetKey = (kind: 'input' | 'output', token: string): string => `${kind}:${token}`;
 
@@ -54,6 +59,8 @@ export class OnvifEventWatcher implements HardwareEventTargets {
   private dropped = 0;
   /** Relay notifications waiting out RELAY_GRACE_MS. */
   private readonly held = new Set<{ cancel(): void }>();
+  /** Output device id → the states the site set on it (monotonic time), oldest first, until the device reports them. */
+  private readonly expected = new Map<string, { active: boolean; at: number }[]>();
 
   constructor(private hardware: WatchedHardware, private readonly deps: OnvifEventWatcherDeps) {
     this.mapper = new OnvifEventMapper(this);
@@ -88,6 +95,19 @@ export class OnvifEventWatcher implements HardwareEventTargets {
     this.hardware = hardware;
   }
 
+  /**
+   * The site switched an output of this unit (its own event is on the bus): that is now the
+   * output's known state, and the device's notification of this switch, due within
+   * RELAY_GRACE_MS either side, is expected and will be dropped rather than raised again.
+   */
+  expectOutput(deviceId: string, active: boolean): void {
+    this.mapper.commit(OnvifEventMapper.outputKey(deviceId), String(active));
+    const now = this.deps.clock.monotonic();
+    const queue = (this.expected.get(deviceId) ?? []).filter((e) => now - e.at <= 2 * RELAY_GRACE_MS);
+    queue.push({ active, at: now });
+    this.expected.set(deviceId, queue.slice(-MAX_EXPECTED));
+  }
+
   /** Stops and unsubscribes. */
   stop(): Promise<void> {
     for (const h of this.held) h.cancel();
@@ -98,18 +118,46 @@ export class OnvifEventWatcher implements HardwareEventTargets {
   private onMessages(messages: OnvifNotification[], endpoint: OnvifEventsEndpoint): void {
     this.configurations = endpoint.videoSourceOfConfiguration;
     for (const m of messages) {
-      if (m.topic === ONVIF_TOPICS.relay && m.operation !== 'Initialized' && this.held.size < MAX_HELD) {
-        // When the site itself switched the relay, its own event (OutputSwitch) comes on the
-        // bus about when the device's notification arrives, in either order. Held a moment,
-        // the notification then finds that state known and raises nothing twice; a relay
-        // switched by anyone else is raised a moment late. Held ones keep their order.
-        const timer = this.deps.clock.setTimeout(() => {
-          this.held.delete(timer);
-          this.handle(m);
-        }, RELAY_GRACE_MS);
-        this.held.add(timer);
-      } else this.handle(m);
+      if (m.topic !== ONVIF_TOPICS.relay || m.operation === 'Initialized') {
+        this.handle(m);
+        continue;
+      }
+      // When the site itself switched the relay, its own event (OutputSwitch) comes on the
+      // bus about when the device's notification arrives, in either order. Held a moment, the
+      // notification then finds the switch it reports expected and raises nothing twice; a
+      // relay switched by anyone else is raised a moment late. Held ones keep their order.
+      const receivedAt = this.deps.clock.monotonic();
+      if (this.held.size >= MAX_HELD) {
+        this.handleRelay(m, receivedAt);
+        continue;
+      }
+      const timer = this.deps.clock.setTimeout(() => {
+        this.held.delete(timer);
+        this.handleRelay(m, receivedAt);
+      }, RELAY_GRACE_MS);
+      this.held.add(timer);
     }
+  }
+
+  /**
+   * A device's Relay notification after its wait. It is the report of the site's own switch
+   * when it matches the oldest switch of that output still expected (set no more than
+   * RELAY_GRACE_MS before it arrived): that expectation is used up and nothing is raised.
+   * Matching the oldest, not the latest, state matters for pulses shorter than the wait: the
+   * report of "on" comes when the site already set "off" again. Anything else is mapped as usual.
+   */
+  private handleRelay(m: OnvifNotification, receivedAt: number): void {
+    const relay = this.mapper.relayState(m);
+    const queue = relay && this.expected.get(relay.deviceId);
+    if (relay && queue) {
+      // Switches the device never reported (it may send no Relay events at all) go stale.
+      while (queue.length > 0 && queue[0]!.at < receivedAt - RELAY_GRACE_MS) queue.shift();
+      const matched = queue[0]?.active === relay.active;
+      if (matched) queue.shift();
+      if (queue.length === 0) this.expected.delete(relay.deviceId);
+      if (matched) return;
+    }
+    this.handle(m);
   }
 
   private handle(m: OnvifNotification): void {

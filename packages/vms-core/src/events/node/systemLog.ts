@@ -80,8 +80,10 @@ export class SystemLog {
     const next = { ...this.settings(), ...patch };
     if (!LOG_LEVELS.includes(next.systemLogLevel)) throw new VmsError('VMS_ERR_BAD_INPUT', `systemLogLevel: one of ${LOG_LEVELS.join(', ')}`, { field: 'systemLogLevel' });
     for (const k of ['systemLogRetentionDays', 'ruleLogRetentionDays', 'closedAlarmRetentionDays'] as const) {
-      if (!Number.isInteger(next[k]) || next[k] < 1 || next[k] > LOG_LIMITS.maxRetentionDays) {
-        throw new VmsError('VMS_ERR_BAD_INPUT', `${k}: 1 to ${LOG_LIMITS.maxRetentionDays} days`, { field: k });
+      // Only closed alarms may be kept forever (0): the logs grow with every event.
+      const least = k === 'closedAlarmRetentionDays' ? 0 : 1;
+      if (!Number.isInteger(next[k]) || next[k] < least || next[k] > LOG_LIMITS.maxRetentionDays) {
+        throw new VmsError('VMS_ERR_BAD_INPUT', `${k}: ${least} to ${LOG_LIMITS.maxRetentionDays} days${least === 0 ? ' (0 keeps them forever)' : ''}`, { field: k });
       }
     }
     this.db.prepare('UPDATE log_settings SET system_log_level = ?, system_log_retention_days = ?, rule_log_retention_days = ?, closed_alarm_retention_days = ? WHERE id = 1')

@@ -85,6 +85,13 @@ describe('device changes', () => {
     expect(hasDeviceChanges(diffDevices(configured, same))).toBe(false);
   });
 
+  it('leaves the devices of a kind the hardware failed to list as they are', () => {
+    // The outputs could not be read: RO_1 is neither missing nor renamed; the microphone still is missing.
+    expect(diffDevices(configured, [{ kind: 'input', key: 'DI_1', name: 'Input 1' }], ['output'])).toEqual({
+      added: [], missing: [{ deviceId: 'd3', kind: 'microphone', deviceKey: 'AudioSource_1', name: 'Gate Microphone' }], renamed: [], notRead: ['output'],
+    });
+  });
+
   it('lets a name follow the device only while the site made it', () => {
     expect(deviceName('Gate', { name: 'Output 1' })).toBe('Gate Output 1');
     expect(followedName(configured[0]!, 'Gate', 'Barrier')).toBe('Gate Barrier');

@@ -17,21 +17,30 @@ export interface DeviceChanges {
   missing: { deviceId: string; kind: DeviceKind; deviceKey: string; name: string }[];
   /** Devices whose own name on the hardware changed (from and to are the device's names). */
   renamed: { deviceId: string; kind: DeviceKind; deviceKey: string; from: string; to: string }[];
+  /**
+   * Kinds the hardware failed to list this time: their devices were left as they were (none
+   * disabled, none added). Absent when every kind was read.
+   */
+  notRead?: DeviceKind[];
 }
 
 export const noDeviceChanges = (): DeviceChanges => ({ added: [], missing: [], renamed: [] });
 
 const keyOf = (kind: DeviceKind, key: string) => `${kind}\u0000${key}`;
 
-export function diffDevices(configured: readonly Device[], reported: readonly DeviceInfo[]): DeviceChanges {
+/** `notRead`: kinds the hardware failed to list, about which `reported` says nothing. */
+export function diffDevices(configured: readonly Device[], reported: readonly DeviceInfo[], notRead: readonly DeviceKind[] = []): DeviceChanges {
+  const unread = new Set(notRead);
   const now = new Map(reported.map((d) => [keyOf(d.kind, d.key), d]));
   const known = new Set(configured.map((d) => keyOf(d.kind, d.deviceKey)));
   const out: DeviceChanges = {
-    added: reported.filter((d) => !known.has(keyOf(d.kind, d.key))).map((d) => ({ kind: d.kind, deviceKey: d.key, name: d.name })),
+    added: reported.filter((d) => !unread.has(d.kind) && !known.has(keyOf(d.kind, d.key))).map((d) => ({ kind: d.kind, deviceKey: d.key, name: d.name })),
     missing: [],
     renamed: [],
+    ...(unread.size > 0 ? { notRead: [...unread] } : {}),
   };
   for (const d of configured) {
+    if (unread.has(d.kind)) continue;
     const found = now.get(keyOf(d.kind, d.deviceKey));
     if (!found) out.missing.push({ deviceId: d.id, kind: d.kind, deviceKey: d.deviceKey, name: d.name });
     else if (found.name !== d.reportedName) out.renamed.push({ deviceId: d.id, kind: d.kind, deviceKey: d.deviceKey, from: d.reportedName, to: found.name });

@@ -49,7 +49,7 @@ export function diffHardware(hardware: Hardware, cameras: readonly Camera[], pro
     camerasAdded: probed.cameras.filter((c) => !configured.has(c.key)).map((c) => ({ deviceKey: c.key, name: c.name })),
     camerasMissing: [],
     cameras: [],
-    devices: diffDevices(devices, probed.devices ?? []),
+    devices: diffDevices(devices, probed.devices ?? [], probed.devicesNotRead),
   };
   for (const camera of cameras) {
     const now = reported.get(camera.deviceKey);

@@ -68,11 +68,12 @@ export class DeviceStore {
   /**
    * Applies a fresh probe (in the caller's transaction; diffDevices says what it finds): new
    * devices are added, missing ones disabled and kept, and renamed ones get the device's new
-   * name while an administrator has not given them their own.
+   * name while an administrator has not given them their own. Kinds the hardware failed to
+   * list (`notRead`) are left as they are.
    */
-  applyProbe(hardwareId: string, hardwareName: string, reported: readonly DeviceInfo[], now: number): void {
+  applyProbe(hardwareId: string, hardwareName: string, reported: readonly DeviceInfo[], now: number, notRead: readonly DeviceKind[] = []): void {
     const configured = this.listDevices({ hardwareId });
-    const changes = diffDevices(configured, reported);
+    const changes = diffDevices(configured, reported, notRead);
     const byId = new Map(configured.map((d) => [d.id, d]));
     for (const m of changes.missing) this.db.prepare('UPDATE device SET enabled = 0 WHERE id = ?').run(m.deviceId);
     for (const r of changes.renamed) {

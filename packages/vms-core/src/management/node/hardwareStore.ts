@@ -81,7 +81,7 @@ export class HardwareStore {
         if (configured.has(c.key) || c.streams.length === 0 || !storageId) continue;
         this.config.addCamera(id, c, `${name} ${c.name}`, storageId, now);
       }
-      this.devices.applyProbe(id, name, probed.devices ?? [], now);
+      this.devices.applyProbe(id, name, probed.devices ?? [], now, probed.devicesNotRead);
     })();
     return { hardware: this.config.getHardware(id), cameras: this.camerasOf(id), changes };
   }

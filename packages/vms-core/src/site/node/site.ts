@@ -15,6 +15,7 @@ import { discoverOnvif } from '../../devices/node/onvif';
 import { PtzControl } from '../../devices/node/ptzControl';
 import { OutputControl } from '../../devices/node/outputControl';
 import { OutputSwitch } from '../../devices/node/outputSwitch';
+import { NEW_SITE_LOG_SETTINGS } from '../../events/common/logs';
 import { EventLog } from '../../events/node/eventLog';
 import { OnvifEventService } from '../../events/node/onvifEventService';
 import { EventsAndRules } from '../../rules/node/eventsAndRules';
@@ -119,7 +120,9 @@ export class Site {
     const events = new EventLog(clock);
 
     let generated: string | undefined;
-    if (!identity.hasUsers()) {
+    // No user yet: this start sets the site up (a site that ran before has its administrator).
+    const newSite = !identity.hasUsers();
+    if (newSite) {
       const password = o.adminPassword ?? (generated = randomBytes(9).toString('base64url'));
       await identity.createUser({ username: 'admin', password, roleIds: [ADMINISTRATORS_ROLE_ID] });
     }
@@ -162,19 +165,26 @@ export class Site {
     });
     const changes = new Emitter<SiteChange>();
     const ptz = new PtzControl({ clock });
-    const outputs = new OutputSwitch({ clock, config, control: new OutputControl({ clock }) });
+    const outputControl = new OutputControl({ clock });
+    const outputs = new OutputSwitch({ clock, config, control: outputControl });
     const eventsAndRules = new EventsAndRules({
       config, clock, eventLog: events, recording, ptz, outputs, alarmsDbPath: layout.alarmsDb, roles, keys,
       snapshot: (cameraId) => mediaServices.live.snapshots.jpeg(cameraId, config.getCamera(cameraId).liveStream),
       ...(o.notifications ? { notificationOptions: o.notifications } : {}),
       onBookmarkCreated: (b) => changes.fire({ type: 'bookmark', action: 'created', bookmarkId: b.id, cameraIds: b.cameraIds }),
     });
+    // A new site's defaults that differ from what the migrations give a site upgraded from
+    // before them (closed alarms: 90 days here, kept forever there); set before the first
+    // retention pass, which eventsAndRules.start() runs.
+    if (newSite) eventsAndRules.systemLog.updateSettings(NEW_SITE_LOG_SETTINGS);
     await eventsAndRules.start();
     // Each ONVIF unit in use is subscribed to; a change of hardware, cameras or devices re-reads which and how.
-    const onvifEvents = new OnvifEventService({ clock, config, events: eventsAndRules.events, systemLog: eventsAndRules.systemLog });
+    const onvifEvents = new OnvifEventService({ clock, config, events: eventsAndRules.events, outputs, systemLog: eventsAndRules.systemLog });
     await onvifEvents.start();
     changes.event((c) => {
       if (c.type === 'configuration' && c.resources.some((r) => r === 'hardware' || r === 'cameras' || r === 'devices')) void onvifEvents.reconcile();
+      // Removed hardware's relay sessions (its client, its credentials) go with it.
+      if (c.type === 'configuration' && c.resources.includes('hardware')) outputControl.retainOnly(new Set(config.hardwareStore.list().map((h) => h.id)));
     });
     // A deleted camera, role, time profile or event that alarm definitions name goes to the system log.
     changes.event((c) => {
@@ -206,8 +216,9 @@ export class Site {
     await this.onvifEvents.close();
     // Rules hear the site stop, then stop acting before the services they act on close.
     this.events.raise({ type: 'serverStopped', severity: 'info', message: 'site stopping' });
+    // Outputs in a pulse go back now (their return is an event the rules and logs still get).
+    await this.outputs.close();
     await this.eventsAndRules.close();
-    this.outputs.dispose();
     this.changes.dispose();
     await this.mediaServices.close();
     await this.maintenance.dispose();

@@ -47,7 +47,7 @@ export function parseIoTokens(reply: unknown, element: 'DigitalInputs' | 'RelayO
   });
 }
 
-/** The device's digital inputs (DeviceIO only); none when it has no DeviceIO service or refuses. */
+/** The device's digital inputs (DeviceIO only); none without a DeviceIO service; a refusal is what the caller's `optional` makes of it. */
 export async function getDigitalInputs(client: OnvifSoapClient, ioUrl: string | undefined, optional: Optional): Promise<IoToken[]> {
   if (!ioUrl) return [];
   const reply = await optional(() => client.call(ioUrl, { namespace: DEVICE_IO_NS, name: 'GetDigitalInputs' }));

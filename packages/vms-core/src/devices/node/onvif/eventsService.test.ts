@@ -1,6 +1,9 @@
 // The Events client against the simulated device, at the SOAP level: the simulator refuses
 // pull-point requests that do not carry the subscription reference as WS-Addressing headers.
+import { createServer } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isVmsError } from '../../../base/common/errors';
 import { systemClock } from '../../../base/node/systemClock';
 import { startOnvifSimulator } from '../../../../test/harness/onvif/onvifSimulator';
 import type { OnvifSimulator, OnvifSimulatorOptions } from '../../../../test/harness/onvif/onvifSimulator';
@@ -54,6 +57,33 @@ describe('ONVIF events client', () => {
   it('says so when a device has no Events service', async () => {
     const sim = await simulator({ events: false });
     expect(await connectOnvifEvents(sim.xaddr, admin, { clock: systemClock })).toBeUndefined();
+  });
+
+  it('gives up connecting as soon as it is told to, closing the request it waits on', async () => {
+    // A device that reads the request and never answers.
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket);
+      socket.resume();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    running.push({
+      stop: () => {
+        for (const socket of sockets) socket.destroy();
+        return new Promise<void>((resolve) => server.close(() => resolve()));
+      },
+    });
+    const stop = new AbortController();
+    const started = Date.now();
+    const attempt = connectOnvifEvents(`127.0.0.1:${(server.address() as AddressInfo).port}`, admin, { clock: systemClock, timeoutMs: 30_000, signal: stop.signal })
+      .then(() => undefined, (e: unknown) => e);
+    await until(() => sockets.length === 1, () => 'a connection');
+    stop.abort();
+    const error = await attempt;
+    expect(isVmsError(error, 'VMS_ERR_DEVICE_UNREACHABLE') && error.message).toMatch(/GetSystemDateAndTime .*: cancelled$/);
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The request's connection is closed, not left waiting for the device.
+    await until(() => sockets[0]!.destroyed, () => 'the connection closed');
   });
 
   it('subscribes again when the device restarts on the same port, and unsubscribes on stop', async () => {

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../../base/common/clock';
 import type { Credentials } from '../../common/types';
 import type { PulledMessages, SubscriptionReference } from './notificationMessage';
-import { WSA_NS, parsePullMessages, parseSubscriptionReference } from './notificationMessage';
+import { WSA_NS, readPullMessages, readSubscriptionReference } from './notificationMessage';
 import { openOnvifClient, optional, rebase } from './probeOnvif';
 import type { OnvifSoapClient, SoapOperation } from './soapClient';
 import { attribute, child, children, escapeXml, text } from './xml';
@@ -19,6 +19,8 @@ const WSNT_NS = 'http://docs.oasis-open.org/wsn/b-2';
 const DEVICE_NS = 'http://www.onvif.org/ver10/device/wsdl';
 const MEDIA_NS = 'http://www.onvif.org/ver10/media/wsdl';
 const ANONYMOUS = 'http://www.w3.org/2005/08/addressing/anonymous';
+/** Up to MessageLimit notifications, each with its items: more than other replies, still bounded. */
+const MAX_PULL_REPLY_BYTES = 4 * 1024 * 1024;
 
 const ACTIONS = {
   CreatePullPointSubscription: `${EVENTS_NS}/EventPortType/CreatePullPointSubscriptionRequest`,
@@ -74,14 +76,14 @@ export class OnvifEventsClient implements PullPointOperations {
   ) {}
 
   async createPullPoint(terminationSeconds: number, signal?: AbortSignal): Promise<PullPoint & Lifetime> {
-    const reply = await this.client.callForReply(this.eventsUrl, {
+    const reply = await this.client.callNamespaced(this.eventsUrl, {
       namespace: EVENTS_NS, name: 'CreatePullPointSubscription', action: ACTIONS.CreatePullPointSubscription,
       headers: addressing(ACTIONS.CreatePullPointSubscription, this.eventsUrl),
       // Relative: a device with a wrong clock still keeps the subscription as long as asked.
       body: `<InitialTerminationTime>${duration(terminationSeconds)}</InitialTerminationTime>`,
       ...(signal ? { signal } : {}),
     });
-    const reference = parseSubscriptionReference(reply.xml);
+    const reference = readSubscriptionReference(reply);
     return { url: rebase(reference.address, this.deviceUrl), reference, ...lifetime(reference.currentTime, reference.terminationTime) };
   }
 
@@ -91,12 +93,13 @@ export class OnvifEventsClient implements PullPointOperations {
    * not taken for a dead device.
    */
   async pullMessages(pp: PullPoint, o: { timeoutSeconds: number; messageLimit: number; signal?: AbortSignal }): Promise<PulledMessages & Lifetime> {
-    const reply = await this.client.callForReply(pp.url, this.toPullPoint(pp, 'PullMessages', EVENTS_NS, {
+    const reply = await this.client.callNamespaced(pp.url, this.toPullPoint(pp, 'PullMessages', EVENTS_NS, {
       body: `<Timeout>${duration(o.timeoutSeconds)}</Timeout><MessageLimit>${o.messageLimit}</MessageLimit>`,
       timeoutMs: o.timeoutSeconds * 1000 + 10_000,
+      maxReplyBytes: MAX_PULL_REPLY_BYTES,
       ...(o.signal ? { signal: o.signal } : {}),
     }));
-    const pulled = parsePullMessages(reply.xml);
+    const pulled = readPullMessages(reply);
     return { ...pulled, ...lifetime(pulled.currentTime, pulled.terminationTime) };
   }
 
@@ -132,20 +135,24 @@ export interface OnvifEventsEndpoint {
 /**
  * Opens a device for events: its clock, its Events service and its video source
  * configurations. Undefined when the device has no Events service; throws when it cannot be
- * reached or refuses the credentials.
+ * reached or refuses the credentials. `signal` abandons the requests still to be answered (the
+ * subscription stopping while the device is slow to answer).
  */
 export async function connectOnvifEvents(
   address: string,
   credentials: Credentials,
-  options: { clock: Pick<Clock, 'now'>; timeoutMs?: number },
+  options: { clock: Pick<Clock, 'now'>; timeoutMs?: number; signal?: AbortSignal },
 ): Promise<OnvifEventsEndpoint | undefined> {
-  const { client, deviceUrl } = await openOnvifClient(address, credentials, { clock: options.clock, timeoutMs: options.timeoutMs ?? 10_000 });
+  const { signal } = options;
+  const { client, deviceUrl } = await openOnvifClient(address, credentials, {
+    clock: options.clock, timeoutMs: options.timeoutMs ?? 10_000, ...(signal ? { signal } : {}),
+  });
   const device = deviceUrl.toString();
-  const { events, media } = await serviceAddresses(client, device);
+  const { events, media } = await serviceAddresses(client, device, signal);
   if (!events) return undefined;
   const configurations = new Map<string, string>();
   if (media) {
-    const reply = await optional(() => client.call(rebase(media, deviceUrl), { namespace: MEDIA_NS, name: 'GetVideoSourceConfigurations' }));
+    const reply = await optional(() => client.call(rebase(media, deviceUrl), { namespace: MEDIA_NS, name: 'GetVideoSourceConfigurations', ...(signal ? { signal } : {}) }));
     for (const c of children(reply, 'Configurations')) {
       const token = attribute(c, 'token');
       const source = text(child(c, 'SourceToken'));
@@ -156,16 +163,17 @@ export async function connectOnvifEvents(
 }
 
 /** GetCapabilities (every Profile S device) first, GetServices as the fallback, as for Media and PTZ. */
-async function serviceAddresses(client: OnvifSoapClient, device: string): Promise<{ events?: string; media?: string }> {
+async function serviceAddresses(client: OnvifSoapClient, device: string, signal: AbortSignal | undefined): Promise<{ events?: string; media?: string }> {
+  const cancellable = signal ? { signal } : {};
   const capabilities = child(
-    await optional(() => client.call(device, { namespace: DEVICE_NS, name: 'GetCapabilities', body: '<Category>All</Category>' })),
+    await optional(() => client.call(device, { namespace: DEVICE_NS, name: 'GetCapabilities', body: '<Category>All</Category>', ...cancellable })),
     'Capabilities',
   );
   let events = text(child(capabilities, 'Events', 'XAddr'));
   let media = text(child(capabilities, 'Media', 'XAddr'));
   if (!events || !media) {
     const services = await optional(() =>
-      client.call(device, { namespace: DEVICE_NS, name: 'GetServices', body: '<IncludeCapability>false</IncludeCapability>' }),
+      client.call(device, { namespace: DEVICE_NS, name: 'GetServices', body: '<IncludeCapability>false</IncludeCapability>', ...cancellable }),
     );
     const xaddr = (ns: string) => text(child(children(services, 'Service').find((s) => text(child(s, 'Namespace')) === ns), 'XAddr'));
     events ||= xaddr(EVENTS_NS);

@@ -39,10 +39,19 @@ const builder = new XMLBuilder({
   processEntities: true,
 });
 
-/** The document as an element above its root, or undefined if the text is not well-formed XML. */
+/**
+ * The document as an element above its root, or undefined if the text is not well-formed XML or
+ * the parser refuses it (it throws on element names such as "constructor" that well-formed XML
+ * allows): the text comes from devices, and each caller says what unreadable means to it.
+ */
 export function parseNamespacedXml(xml: string): XmlElement | undefined {
   if (xml.trim() === '' || XMLValidator.validate(xml) !== true) return undefined;
-  const parsed: unknown = parser.parse(xml);
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(xml);
+  } catch {
+    return undefined;
+  }
   return isNode(parsed) ? { name: '', node: parsed, scope: new Map() } : undefined;
 }
 

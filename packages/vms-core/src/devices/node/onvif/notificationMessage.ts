@@ -89,10 +89,13 @@ export function readNotificationMessage(notification: XmlElement): OnvifNotifica
   };
 }
 
-/** The notifications of a PullMessagesResponse or a Notify, in the order the device sent them. */
+/** The notifications of a PullMessagesResponse or a Notify (the whole envelope), in the order the device sent them. */
 export function parsePullMessages(xml: string): PulledMessages {
-  const body = bodyOf(xml, 'PullMessages');
-  const reply = elements(body)[0];
+  return readPullMessages(elements(bodyOf(xml, 'PullMessages'))[0]);
+}
+
+/** As parsePullMessages, from the reply element itself (the SOAP client has read the envelope). */
+export function readPullMessages(reply: XmlElement | undefined): PulledMessages {
   const messages: OnvifNotification[] = [];
   for (const n of elements(reply, 'NotificationMessage')) {
     const m = readNotificationMessage(n);
@@ -103,9 +106,13 @@ export function parsePullMessages(xml: string): PulledMessages {
   return { messages, ...(currentTime !== undefined ? { currentTime } : {}), ...(terminationTime !== undefined ? { terminationTime } : {}) };
 }
 
-/** The pull point of a CreatePullPointSubscriptionResponse. */
+/** The pull point of a CreatePullPointSubscriptionResponse (the whole envelope). */
 export function parseSubscriptionReference(xml: string): SubscriptionReference {
-  const reply = element(bodyOf(xml, 'CreatePullPointSubscription'), 'CreatePullPointSubscriptionResponse');
+  return readSubscriptionReference(element(bodyOf(xml, 'CreatePullPointSubscription'), 'CreatePullPointSubscriptionResponse'));
+}
+
+/** As parseSubscriptionReference, from the reply element itself. */
+export function readSubscriptionReference(reply: XmlElement | undefined): SubscriptionReference {
   const reference = element(reply, 'SubscriptionReference');
   const address = elementText(element(reference, 'Address'))?.trim();
   if (!address) throw new VmsError('VMS_ERR_DEVICE_PROTOCOL', 'ONVIF CreatePullPointSubscription: reply names no subscription address');

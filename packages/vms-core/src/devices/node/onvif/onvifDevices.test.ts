@@ -53,6 +53,29 @@ describe('ONVIF devices other than cameras', () => {
     expect((await probeOnvif(`127.0.0.1:${sim.port}`, admin)).devices).toEqual([]);
   });
 
+  it('lists a token the device repeats once', async () => {
+    const sim = await simulator({ digitalInputs: [{ token: 'DI_1' }, { token: 'DI_1' }], relayOutputs: [{ token: 'RO_1' }, { token: 'RO_2' }, { token: 'RO_1' }] });
+    expect((await probeOnvif(`127.0.0.1:${sim.port}`, admin)).devices).toEqual([
+      { kind: 'input', key: 'DI_1', name: 'Input 1' }, { kind: 'output', key: 'RO_1', name: 'Output 1' }, { kind: 'output', key: 'RO_2', name: 'Output 2' },
+    ]);
+  });
+
+  it('tells a list the device failed to give from one it does not offer', async () => {
+    const fault = (subcode: string) =>
+      '<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope" xmlns:ter="http://www.onvif.org/ver10/error"><env:Body><env:Fault>' +
+      `<env:Code><env:Value>env:Receiver</env:Value><env:Subcode><env:Value>ter:${subcode}</env:Value></env:Subcode></env:Code>` +
+      '<env:Reason><env:Text xml:lang="en">Busy</env:Text></env:Reason></env:Fault></env:Body></env:Envelope>';
+    const failing = await simulator({ ...io, rawResponses: { GetRelayOutputs: fault('HardwareFailure'), GetAudioSources: '<html>busy</html>' } });
+    const info = await probeOnvif(`127.0.0.1:${failing.port}`, admin);
+    expect(info.devices?.map((d) => d.key)).toEqual(['AudioOut_1', 'meta1', 'DI_1', 'DI_2']);
+    expect(info.devicesNotRead).toEqual(['microphone', 'output']);
+    // "Not supported" is an answer: the device has none.
+    const without = await simulator({ ...io, rawResponses: { GetRelayOutputs: fault('ActionNotSupported'), GetAudioSources: fault('AudioNotSupported') } });
+    const none = await probeOnvif(`127.0.0.1:${without.port}`, admin);
+    expect(none.devices?.map((d) => d.key)).toEqual(['AudioOut_1', 'meta1', 'DI_1', 'DI_2']);
+    expect(none.devicesNotRead).toBeUndefined();
+  });
+
   it('lists relays through the Device service when there is no DeviceIO, and switches them there', async () => {
     const sim = await simulator({ relayOutputs: [{ token: 'RO_1' }, { token: 'RO_2' }], deviceIo: false });
     const info = await probeOnvif(`127.0.0.1:${sim.port}`, admin);
@@ -77,6 +100,22 @@ describe('ONVIF devices other than cameras', () => {
     await sim.stop();
     const gone = await control.setRelayState(target(sim), true).catch((e: unknown) => e);
     expect(isVmsError(gone, 'VMS_ERR_DEVICE_UNREACHABLE'), String(gone)).toBe(true);
+  });
+
+  it('keeps one relay session per hardware unit, replaced when its credentials change and dropped with the unit', async () => {
+    const sim = await simulator(io);
+    const control = new OutputControl({ clock: { now: () => Date.now() } });
+    await control.setRelayState(target(sim), true);
+    expect(control.sessionHardwareIds()).toEqual(['hw']);
+    // New credentials: the session signed with the old ones is not used (the device refuses these).
+    const refused = await control.setRelayState(target(sim, { username: 'admin', password: 'changed' }), false).catch((e: unknown) => e);
+    expect(isVmsError(refused, 'VMS_ERR_DEVICE_AUTH'), String(refused)).toBe(true);
+    await control.setRelayState(target(sim), false);
+    await control.setRelayState({ ...target(sim), hardwareId: 'hw2' }, true);
+    expect(control.sessionHardwareIds().sort()).toEqual(['hw', 'hw2']);
+    control.retainOnly(new Set(['hw2']));
+    expect(control.sessionHardwareIds()).toEqual(['hw2']);
+    expect(sim.outputs.commands.map((c) => c.state)).toEqual(['active', 'inactive', 'active']);
   });
 
   it('reads tokens whatever the prefix, leaving out elements without one', () => {

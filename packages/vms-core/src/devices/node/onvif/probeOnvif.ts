@@ -21,6 +21,8 @@ export interface ProbeOnvifOptions {
   /** Per request. Cameras answer in well under a second; a busy NVR can take a few. */
   timeoutMs?: number;
   clock?: Pick<Clock, 'now'>;
+  /** Abandons the requests of openOnvifClient (its clock reading): the caller gave up. */
+  signal?: AbortSignal;
 }
 
 /** A client for one device, its clock offset already learnt, ready for authenticated calls. */
@@ -32,7 +34,7 @@ export async function openOnvifClient(
   const deviceUrl = deviceServiceUrl(address);
   const clock = options.clock ?? { now: () => Date.now() };
   const client = new OnvifSoapClient({ credentials, timeoutMs: options.timeoutMs ?? 10_000, now: () => clock.now() });
-  await syncClock(client, deviceUrl.toString());
+  await syncClock(client, deviceUrl.toString(), options.signal);
   return { client, deviceUrl };
 }
 
@@ -64,11 +66,13 @@ export async function probeOnvif(
   if (!(await findPtzService(client, device, optional))) for (const p of profiles) delete p.ptz;
 
   const model = text(child(info, 'Model'));
+  const { devices, notRead } = await probeOnvifDevices(client, device, mediaUrl, optional, (url) => rebase(url, deviceUrl));
   const hardware: HardwareInfo = {
     driver: 'onvif',
     address: device,
     cameras: buildCameras(profiles, uris, sourceOrder ?? [], model),
-    devices: await probeOnvifDevices(client, device, mediaUrl, optional, (url) => rebase(url, deviceUrl)),
+    devices,
+    ...(notRead.length > 0 ? { devicesNotRead: notRead } : {}),
   };
   const fields = { manufacturer: 'Manufacturer', model: 'Model', firmware: 'FirmwareVersion', serial: 'SerialNumber' } as const;
   for (const [key, element] of Object.entries(fields) as [keyof typeof fields, string][]) {
@@ -102,10 +106,10 @@ export function deviceServiceUrl(address: string): URL {
  * clocks are often hours off. GetSystemDateAndTime needs no credentials for exactly this reason.
  * If a device refuses it anyway, the host clock is the best guess left.
  */
-async function syncClock(client: OnvifSoapClient, device: string): Promise<void> {
+async function syncClock(client: OnvifSoapClient, device: string, signal: AbortSignal | undefined): Promise<void> {
   let reply: unknown;
   try {
-    reply = await client.call(device, { namespace: DEVICE_NS, name: 'GetSystemDateAndTime', anonymous: true });
+    reply = await client.call(device, { namespace: DEVICE_NS, name: 'GetSystemDateAndTime', anonymous: true, ...(signal ? { signal } : {}) });
   } catch (e) {
     if (isVmsError(e, 'VMS_ERR_DEVICE_UNREACHABLE')) throw e;
     return;

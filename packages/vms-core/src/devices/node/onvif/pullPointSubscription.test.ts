@@ -140,7 +140,8 @@ describe('pull-point subscription', () => {
     // The waiting pull fails when it returns (10 s), the next attempt comes 1 s later.
     await advance(clock, 12_000);
     expect(statuses[1]).toMatchObject({ kind: 'failed', attempt: 1, retryInMs: 1000 });
-    expect(device.calls.filter((c) => c.startsWith('create'))).toEqual(['create sub1', 'create sub2']);
+    // The device answered (a fault): it is asked to free the old subscription before the next.
+    expect(device.calls.filter((c) => !c.startsWith('renew'))).toEqual(['create sub1', 'unsubscribe sub1', 'create sub2']);
     expect(statuses[2]).toEqual({ kind: 'subscribed', after: 1 });
     device.send(message('DI_2'));
     await settle();
@@ -150,6 +151,8 @@ describe('pull-point subscription', () => {
     await advance(clock, 40_000);
     const failed = statuses.slice(3).map((s) => (s.kind === 'failed' ? s.retryInMs : s.kind));
     expect(failed.slice(0, 5)).toEqual([1000, 2000, 4000, 8000, 16_000]);
+    // An unreachable device is not asked anything more.
+    expect(device.calls.filter((c) => c.startsWith('unsubscribe'))).toEqual(['unsubscribe sub1']);
     device.reachable = true;
     await advance(clock, 40_000);
     expect(statuses.at(-1)).toMatchObject({ kind: 'subscribed' });

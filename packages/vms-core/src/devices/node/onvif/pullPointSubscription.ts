@@ -43,7 +43,7 @@ export const DEFAULT_PULL_POINT_TIMING: PullPointTiming = {
 const RENEW_MARGIN_MS = 10_000;
 /** A pull that comes back empty sooner than this is a device not waiting as asked: pause, don't spin. */
 const MIN_EMPTY_PULL_MS = 1000;
-/** Unsubscribing on stop must not hold the site's shutdown. */
+/** Unsubscribing on stop (or after a failure) must not hold the site's shutdown or the next attempt. */
 const UNSUBSCRIBE_TIMEOUT_MS = 3000;
 
 export interface PullPointSubscriptionOptions {
@@ -98,8 +98,13 @@ export class PullPointSubscription {
           failures++;
           const retryInMs = Math.min(this.timing.retryMs.first * 2 ** (failures - 1), this.timing.retryMs.max);
           this.o.onStatus?.({ kind: 'failed', error, attempt: failures, retryInMs });
-          // A subscription the device may still hold is left to its termination time: the
-          // device may be gone, and telling it would only wait for another timeout.
+          // A device that answered but failed the subscription (a fault, an unreadable reply)
+          // may still hold it, and devices allow few: ask it to free it, briefly. One that could
+          // not be reached is left to the termination time: telling it would only wait for
+          // another timeout.
+          if (session && !isVmsError(error, 'VMS_ERR_DEVICE_UNREACHABLE')) {
+            await session.endpoint.events.unsubscribe(session.pullPoint, UNSUBSCRIBE_TIMEOUT_MS).catch(() => undefined);
+          }
           await this.o.clock.sleep(retryInMs, this.abort.signal).catch(() => undefined);
           continue;
         }

@@ -6,7 +6,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { VmsError, errorMessage } from '../../../base/common/errors';
 import type { Credentials } from '../../common/types';
-import { child, children, escapeXml, isNode, parseXml, text } from './xml';
+import type { XmlElement } from './namespacedXml';
+import { DEFAULT_MAX_REPLY_BYTES, readCappedBody, readNamespacedReply, readReply } from './soapReply';
+import { escapeXml, isNode } from './xml';
 
 const PASSWORD_DIGEST =
   'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordDigest';
@@ -14,9 +16,6 @@ const BASE64_BINARY =
   'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-soap-message-security-1.0#Base64Binary';
 const WSSE = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd';
 const WSU = 'http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-utility-1.0.xsd';
-
-/** Fault subcodes devices use for bad credentials (ONVIF Core, plus the WS-Security ones). */
-const AUTH_SUBCODES = new Set(['NotAuthorized', 'FailedAuthentication', 'InvalidSecurityToken', 'InvalidSecurity']);
 
 export interface SoapClientOptions {
   credentials: Credentials;
@@ -39,14 +38,13 @@ export interface SoapOperation {
   headers?: string;
   /** Replaces the client's timeout for this call: a PullMessages long poll waits longer than other calls. */
   timeoutMs?: number;
-  /** Abandons the call (a subscription stopping while its long poll waits). */
+  /**
+   * Abandons the call (a subscription stopping while its long poll waits). May live far longer
+   * than the call: the client only listens to it while the call runs.
+   */
   signal?: AbortSignal;
-}
-
-/** An operation's payload, and the reply as it came, for readers that need its namespace declarations. */
-export interface SoapReply {
-  payload: unknown;
-  xml: string;
+  /** The largest reply accepted (default DEFAULT_MAX_REPLY_BYTES); a larger one fails the call. */
+  maxReplyBytes?: number;
 }
 
 export class OnvifSoapClient {
@@ -61,47 +59,48 @@ export class OnvifSoapClient {
 
   /** Calls an operation and returns the content of its `<name>Response` element. */
   async call(url: string, op: SoapOperation): Promise<unknown> {
-    return (await this.callForReply(url, op)).payload;
+    const { where, status, text } = await this.post(url, op);
+    return readReply(where, status, text, op.name);
   }
 
-  /** As `call`, with the reply's text too. */
-  async callForReply(url: string, op: SoapOperation): Promise<SoapReply> {
+  /** As `call`, with the `<name>Response` element read with its namespace declarations (QNames in text, reference parameters). */
+  async callNamespaced(url: string, op: SoapOperation): Promise<XmlElement> {
+    const { where, status, text } = await this.post(url, op);
+    return readNamespacedReply(where, status, text, op.name);
+  }
+
+  /**
+   * Sends the request and reads the reply's text (capped). The call has its own AbortController,
+   * ended by its timeout or by `op.signal`; the listener on `op.signal` is removed when the call
+   * ends, so a signal that outlives many calls (a subscription's) does not keep each of them.
+   */
+  private async post(url: string, op: SoapOperation): Promise<{ where: string; status: number; text: string }> {
     const where = `${op.name} at ${new URL(url).host}`;
     const request = this.envelope(op);
-    const timeout = AbortSignal.timeout(op.timeoutMs ?? this.options.timeoutMs);
-    let status: number;
-    let responseText: string;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(new DOMException('no reply in time', 'TimeoutError')), op.timeoutMs ?? this.options.timeoutMs);
+    timer.unref();
+    const cancel = () => controller.abort(new DOMException('cancelled', 'AbortError'));
+    op.signal?.addEventListener('abort', cancel, { once: true });
+    if (op.signal?.aborted) cancel();
     try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': `application/soap+xml; charset=utf-8; action="${op.action ?? `${op.namespace}/${op.name}`}"` },
-        body: request,
-        signal: op.signal ? AbortSignal.any([timeout, op.signal]) : timeout,
-      });
-      status = response.status;
-      responseText = await response.text();
-    } catch (e) {
-      throw new VmsError('VMS_ERR_DEVICE_UNREACHABLE', `ONVIF ${where}: ${networkReason(e)}`, { cause: e });
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': `application/soap+xml; charset=utf-8; action="${op.action ?? `${op.namespace}/${op.name}`}"` },
+          body: request,
+          signal: controller.signal,
+        });
+      } catch (e) {
+        throw new VmsError('VMS_ERR_DEVICE_UNREACHABLE', `ONVIF ${where}: ${networkReason(e, op.signal)}`, { cause: e });
+      }
+      const text = await readCappedBody(response, op.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES, cancel, where);
+      return { where, status: response.status, text };
+    } finally {
+      clearTimeout(timer);
+      op.signal?.removeEventListener('abort', cancel);
     }
-
-    const doc = parseXml(responseText);
-    const body = child(doc, 'Envelope', 'Body');
-    const fault = child(body, 'Fault');
-    if (fault !== undefined) throw faultError(where, status, fault);
-    if (status === 401 || status === 403) {
-      throw new VmsError('VMS_ERR_DEVICE_AUTH', `ONVIF ${where}: HTTP ${status}, credentials rejected`);
-    }
-    if (!isNode(body)) {
-      throw new VmsError('VMS_ERR_DEVICE_PROTOCOL', `ONVIF ${where}: HTTP ${status}, reply is not a SOAP envelope`);
-    }
-    if (status < 200 || status >= 300) {
-      throw new VmsError('VMS_ERR_DEVICE_PROTOCOL', `ONVIF ${where}: HTTP ${status}`);
-    }
-    const payload = body[`${op.name}Response`];
-    if (payload === undefined) {
-      throw new VmsError('VMS_ERR_DEVICE_PROTOCOL', `ONVIF ${where}: reply has no ${op.name}Response`);
-    }
-    return { payload, xml: responseText };
   }
 
   private envelope(op: SoapOperation): string {
@@ -133,26 +132,8 @@ export class OnvifSoapClient {
   }
 }
 
-/** Maps a SOAP fault: credential subcodes become DEVICE_AUTH, anything else DEVICE_PROTOCOL. */
-function faultError(where: string, status: number, fault: unknown): VmsError {
-  const codes: string[] = [];
-  for (let code = child(fault, 'Code'); code !== undefined; code = child(code, 'Subcode')) {
-    const value = text(child(code, 'Value'));
-    if (value) codes.push(value.slice(value.indexOf(':') + 1));
-  }
-  // Older firmware answers with SOAP 1.1 faults even to SOAP 1.2 requests.
-  const legacyCode = text(child(fault, 'faultcode'));
-  if (legacyCode) codes.push(legacyCode.slice(legacyCode.indexOf(':') + 1));
-  const reason =
-    children(child(fault, 'Reason'), 'Text').map(text).find(Boolean) ??
-    text(child(fault, 'faultstring')) ??
-    'no reason given';
-  const detail = `ONVIF ${where}: SOAP fault ${codes.join('/') || '(no code)'} (HTTP ${status}): ${reason}`;
-  const isAuth = codes.some((c) => AUTH_SUBCODES.has(c)) || status === 401 || status === 403;
-  return new VmsError(isAuth ? 'VMS_ERR_DEVICE_AUTH' : 'VMS_ERR_DEVICE_PROTOCOL', detail);
-}
-
-function networkReason(e: unknown): string {
+function networkReason(e: unknown, signal: AbortSignal | undefined): string {
+  if (signal?.aborted) return 'cancelled';
   if (e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')) return 'no reply in time';
   const cause = e instanceof Error ? e.cause : undefined;
   const code = isNode(cause) && typeof cause['code'] === 'string' ? cause['code'] : undefined;

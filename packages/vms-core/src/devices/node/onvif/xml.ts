@@ -19,10 +19,19 @@ const parser = new XMLParser({
   processEntities: true,
 });
 
-/** The document, or undefined if the text is not well-formed XML. */
+/**
+ * The document, or undefined if the text is not well-formed XML or the parser refuses it (it
+ * throws on names such as "constructor" that well-formed XML allows). Callers read devices and
+ * outside systems (analytics events), so none may see the parser's own errors.
+ */
 export function parseXml(xml: string): XmlNode | undefined {
   if (xml.trim() === '' || XMLValidator.validate(xml) !== true) return undefined;
-  const parsed: unknown = parser.parse(xml);
+  let parsed: unknown;
+  try {
+    parsed = parser.parse(xml);
+  } catch {
+    return undefined;
+  }
   return isNode(parsed) ? parsed : undefined;
 }
 
