@@ -4,11 +4,12 @@
  * The list is read when the menu opens, so an event an administrator just added is there.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { ApiError, Icon, userDefinedEventsQuery } from '@nightjar/ui';
 import type { UserDefinedEventBody } from '@nightjar/ui';
 import { useShellNotify } from '../investigation/useShellNotify';
 import { useSite } from '../session/siteContext';
+import { useMenuDismiss } from '../shell/useMenuDismiss';
 
 export function TriggerEventMenu() {
   const { client } = useSite();
@@ -22,23 +23,7 @@ export function TriggerEventMenu() {
     onError: (err, e) => notify(`“${e.name}” was not triggered: ${err instanceof Error ? err.message : String(err)}`, 'error'),
   });
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== 'Escape') return;
-        // Consumed here: the same Escape must not also restore a tile.
-        e.preventDefault();
-        setOpen(false);
-      } else if (!box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', close, true);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', close, true);
-    };
-  }, [open]);
+  useMenuDismiss(open, () => setOpen(false), box);
 
   const refused = events.error instanceof ApiError && events.error.status === 403;
   return (

@@ -1,9 +1,10 @@
 /** The layout buttons of the view toolbar: the presets, and a custom N×M grid in a popover. */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { LAYOUTS, LAYOUT_IDS } from '@nightjar/ui';
 import { useClientState, useSite } from '../session/siteContext';
 import { CustomGridPicker } from './CustomGridPicker';
 import { LayoutGlyph } from './LayoutGlyph';
+import { useMenuDismiss } from '../shell/useMenuDismiss';
 
 const LABELS: Record<string, string> = { '1x1': '1×1', '2x2': '2×2', '3x3': '3×3', '4x4': '4×4', '1+5': '1+5', '1+7': '1+7', '2+8': '2+8' };
 
@@ -14,23 +15,7 @@ export function LayoutPicker() {
   const [customOpen, setCustomOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!customOpen) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== 'Escape') return;
-        // Consumed here: the same Escape must not also restore a tile (see useShortcuts).
-        e.preventDefault();
-        setCustomOpen(false);
-      } else if (!anchor.current?.contains(e.target as Node)) setCustomOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', close, true);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', close, true);
-    };
-  }, [customOpen]);
+  useMenuDismiss(customOpen, () => setCustomOpen(false), anchor);
 
   return (
     <div className="layout-picker" role="group" aria-label="Layout">

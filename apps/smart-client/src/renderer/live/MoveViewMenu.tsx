@@ -1,7 +1,8 @@
 /** "Move to group" on a view row: the other groups the user sees, one click each. */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Icon } from '@nightjar/ui';
 import type { ViewGroupBody } from '@nightjar/ui';
+import { useMenuDismiss } from '../shell/useMenuDismiss';
 
 export interface MoveViewMenuProps {
   viewName: string;
@@ -12,23 +13,7 @@ export interface MoveViewMenuProps {
 export function MoveViewMenu({ viewName, targets, onMove }: MoveViewMenuProps) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLSpanElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== 'Escape') return;
-        // Consumed here: the same Escape must not also restore a tile.
-        e.preventDefault();
-        setOpen(false);
-      } else if (!box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', close, true);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', close, true);
-    };
-  }, [open]);
+  useMenuDismiss(open, () => setOpen(false), box);
   if (targets.length === 0) return null;
   return (
     <span className="menu-anchor" ref={box}>

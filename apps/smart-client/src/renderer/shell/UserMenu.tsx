@@ -1,30 +1,15 @@
 /** The signed-in user at the right of the top bar; its menu holds sign-out. */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useSite } from '../session/siteContext';
 import { Icon } from '@nightjar/ui';
+import { useMenuDismiss } from './useMenuDismiss';
 
 export function UserMenu() {
   const { user, client, signOut } = useSite();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    const close = (e: Event) => {
-      if (e instanceof KeyboardEvent) {
-        if (e.key !== 'Escape') return;
-        // Consumed here: the same Escape must not also restore a tile (see useShortcuts).
-        e.preventDefault();
-        setOpen(false);
-      } else if (!box.current?.contains(e.target as Node)) setOpen(false);
-    };
-    window.addEventListener('pointerdown', close);
-    window.addEventListener('keydown', close, true);
-    return () => {
-      window.removeEventListener('pointerdown', close);
-      window.removeEventListener('keydown', close, true);
-    };
-  }, [open]);
+  useMenuDismiss(open, () => setOpen(false), box);
 
   return (
     <div className="menu-anchor" ref={box}>
