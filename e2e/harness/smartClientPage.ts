@@ -3,7 +3,7 @@
  * labels, texts) wherever the UI names it, with the app's data-testids for the rest. Shared by
  * the Chromium and the Electron runs.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { TIMECODE_SAMPLE_Y, decodeTimecode, timecodeSampleXs } from '@nightjar/vms-core/test-harness';
 import { until } from './e2eSite';
@@ -14,6 +14,16 @@ import type { ClientCamera, SmartClientSite } from './smartClientSite';
  * than CI (the defaults already allow for two loaded cores).
  */
 export const TIME_SCALE = Math.max(1, Number(process.env.E2E_TIME_SCALE) || 1);
+
+/**
+ * A browser context the size of a workstation screen (1366×768) for driving a client. Actions
+ * wait a minute for the page (the default is 30 s; two loaded cores can be slower).
+ */
+export async function openClientContext(browser: Browser, o: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, ...o });
+  context.setDefaultTimeout(60_000 * TIME_SCALE);
+  return context;
+}
 
 /** Waits are generous: the suite runs on two busy cores next to four encoders and a site. */
 export const UI_TIMEOUT_MS = 30_000 * TIME_SCALE;

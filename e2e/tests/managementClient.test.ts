@@ -18,7 +18,7 @@ import {
   TIME_SCALE, UI_TIMEOUT_MS, dialog, docScreenshots, expectDiscovered, journeySteps, openPage, propertyTab, recordingLabel, tableRow, tableTexts,
   waitForNotice, watchLive,
 } from '../harness/managementClientPage';
-import { cameraTree, submitSignIn, treeCameraNames } from '../harness/smartClientPage';
+import { cameraTree, openClientContext, submitSignIn, treeCameraNames } from '../harness/smartClientPage';
 
 const NEW_ADMIN_PASSWORD = 'e2e-admin-chosen-passphrase';
 type StorageBody = Static<typeof apiSchemas.StorageSchema>;
@@ -46,8 +46,7 @@ describe.skipIf(browserMissing)('Management Client against a real site', () => {
   beforeAll(async () => {
     site = await ManagementClientSite.open();
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(60_000 * TIME_SCALE);
+    context = await openClientContext(browser);
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
   }, 180_000 * TIME_SCALE);
@@ -246,7 +245,7 @@ describe.skipIf(browserMissing)('Management Client against a real site', () => {
     expect(user?.roleIds).toEqual([role!.id]);
 
     // The user signs in to the Smart Client in a browser of their own: one camera, and it plays.
-    const theirs = await browser!.newContext({ viewport: { width: 1366, height: 768 } });
+    const theirs = await openClientContext(browser!);
     try {
       const smart = await theirs.newPage();
       await smart.goto(`${site.origin}/`);

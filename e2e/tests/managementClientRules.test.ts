@@ -14,7 +14,7 @@ import type { BookmarkBody, CameraStatusBody, RuleBody, SequencesBody } from '@n
 import { browserMissing, launchChromium, screenshotPath } from '../harness/browser';
 import { ManagementClientSite, until } from '../harness/managementClientSite';
 import { TIME_SCALE, UI_TIMEOUT_MS, docScreenshot, journeySteps, openPage, tableTexts, waitForNotice } from '../harness/managementClientPage';
-import { submitSignIn } from '../harness/smartClientPage';
+import { openClientContext, submitSignIn } from '../harness/smartClientPage';
 
 const CAMERA = 'Gate';
 const EVENT = 'Gate opened';
@@ -56,8 +56,7 @@ describe.skipIf(browserMissing)('Management Client rules against a real site', (
     cameraId = added.cameras[0]!.id;
     await site.api('PATCH', `/api/cameras/${cameraId}`, { name: CAMERA, policy: { mode: 'manual' } });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    context.setDefaultTimeout(60_000 * TIME_SCALE);
+    context = await openClientContext(browser);
     page = await context.newPage();
     page.on('pageerror', (e) => errors.push(e.message));
   }, 180_000 * TIME_SCALE);

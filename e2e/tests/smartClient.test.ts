@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserMissing, launchChromium } from '../harness/browser';
 import { chooseExportFolder, electronMissing, launchElectronClient } from '../harness/electronClient';
 import type { ElectronClient } from '../harness/electronClient';
-import { TIME_SCALE } from '../harness/smartClientPage';
+import { TIME_SCALE, openClientContext } from '../harness/smartClientPage';
 import { SmartClientSite, until } from '../harness/smartClientSite';
 import { smartClientJourney } from './smartClientJourney';
 
@@ -42,9 +42,7 @@ describe.skipIf(browserMissing)('Smart Client against a real site', () => {
       site: opened,
       open: async () => {
         browser = await launchChromium();
-        context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true });
-        // Actions wait this long for the page (the default is 30 s; two loaded cores can be slower).
-        context.setDefaultTimeout(60_000 * TIME_SCALE);
+        context = await openClientContext(browser, { acceptDownloads: true });
         const page = await context.newPage();
         await page.goto(`${opened().origin}/`);
         return page;
