@@ -1,42 +1,36 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Hash } from 'node:crypto';
-import { close, fdatasync, ftruncate, mkdirSync, openSync, writeSync, writev } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
 import { Emitter } from '../../base/common/event';
+import { AppendFile, nodeAppendFileIo } from '../../base/node/appendFile';
+import type { AppendFileIo } from '../../base/node/appendFile';
 import { VmsError } from '../../base/common/errors';
 import type { Clock } from '../../base/common/clock';
 import type { Time90k, VideoFrame, VideoParameters } from '../../media/common/types';
 import type { SiteKeys } from '../../security/node/siteKeys';
-import { encodeFileHeader, FILE_FLAG_ENCRYPTED, FILE_HEADER_BYTES, FILE_VERSION, FRAME_HEADER_BYTES,
-  writeFrameHeader } from '../common/frameFile';
+import { encodeFileHeader, FILE_FLAG_ENCRYPTED, FILE_VERSION, FRAME_HEADER_BYTES, writeFrameHeader } from '../common/frameFile';
 import { FrameIndexBuilder } from '../common/frameIndex';
 import type { MediaDb } from './mediaDb';
 import type { OpenRecordingIndex } from './openRecordings';
 import { CHAIN_GENESIS, linkRecording } from './signatureChain';
 import type { StorageHandle } from './storageHandle';
 
-const pClose = promisify(close);
-const pFtruncate = promisify(ftruncate);
-const pWritev = promisify(writev);
-const pFdatasync = promisify(fdatasync);
-
 /** The file operations the writer uses; tests inject faults (disk full, I/O errors) here. */
-export interface WriterIo {
-  writev(fd: number, buffers: Uint8Array[], position: number): Promise<{ bytesWritten: number }>;
-  fdatasync(fd: number): Promise<void>;
-}
+export type WriterIo = AppendFileIo;
 
-export const nodeWriterIo: WriterIo = { writev: pWritev, fdatasync: pFdatasync };
+export const nodeWriterIo: WriterIo = nodeAppendFileIo;
 
 export interface WriterOptions {
   /** How long a frame may wait in memory before it is written (bounds crash loss). */
   flushIntervalMs: number;
   /** How often written data is forced to the disk (bounds loss on power cut). */
   syncIntervalMs: number;
+  /** Write frame files with O_DIRECT where the file system allows it (see AppendFile). */
+  directIo: boolean;
 }
 
-export const defaultWriterOptions: WriterOptions = { flushIntervalMs: 100, syncIntervalMs: 1000 };
+export const defaultWriterOptions: WriterOptions = { flushIntervalMs: 100, syncIntervalMs: 1000, directIo: true };
 
 interface Pending {
   header: Uint8Array;
@@ -66,7 +60,6 @@ export class RecordingWriter {
   private pending: Pending[] = [];
   private flushTimer: { cancel(): void } | undefined;
   private inflight: Promise<void> = Promise.resolve();
-  private position = FILE_HEADER_BYTES;
   private lastSync = 0;
   private readonly index = new FrameIndexBuilder();
   private readonly hash: Hash = createHash('sha256');
@@ -89,7 +82,7 @@ export class RecordingWriter {
     readonly storage: StorageHandle,
     readonly params: VideoParameters,
     readonly start90k: Time90k,
-    private readonly fd: number,
+    private readonly file: AppendFile,
     private readonly noncePrefix: Uint8Array,
   ) {
     this.unregisterOpen = deps.db.writing.add(id, () => this.openIndex());
@@ -109,22 +102,23 @@ export class RecordingWriter {
     });
     const file = join(o.storage.root, path);
     const noncePrefix = o.storage.cipher ? randomBytes(8) : new Uint8Array(8);
-    let fd: number;
+    const options = deps.options ?? defaultWriterOptions;
+    let frameFile: AppendFile | undefined;
     try {
       mkdirSync(dirname(file), { recursive: true });
-      fd = openSync(file, 'wx');
-      const header = encodeFileHeader({
+      frameFile = AppendFile.openSync(file, { exclusive: true, direct: options.directIo, io: deps.io ?? nodeWriterIo });
+      frameFile.appendSync(encodeFileHeader({
         version: FILE_VERSION, flags: o.storage.cipher ? FILE_FLAG_ENCRYPTED : 0, start90k: o.start90k, noncePrefix,
-      });
-      writeSync(fd, header, 0, header.length, 0);
+      }));
     } catch (e) {
+      void frameFile?.close().catch(() => undefined);
       deps.db.forgetRecordings([id]);
       deps.db.removeGarbage(o.storage.id, path);
       throw storageError(e, o.storage.id);
     }
     return new RecordingWriter(
-      { ...deps, options: deps.options ?? defaultWriterOptions, io: deps.io ?? nodeWriterIo },
-      id, o.cameraId, o.streamKey, o.storage, o.params, o.start90k, fd, noncePrefix,
+      { ...deps, options, io: deps.io ?? nodeWriterIo },
+      id, o.cameraId, o.streamKey, o.storage, o.params, o.start90k, frameFile, noncePrefix,
     );
   }
 
@@ -144,7 +138,7 @@ export class RecordingWriter {
 
   /** Bytes in the file so far, header included (the system monitor's write rate). */
   get writtenBytes(): number {
-    return this.position;
+    return this.file.size;
   }
 
   get lastTime90k(): Time90k {
@@ -194,15 +188,9 @@ export class RecordingWriter {
       return;
     }
     const buffers: Uint8Array[] = [];
-    let bytes = 0;
-    for (const p of batch) {
-      buffers.push(p.header, p.payload);
-      bytes += p.header.length + p.payload.length;
-    }
+    for (const p of batch) buffers.push(p.header, p.payload);
     try {
-      const { bytesWritten } = await this.deps.io.writev(this.fd, buffers, this.position);
-      if (bytesWritten !== bytes) throw Object.assign(new Error('short write'), { code: 'ENOSPC' });
-      this.position += bytes;
+      await this.file.append(buffers);
       for (const p of batch) {
         if (this.index.count > 0) this.writtenPts.delta = p.ptsOffset - this.writtenPts.last;
         this.writtenPts.last = p.ptsOffset;
@@ -212,14 +200,14 @@ export class RecordingWriter {
       const now = this.deps.clock.monotonic();
       if (now - this.lastSync >= this.deps.options.syncIntervalMs) {
         this.lastSync = now;
-        await this.deps.io.fdatasync(this.fd);
+        await this.file.sync();
       }
     } catch (e) {
       this.lostFrames += batch.length;
       this.failure = storageError(e, this.storage.id);
       // A write that failed part-way (disk full) may have left a partial batch past the last
       // indexed frame: cut it, so the file ends where the index does.
-      await pFtruncate(this.fd, this.position).catch(() => undefined);
+      await this.file.discardFailed().catch(() => undefined);
       this.onDidFailEmitter.fire(this.failure);
     }
   }
@@ -233,11 +221,11 @@ export class RecordingWriter {
     this.closed = true;
     await this.flush();
     try {
-      await this.deps.io.fdatasync(this.fd);
+      await this.file.sync();
     } catch {
       // A failed sync on a failing disk changes nothing below: the indexed frames are written.
     }
-    await pClose(this.fd).catch(() => undefined);
+    await this.file.close().catch(() => undefined);
     this.onDidFailEmitter.dispose();
     try {
       return this.seal(end90k);
@@ -260,7 +248,7 @@ export class RecordingWriter {
       end90k: end, frames: this.index.count };
     const { chainHash, signature } = linkRecording(this.deps.keys, prev, fields, contentSha256);
     this.deps.db.closeRecording(this.id, {
-      end90k: end, frames: this.index.count, keyFrames: this.index.keyCount, fileBytes: this.position,
+      end90k: end, frames: this.index.count, keyFrames: this.index.keyCount, fileBytes: this.file.size,
       frameIndex: this.index.toBytes(), contentSha256, prevChainHash: prev, chainHash, signature,
     });
     return { id: this.id, start90k: this.start90k, end90k: end, frames: this.index.count };

@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { systemClock } from '../../base/node/systemClock';
@@ -61,12 +61,18 @@ describe('recording writer, recovery and check', () => {
     const w = await record(syntheticFrames({ count: 60, start90k: START }));
     await w.flush();
     db.startMotion('cam1', START + 90_000);
-    // The process "dies": the row stays open; a torn half frame follows the last good one.
+    // The process "dies": the row stays open; a torn half frame follows the last good one,
+    // inside the zero padding that direct writes leave after the end.
     const row = db.openRecordings()[0]!;
     const file = join(storage.root, row.path);
-    appendFileSync(file, Buffer.from([0, 0, 1, 0, 0, 0, 0, 9, 1, 0xa5, 0, 0, 1, 2, 3]));
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.from([0, 1, 0, 0, 0, 0, 0, 9, 1, 0xa5, 0, 0, 1, 2, 3]), 0, 15, w.writtenBytes);
+    closeSync(fd);
+    const fileBytes = statSync(file).size;
+    expect(fileBytes).toBeGreaterThanOrEqual(w.writtenBytes + 15);
     const report = await recoverMediaDb(db, keys, [storage]);
-    expect(report.sealed).toEqual([{ id: row.id, frames: 60, truncatedBytes: 15 }]);
+    expect(report.sealed).toEqual([{ id: row.id, frames: 60, truncatedBytes: fileBytes - w.writtenBytes }]);
+    expect(statSync(file).size).toBe(w.writtenBytes);
     expect(report.motionClosed).toBe(1);
     const [seq] = db.listSequences(['cam1'], START, START + 3600 * 90_000, START + 3600 * 90_000);
     expect(seq!.motion).toEqual([{ start90k: START + 90_000, end90k: db.getRecording(row.id)!.end90k }]);
@@ -130,6 +136,11 @@ describe('recording writer, recovery and check', () => {
     let full = false;
     const io: WriterIo = {
       // When "full", half the batch still reaches the file before ENOSPC, as on a real disk.
+      write: async (fd, b, length, pos) => {
+        if (!full) return nodeWriterIo.write(fd, b, length, pos);
+        await nodeWriterIo.write(fd, b, Math.ceil(length / 2 / 4096) * 4096, pos);
+        throw Object.assign(new Error('no space'), { code: 'ENOSPC' });
+      },
       writev: async (fd, b, pos) => {
         if (!full) return nodeWriterIo.writev(fd, b, pos);
         await nodeWriterIo.writev(fd, b.slice(0, Math.ceil(b.length / 2)), pos);

@@ -1,13 +1,15 @@
-import { open } from 'node:fs/promises';
 import { VmsError } from '../../../base/common/errors';
+import { AppendFile } from '../../../base/node/appendFile';
 import { planProgressiveMp4 } from '../../common/mp4/progressiveMp4';
 import type { ProgressiveSample } from '../../common/mp4/progressiveMp4';
 import type { RangePlan, RecordingReader } from '../recordingReader';
 import type { ExportOptions, ExportRequest, ExportResult } from './exportFile';
 import { checkSample, ProgressCounter, requireFrames, writeAtomically } from './exportFile';
 
-/** Frames are written in batches of about this size (one writev each). */
+/** Frames are written in batches of about this size, each one direct write (see AppendFile). */
 const WRITE_BATCH_BYTES = 4 << 20;
+/** Room for a batch plus its largest frame, so a batch is still one write. */
+const WRITE_SLOT_BYTES = 8 << 20;
 
 /** Exports a time range of one camera as a progressive MP4 (see exportPlanMp4). */
 export async function exportMp4(reader: RecordingReader, req: ExportRequest, path: string, o: ExportOptions = {}): Promise<ExportResult> {
@@ -36,28 +38,22 @@ export async function exportPlanMp4(reader: RecordingReader, plan: RangePlan, pa
   });
   const progress = new ProgressCounter({ totalFrames: plan.frames, totalBytes: plan.sampleBytes }, o.onProgress);
   await writeAtomically(path, async (part) => {
-    const fh = await open(part, 'w');
+    const file = await AppendFile.open(part, { exclusive: false, direct: true, writeBytes: WRITE_SLOT_BYTES });
     // One write in flight while the next batch is read: reading and writing overlap, and at
     // most two batches are in memory. The reader hands out a fresh buffer per batch.
     let writing: Promise<void> = Promise.resolve();
     try {
-      await fh.write(mp4.header, 0, mp4.header.length, 0);
-      let position = mp4.header.length;
+      await file.append([mp4.header]);
       let batch: Uint8Array[] = [];
       let batchBytes = 0;
       const flush = async () => {
         o.signal?.throwIfAborted();
         const parts = batch;
         const bytes = batchBytes;
-        const at = position;
-        position += bytes;
         batch = [];
         batchBytes = 0;
         await writing;
-        const w = fh.writev(parts, at).then(({ bytesWritten }) => {
-          if (bytesWritten !== bytes) throw new Error('short write');
-          progress.add(parts.length, bytes);
-        });
+        const w = file.append(parts).then(() => progress.add(parts.length, bytes));
         w.catch(() => undefined); // awaited at the next flush or at the end; never unhandled
         writing = w;
       };
@@ -72,10 +68,10 @@ export async function exportPlanMp4(reader: RecordingReader, plan: RangePlan, pa
       if (batch.length > 0) await flush();
       await writing;
       if (n !== samples.length) throw new VmsError('VMS_ERR_DATA_CORRUPT', `camera ${plan.cameraId}: fewer frames than planned`);
-      await fh.sync();
+      await file.sync();
     } finally {
       await writing.catch(() => undefined);
-      await fh.close();
+      await file.close();
     }
   });
   return { path, cameraId: plan.cameraId, frames: plan.frames, bytes: mp4.totalBytes, start90k, end90k, gaps: plan.gaps };
