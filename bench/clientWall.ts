@@ -11,6 +11,8 @@
  * Baseline, same run: the same sixteen streams in a bare page of sixteen MSE players of the
  * same size (bench/lib/livePages.ts), so what the React app adds shows.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import type { LiveStreamBody } from '../packages/vms-core/src/api/common/mediaSchemas';
 import { browserVersion, launchChromium, openSitePage } from './lib/browser';
@@ -51,7 +53,13 @@ interface WallWindow {
 
 type QualityReader = () => Promise<VideoQuality[]>;
 
-async function measure(o: { seconds: number; read: QualityReader; browserCdp: CDPSession; pageCdp: CDPSession; site: SiteProcess }): Promise<WallWindow> {
+async function measure(o: { seconds: number; read: QualityReader; browserCdp: CDPSession; pageCdp: CDPSession; site: SiteProcess; profile?: string }): Promise<WallWindow> {
+  // BENCH_CLIENT_PROFILE=DIR: a V8 CPU profile of the page's main thread over the window (a
+  // diagnostic run: the profiler itself costs the renderer a few percent).
+  if (o.profile) {
+    await o.pageCdp.send('Profiler.enable');
+    await o.pageCdp.send('Profiler.start');
+  }
   const q0 = await o.read();
   const cpu0 = await chromiumCpu(o.browserCdp);
   const main0 = await mainThreadSeconds(o.pageCdp);
@@ -64,6 +72,11 @@ async function measure(o: { seconds: number; read: QualityReader; browserCdp: CD
   const main1 = await mainThreadSeconds(o.pageCdp);
   const site1 = cpuSeconds([o.site.pid]);
   const seconds = (performance.now() - t0) / 1000;
+  if (o.profile) {
+    const { profile } = (await o.pageCdp.send('Profiler.stop')) as { profile: unknown };
+    mkdirSync(path.dirname(o.profile), { recursive: true });
+    writeFileSync(o.profile, JSON.stringify(profile));
+  }
   const machine = meter();
   const before = new Map(q0.map((q) => [q.id, q]));
   const perTile: WallWindow['perTile'] = [];
@@ -137,7 +150,9 @@ export async function clientWall(ctx: BenchContext): Promise<void> {
   const readApp: QualityReader = () => videoQuality(page);
   const started = await waitPlaying(readApp, CAMERAS);
   await sleep(warmupMs);
-  const app = await measure({ seconds, read: readApp, browserCdp, pageCdp: await pageCdp(page), site });
+  const profileDir = process.env.BENCH_CLIENT_PROFILE;
+  const app = await measure({ seconds, read: readApp, browserCdp, pageCdp: await pageCdp(page), site,
+    profile: profileDir ? path.join(profileDir, 'smart-client.cpuprofile') : undefined });
   const tile = started.find((v) => v.tile === 0)!;
   await context.close();
   ctx.log(`  app: ${app.frames} frames, ${app.dropped} dropped`);
@@ -152,7 +167,8 @@ export async function clientWall(ctx: BenchContext): Promise<void> {
   const readBare: QualityReader = () => bare.evaluate(() => (window as unknown as { bench: { quality(): VideoQuality[] } }).bench.quality());
   await waitPlaying(readBare, CAMERAS);
   await sleep(warmupMs);
-  const baseline = await measure({ seconds, read: readBare, browserCdp, pageCdp: await pageCdp(bare), site });
+  const baseline = await measure({ seconds, read: readBare, browserCdp, pageCdp: await pageCdp(bare), site,
+    profile: profileDir ? path.join(profileDir, 'bare-page.cpuprofile') : undefined });
   const bareErrors = await bare.evaluate(() => (window as unknown as { bench: { errors: string[] } }).bench.errors);
   await bare.context().close();
 

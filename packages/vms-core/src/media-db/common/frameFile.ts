@@ -54,13 +54,21 @@ export function decodeFileHeader(b: Uint8Array): FileHeader | undefined {
   };
 }
 
+/** Byte by byte: a DataView per frame showed in the recording profile. */
 export function writeFrameHeader(out: Uint8Array, offset: number, h: FrameHeader): void {
-  const v = new DataView(out.buffer, out.byteOffset + offset, FRAME_HEADER_BYTES);
-  v.setUint32(0, h.length);
-  v.setUint32(4, h.ptsOffset);
-  v.setUint8(8, h.isKey ? 1 : 0);
-  v.setUint8(9, FRAME_MARKER);
-  v.setUint16(10, 0);
+  const { length: n, ptsOffset: p } = h;
+  out[offset] = n >>> 24;
+  out[offset + 1] = n >>> 16;
+  out[offset + 2] = n >>> 8;
+  out[offset + 3] = n;
+  out[offset + 4] = p >>> 24;
+  out[offset + 5] = p >>> 16;
+  out[offset + 6] = p >>> 8;
+  out[offset + 7] = p;
+  out[offset + 8] = h.isKey ? 1 : 0;
+  out[offset + 9] = FRAME_MARKER;
+  out[offset + 10] = 0;
+  out[offset + 11] = 0;
 }
 
 /** Returns undefined when the bytes cannot be a frame header (torn or foreign data). */

@@ -16,8 +16,7 @@ import {
   h265Rfc6381,
   parseH265Sps,
 } from './h265';
-import { FrameSlab } from './frameSlab';
-import { GrowableBytes } from './growableBytes';
+import { FrameBuilder } from './frameBuilder';
 import { bytesEqual } from './types';
 import type { Time90k, VideoCodec, VideoFrame, VideoParameters } from './types';
 
@@ -41,12 +40,12 @@ export interface AssemblerStats {
 export class AccessUnitAssembler {
   readonly stats: AssemblerStats = { frames: 0, dropped: 0, badParameterSets: 0 };
   /**
-   * The access unit being built, as it will sit in an MP4 sample (4-byte length, NAL, ...).
-   * NALs are copied in as they come: callers pass views into buffers they reuse.
+   * The access unit being built, as it will sit in an MP4 sample (4-byte length, NAL, ...),
+   * where the frame will live. NALs are copied in as they come: callers pass views into
+   * buffers they reuse.
    */
-  private readonly unit = new GrowableBytes();
+  private readonly unit = new FrameBuilder();
   private nalCount = 0;
-  private readonly frameMemory = new FrameSlab();
   private time: Time90k = 0;
   private hasVcl = false;
   private isKey = false;
@@ -120,7 +119,7 @@ export class AccessUnitAssembler {
       this.reset();
       return;
     }
-    const data = this.frameMemory.copy(this.unit.bytes());
+    const data = this.unit.take();
     const frame: VideoFrame = { time90k: this.time, isKey: this.isKey, data, params };
     this.reset();
     this.stats.frames++;
@@ -135,7 +134,7 @@ export class AccessUnitAssembler {
   }
 
   private reset(): void {
-    this.unit.reset();
+    this.unit.discard();
     this.nalCount = 0;
     this.hasVcl = false;
     this.isKey = false;
