@@ -30,7 +30,7 @@ export interface WriterOptions {
   directIo: boolean;
 }
 
-export const defaultWriterOptions: WriterOptions = { flushIntervalMs: 100, syncIntervalMs: 1000, directIo: true };
+export const defaultWriterOptions: WriterOptions = { flushIntervalMs: 250, syncIntervalMs: 1000, directIo: true };
 
 interface Pending {
   header: Uint8Array;
