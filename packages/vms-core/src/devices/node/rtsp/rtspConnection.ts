@@ -71,8 +71,11 @@ export class RtspConnection implements Disposable {
       if (signal?.aborted) return reject(signal.reason);
       const reads = new ReadSink();
       // One buffer per connection, reused for every read: no allocation, stream machinery or
-      // 'data' event per read, which cost more than parsing the media (docs/benchmarks.md).
-      const socket = net.connect({ host, port, noDelay: true, onread: { buffer: Buffer.allocUnsafe(READ_BUFFER_BYTES), callback: (n, buf) => reads.push(buf.subarray(0, n)) } });
+      // 'data' event per read, which cost more than parsing the media (docs/benchmarks.md). A
+      // plain Uint8Array, not a Buffer: the parsers take a view per packet, and a Uint8Array's
+      // subarray is V8's builtin where a Buffer's goes through node:buffer's JavaScript.
+      const readBuffer = new Uint8Array(READ_BUFFER_BYTES);
+      const socket = net.connect({ host, port, noDelay: true, onread: { buffer: readBuffer, callback: (n) => reads.push(readBuffer.subarray(0, n)) } });
       const fail = (e: Error) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
