@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { CameraStatusBody, ExportJobBody, SiteUpdate, ViewBody } from './apiTypes';
+import type { CameraStatusBody, DeviceBody, ExportJobBody, SiteUpdate, ViewBody } from './apiTypes';
 import { queryKeys } from './queryKeys';
 import { SiteUpdatesSocket, UPDATES_CLOSE_SIGNED_OUT } from './siteUpdates';
 import type { SiteUpdatesState, UpdatesWebSocket } from './siteUpdates';
@@ -167,6 +167,19 @@ describe('SiteUpdatesSocket', () => {
     fake.receive({ type: 'configurationChanged', resources: ['devices'] });
     expect(qc.getQueryState(queryKeys.devices({ kind: 'output', hardwareId: 'h1' }))?.isInvalidated).toBe(true);
     expect(qc.getQueryState(queryKeys.cameras())?.isInvalidated).toBe(false);
+  });
+
+  it('writes a pushed output state into every cached device list, touching nothing else', async () => {
+    const { fake } = await openSocket();
+    const output = (id: string, state?: 'on' | 'off'): DeviceBody => ({
+      id, hardwareId: 'h1', kind: 'output', deviceKey: id, name: id, enabled: true, group: '', settings: {}, reportedName: id, ...(state ? { state } : {}),
+    });
+    qc.setQueryData(queryKeys.devices({ hardwareId: 'h1', kind: 'output' }), [output('o1', 'off'), output('o2', 'off')]);
+    qc.setQueryData(queryKeys.devices({ kind: 'output' }), [output('o1')]);
+    fake.receive({ type: 'outputState', deviceId: 'o1', hardwareId: 'h1', state: 'on' });
+    expect(qc.getQueryData<DeviceBody[]>(queryKeys.devices({ hardwareId: 'h1', kind: 'output' }))?.map((d) => d.state)).toEqual(['on', 'off']);
+    expect(qc.getQueryData<DeviceBody[]>(queryKeys.devices({ kind: 'output' }))?.map((d) => d.state)).toEqual(['on']);
+    expect(qc.getQueryState(queryKeys.devices({ kind: 'output' }))?.isInvalidated).toBe(false);
   });
 
   it('moves export progress in place and refetches a finished job', async () => {

@@ -9,7 +9,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { backoff } from '../video/reconnectPolicy';
 import { Emitter } from '../video/typedEvent';
 import type { Disposable, Event as TypedEvent } from '../video/typedEvent';
-import type { ExportJobBody, SiteUpdate, ViewBody } from './apiTypes';
+import type { DeviceBody, ExportJobBody, SiteUpdate, ViewBody } from './apiTypes';
 import { queryKeys } from './queryKeys';
 
 /** Close codes of the updates socket (mirrors SITE_UPDATES_CLOSE in vms-core, which the UI may not import as a value). */
@@ -210,6 +210,11 @@ export function applySiteUpdate(qc: QueryClient, update: SiteUpdate): void {
       void qc.invalidateQueries({ queryKey: queryKeys.alarmLists() });
       void qc.invalidateQueries({ queryKey: queryKeys.alarmCounts() });
       void qc.invalidateQueries({ queryKey: queryKeys.alarm(update.alarmId), exact: true });
+      return;
+    case 'outputState':
+      // Every cached device list (by hardware, by kind) shows the new state at once.
+      qc.setQueriesData<DeviceBody[]>({ queryKey: [...queryKeys.configuration('devices'), 'list'] }, (list) =>
+        list?.map((d) => (d.id === update.deviceId ? { ...d, state: update.state } : d)));
       return;
     case 'exportJob': {
       const { jobId, state, progress } = update;

@@ -223,6 +223,34 @@ describe('setOutputState', () => {
     expect(sim.outputs.states).toEqual({ RO_1: 'inactive' });
   });
 
+  it('pushes every switch, a pulse\'s return included, to those who see the output and no one else', async () => {
+    const ts = await TestSite.open();
+    const gate = await addOnvif(ts, (await simulator()).port, 'Gate');
+    const yard = await addOnvif(ts, (await simulator({ relayOutputs: [{ token: 'RO_1' }] })).port, 'Yard');
+    const base = await ts.site.listen(0);
+    const gateWatch = await UpdatesClient.signedIn(base, await operator(ts, 'gatewatch', gate.cameras[0]!.id, ['live']));
+    const yardWatch = await UpdatesClient.signedIn(base, await operator(ts, 'yardwatch', yard.cameras[0]!.id, ['live']));
+    const gateOutput = byKey(gate.devices, 'RO_1');
+    const yardOutput = byKey(yard.devices, 'RO_1');
+    const switched = (deviceId: string) => (m: SiteUpdate) => m.type === 'outputState' && m.deviceId === deviceId;
+
+    expect((await ts.request('POST', `/api/devices/${gateOutput.id}/state`, { state: 'on', pulseSeconds: 0.2 })).status).toBe(200);
+    // The pulse's return comes from the site's timer, with no request: the push is how clients learn it.
+    await until(() => gateWatch.received.filter(switched(gateOutput.id)).length === 2, () => `two gate switches; got ${JSON.stringify(gateWatch.received)}`);
+    expect(gateWatch.received.filter(switched(gateOutput.id))).toEqual([
+      { type: 'outputState', deviceId: gateOutput.id, hardwareId: gate.hardware.id, state: 'on' },
+      { type: 'outputState', deviceId: gateOutput.id, hardwareId: gate.hardware.id, state: 'off' },
+    ]);
+    // Then the yard: its watcher hears it, and had heard nothing of the gate before it.
+    expect((await ts.request('POST', `/api/devices/${yardOutput.id}/state`, { state: 'on' })).status).toBe(200);
+    await yardWatch.next(switched(yardOutput.id), 'the yard switch');
+    expect(yardWatch.before(switched(yardOutput.id)).filter((m) => m.type === 'outputState')).toEqual([]);
+    // A later marker for the gate watcher: a second gate switch, after which no yard switch may have arrived.
+    expect((await ts.request('POST', `/api/devices/${gateOutput.id}/state`, { state: 'off' })).status).toBe(200);
+    await until(() => gateWatch.received.filter(switched(gateOutput.id)).length === 3, () => 'the third gate switch');
+    expect(gateWatch.received.filter(switched(yardOutput.id))).toEqual([]);
+  });
+
   it('returns an output in a pulse when the site stops, before its time', async () => {
     const ts = await TestSite.open();
     const sim = await simulator();

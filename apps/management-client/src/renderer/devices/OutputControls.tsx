@@ -1,11 +1,11 @@
 /**
  * Activate / Deactivate for the selected output (setOutputState), with the state the site last
  * set and what the last command answered. "Activate" uses the output's own pulse, so testing a
- * door strike from here behaves as a rule's "on" would. After a pulse the lists are refetched
- * when it ends, so the state shown follows the relay back.
+ * door strike from here behaves as a rule's "on" would. Switches made elsewhere (operators,
+ * rules, a pulse ending) arrive as the site's "outputState" push, so the state shown follows the relay.
  */
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Icon, queryKeys } from '@nightjar/ui';
 import type { DeviceBody } from '@nightjar/vms-core';
 import { useAdmin } from '../session/adminContext';
@@ -20,23 +20,15 @@ type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string };
 export function OutputControls({ output }: { output: DeviceBody }) {
   const { client, queryClient } = useAdmin();
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [pulseEnds, setPulseEnds] = useState<number | null>(null);
   const set = useMutation({
     mutationFn: (state: OutputCommand) => client.setOutputState(output.id, { state }),
     onMutate: () => setOutcome(null),
     onSuccess: (result, state) => {
       queryClient.setQueriesData<DeviceBody[]>({ queryKey: queryKeys.configuration('devices') }, (list) => putDevice(list, result.device));
       setOutcome({ kind: 'ok', text: switchedText(result, state, new Date()) });
-      setPulseEnds(result.pulseSeconds !== undefined ? Date.now() + result.pulseSeconds * 1000 : null);
     },
     onError: (e) => setOutcome({ kind: 'error', text: switchErrorText(e) }),
   });
-  useEffect(() => {
-    if (pulseEnds === null) return;
-    // A moment after the site switched it back: read the state it set.
-    const timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: queryKeys.configuration('devices') }), Math.max(0, pulseEnds - Date.now()) + 300);
-    return () => clearTimeout(timer);
-  }, [pulseEnds, queryClient]);
   const pill = outputStatePill(output);
   const pulse = output.settings.pulseSeconds;
   return (

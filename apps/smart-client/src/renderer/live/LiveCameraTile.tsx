@@ -65,7 +65,7 @@ export function LiveCameraTile({ camera, maximized, onMaximize, onRemove, onDrag
   // One panel over the tile at a time: PTZ or the hardware's outputs.
   const [panel, setPanel] = useState<'ptz' | 'outputs' | null>(null);
   const toggle = (which: 'ptz' | 'outputs') => setPanel(panel === which ? null : which);
-  const outputs = useTileOutputs(camera, { open: panel === 'outputs' });
+  const outputs = useTileOutputs(camera);
   const hasOutputs = outputs.outputs.length > 0;
 
   const onPlayerState = (state: PlayerState) => {

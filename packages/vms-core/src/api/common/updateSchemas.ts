@@ -54,6 +54,13 @@ export const SiteUpdateSchema = Type.Union([
     type: Type.Literal('alarm'), action: Type.Enum(['created', 'updated']), alarmId: Type.Integer(),
     state: Type.Enum([...ALARM_STATES]), priority: Type.Integer({ minimum: 1, maximum: 5 }),
   }),
+  /**
+   * An output was switched on its hardware (by a user, a rule or a pulse ending), sent to those
+   * who see its device as listDevices decides: the state a device list shows for it.
+   */
+  Type.Object({
+    type: Type.Literal('outputState'), deviceId: Type.String(), hardwareId: Type.String(), state: Type.Enum(['on', 'off']),
+  }),
   Type.Object({
     type: Type.Literal('exportJob'), jobId: Type.String(),
     state: Type.Enum(['queued', 'running', 'done', 'failed', 'cancelled']),

@@ -4,6 +4,8 @@ import type { Disposable } from '../../base/common/event';
 import type { SystemEventType } from '../../events/common/systemEvent';
 import type { RoleDefinition } from '../../management/common/permissions';
 import { allowedOnEveryCamera, hasAdminFlag, hasAnyCameraRight, isAdministrators } from '../../management/common/permissions';
+import type { OutputSwitched } from '../../devices/node/outputSwitch';
+import { canSeeDevice } from '../../management/common/device';
 import { canSeeView } from '../../management/common/viewGroup';
 import type { ExportJob } from '../../streaming/node/export/exportJobs';
 import type { ConfigurationResource } from '../common/configurationResources';
@@ -55,6 +57,7 @@ const EXPORT_PROGRESS_STEP = 0.02;
  *   as their REST routes decide; an edit moving a bookmark out of sight reads "deleted";
  * - export jobs: their owner and administrators, as the export routes decide;
  * - alarms: administrators and members of a role their definition is shown to, as listAlarms decides;
+ * - output switches: those who see the output's device, as listDevices decides;
  * - "camerasChanged" carries nothing and goes to everyone; so do "configurationChanged" for view
  *   groups, client profiles and devices, while other configuration goes to administrators only.
  */
@@ -65,13 +68,14 @@ export class SiteUpdatesHub implements Disposable {
   private statusTimer: { cancel(): void } | undefined;
   private readonly exportSent = new Map<string, { state: string; progress: number }>();
 
-  constructor(private readonly deps: Pick<ApiDeps, 'changes' | 'events' | 'config' | 'recording' | 'roles' | 'clock' | 'mediaServices' | 'eventsAndRules'>) {
+  constructor(private readonly deps: Pick<ApiDeps, 'changes' | 'events' | 'config' | 'recording' | 'roles' | 'clock' | 'mediaServices' | 'eventsAndRules' | 'outputs'>) {
     this.store.add(deps.changes.event((c) => this.onChange(c)));
     this.store.add(deps.events.onDidRaise((e) => {
       if (e.cameraId !== undefined && STATUS_EVENTS.has(e.type)) this.queueStatus([e.cameraId]);
     }));
     this.store.add(deps.mediaServices.exports.onDidChange((job) => this.onExportJob(job)));
     this.store.add(deps.eventsAndRules.alarms.onDidChange((n) => this.onAlarm(n)));
+    this.store.add(deps.outputs.onDidSwitch((s) => this.onOutputSwitched(s)));
   }
 
   add(subscriber: UpdateSubscriber): Disposable {
@@ -165,6 +169,13 @@ export class SiteUpdatesHub implements Disposable {
     const alarms = this.deps.eventsAndRules.alarms;
     this.each((r) => (alarms.shownTo(alarm, r.roles.map((role) => role.id), r.roles.some(isAdministrators))
       ? { type: 'alarm', action, alarmId: alarm.id, state: alarm.state, priority: alarm.priority }
+      : undefined));
+  }
+
+  private onOutputSwitched({ device, state }: OutputSwitched): void {
+    const cameraIds = this.deps.config.listCameras().filter((c) => c.hardwareId === device.hardwareId).map((c) => c.id);
+    this.each((r) => (canSeeDevice(r.roles, cameraIds)
+      ? { type: 'outputState', deviceId: device.id, hardwareId: device.hardwareId, state }
       : undefined));
   }
 
