@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:cryp
 import type { FileHandle } from 'node:fs/promises';
 import { open } from 'node:fs/promises';
 import { VmsError } from '../../../base/common/errors';
+import { AppendFile } from '../../../base/node/appendFile';
 
 /**
  * The container of a native export: a POSIX ustar archive (so `tar -xf` opens an unencrypted
@@ -21,9 +22,11 @@ interface ArchiveHeader {
   encryption: null | { cipher: 'aes-256-gcm'; kdf: 'scrypt'; N: number; r: number; p: number; salt: string; keyCheck: string };
 }
 
+/** Each entry (header, body, padding) is one direct write of up to this much (see AppendFile). */
+const WRITE_SLOT_BYTES = 8 << 20;
+
 export class ArchiveWriter {
-  private position = 0;
-  private constructor(private readonly fh: FileHandle, private readonly key: Buffer | undefined) {}
+  private constructor(private readonly file: AppendFile, private readonly key: Buffer | undefined) {}
 
   static async create(path: string, o: { password?: string } = {}): Promise<ArchiveWriter> {
     let header: ArchiveHeader = { format: 'nightjar-export', version: 1, encryption: null };
@@ -34,7 +37,7 @@ export class ArchiveWriter {
       const keyCheck = seal(key, 'key-check', KEY_CHECK).toString('base64');
       header = { ...header, encryption: { cipher: 'aes-256-gcm', kdf: 'scrypt', N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p, salt: salt.toString('base64'), keyCheck } };
     }
-    const w = new ArchiveWriter(await open(path, 'w'), key);
+    const w = new ArchiveWriter(await AppendFile.open(path, { exclusive: false, direct: true, writeBytes: WRITE_SLOT_BYTES }), key);
     await w.writeEntry(ARCHIVE_HEADER_NAME, Buffer.from(JSON.stringify(header, null, 2)));
     return w;
   }
@@ -45,25 +48,18 @@ export class ArchiveWriter {
   }
 
   async finish(): Promise<void> {
-    await this.write(Buffer.alloc(2 * BLOCK));
-    await this.fh.sync();
-    await this.fh.close();
+    await this.file.append([new Uint8Array(2 * BLOCK)]);
+    await this.file.sync();
+    await this.file.close();
   }
 
   async close(): Promise<void> {
-    await this.fh.close().catch(() => undefined);
+    await this.file.close().catch(() => undefined);
   }
 
   private async writeEntry(name: string, body: Uint8Array): Promise<void> {
-    await this.write(tarHeader(name, body.length));
-    await this.write(body);
     const pad = (BLOCK - (body.length % BLOCK)) % BLOCK;
-    if (pad) await this.write(Buffer.alloc(pad));
-  }
-
-  private async write(b: Uint8Array): Promise<void> {
-    await this.fh.write(b, 0, b.length, this.position);
-    this.position += b.length;
+    await this.file.append(pad ? [tarHeader(name, body.length), body, new Uint8Array(pad)] : [tarHeader(name, body.length), body]);
   }
 }
 
