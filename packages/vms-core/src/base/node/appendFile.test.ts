@@ -46,7 +46,7 @@ describe('AppendFile', () => {
       const path = join(dir, 'f.bin');
       const file = AppendFile.openSync(path, { exclusive: true, direct, writeBytes: 2 * DIRECT_IO_ALIGN, io: watchedIo(writes) });
       const header = bytes(32, next);
-      file.appendSync(header);
+      await file.append([header]);
       const expected: Uint8Array[] = [header];
       let total = header.length;
       for (let round = 0; round < 60; round++) {

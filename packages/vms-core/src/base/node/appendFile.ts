@@ -1,4 +1,4 @@
-import { close, constants, fdatasync, ftruncate, open, openSync, write, writeSync, writev } from 'node:fs';
+import { close, constants, fdatasync, ftruncate, open, openSync, write, writev } from 'node:fs';
 import { promisify } from 'node:util';
 import { alignedPool, DIRECT_IO_ALIGN } from './alignedPool';
 import type { AlignedPool } from './alignedPool';
@@ -101,30 +101,6 @@ export class AppendFile {
   /** Bytes appended successfully: the file's logical length. */
   get size(): number {
     return this.committed;
-  }
-
-  /** Appends a few bytes synchronously (a file header, right after creation). */
-  appendSync(bytes: Uint8Array): void {
-    this.assertOpen();
-    if (!this.isDirect) {
-      if (writeSync(this.fd, bytes, 0, bytes.length, this.committed) !== bytes.length) throw shortWrite();
-      this.committed += bytes.length;
-      return;
-    }
-    const fill = this.tailBytes + bytes.length;
-    if (fill > this.pool.slotBytes) throw new Error('appendSync is for small appends');
-    const slot = this.pool.acquire();
-    try {
-      slot.set(this.tail.subarray(0, this.tailBytes), 0);
-      slot.set(bytes, this.tailBytes);
-      const length = roundUp(fill);
-      slot.fill(0, fill, length);
-      if (writeSync(this.fd, slot, 0, length, this.committed - this.tailBytes) !== length) throw shortWrite();
-      this.keepTail(slot, fill);
-      this.committed += bytes.length;
-    } finally {
-      this.pool.release(slot);
-    }
   }
 
   /**

@@ -60,6 +60,12 @@ export class RecordingWriter {
   private pending: Pending[] = [];
   private flushTimer: { cancel(): void } | undefined;
   private inflight: Promise<void> = Promise.resolve();
+  /**
+   * The file header, written with the first batch rather than at creation: a synchronous direct
+   * write would hold the event loop for a disk round trip, at every camera's rollover. A crash
+   * before the first batch leaves an empty file, which recovery drops like a file with no frame.
+   */
+  private header: Uint8Array | undefined;
   private lastSync = 0;
   private readonly index = new FrameIndexBuilder();
   private readonly hash: Hash = createHash('sha256');
@@ -86,6 +92,7 @@ export class RecordingWriter {
     private readonly noncePrefix: Uint8Array,
   ) {
     this.unregisterOpen = deps.db.writing.add(id, () => this.openIndex());
+    this.header = encodeFileHeader({ version: FILE_VERSION, flags: storage.cipher ? FILE_FLAG_ENCRYPTED : 0, start90k, noncePrefix });
   }
 
   /**
@@ -107,9 +114,6 @@ export class RecordingWriter {
     try {
       mkdirSync(dirname(file), { recursive: true });
       frameFile = AppendFile.openSync(file, { exclusive: true, direct: options.directIo, io: deps.io ?? nodeWriterIo });
-      frameFile.appendSync(encodeFileHeader({
-        version: FILE_VERSION, flags: o.storage.cipher ? FILE_FLAG_ENCRYPTED : 0, start90k: o.start90k, noncePrefix,
-      }));
     } catch (e) {
       void frameFile?.close().catch(() => undefined);
       deps.db.forgetRecordings([id]);
@@ -187,10 +191,11 @@ export class RecordingWriter {
       this.lostFrames += batch.length;
       return;
     }
-    const buffers: Uint8Array[] = [];
+    const buffers: Uint8Array[] = this.header ? [this.header] : [];
     for (const p of batch) buffers.push(p.header, p.payload);
     try {
       await this.file.append(buffers);
+      this.header = undefined;
       for (const p of batch) {
         if (this.index.count > 0) this.writtenPts.delta = p.ptsOffset - this.writtenPts.last;
         this.writtenPts.last = p.ptsOffset;
