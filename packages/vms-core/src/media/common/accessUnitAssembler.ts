@@ -44,7 +44,7 @@ export class AccessUnitAssembler {
    * where the frame will live. NALs are copied in as they come: callers pass views into
    * buffers they reuse.
    */
-  private readonly unit = new FrameBuilder();
+  private readonly unit: FrameBuilder;
   private nalCount = 0;
   private time: Time90k = 0;
   private hasVcl = false;
@@ -59,8 +59,10 @@ export class AccessUnitAssembler {
   constructor(
     private readonly codec: VideoCodec,
     private readonly onFrame: (frame: VideoFrame) => void,
-    private readonly options: { splitOnTimestamp: boolean } = { splitOnTimestamp: true },
-  ) {}
+    private readonly options: { splitOnTimestamp: boolean; allocate?: (bytes: number) => Uint8Array } = { splitOnTimestamp: true },
+  ) {
+    this.unit = new FrameBuilder(undefined, options.allocate);
+  }
 
   /** Parameters in force (undefined until a valid SPS/PPS has been seen). */
   get parameters(): VideoParameters | undefined {

@@ -41,4 +41,19 @@ describe('FrameBuilder', () => {
     builder.append(new Uint8Array([9]));
     expect([...builder.take()]).toEqual([9]);
   });
+
+  it('hands out only appended bytes when its memory comes dirty (not zero-filled)', () => {
+    const dirty = (n: number) => new Uint8Array(n).fill(0xee);
+    const builder = new FrameBuilder(16, dirty);
+    const frames = [5, 12, 30, 3].map((n, i) => {
+      builder.appendUint32(n);
+      builder.append(new Uint8Array(n).fill(i));
+      return builder.take();
+    });
+    frames.forEach((f, i) => {
+      const n = f.length - 4;
+      expect(new DataView(f.buffer, f.byteOffset, 4).getUint32(0)).toBe(n);
+      expect(f.subarray(4).every((b) => b === i)).toBe(true);
+    });
+  });
 });

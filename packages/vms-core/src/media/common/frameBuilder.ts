@@ -14,9 +14,16 @@ export class FrameBuilder {
   private start = 0;
   private end = 0;
 
-  constructor(private readonly blockBytes = 256 * 1024) {
-    this.block = new Uint8Array(blockBytes);
-    this.view = new DataView(this.block.buffer);
+  /**
+   * `allocate` may return memory that is not zero-filled (the Node side passes one): only bytes
+   * appended are ever handed out, never what lies past them.
+   */
+  constructor(
+    private readonly blockBytes = 256 * 1024,
+    private readonly allocate: (bytes: number) => Uint8Array = (n) => new Uint8Array(n),
+  ) {
+    this.block = allocate(blockBytes);
+    this.view = new DataView(this.block.buffer, this.block.byteOffset, this.block.byteLength);
   }
 
   /** Bytes in the frame being built. */
@@ -51,10 +58,10 @@ export class FrameBuilder {
   private reserve(extra: number): void {
     if (this.end + extra <= this.block.length) return;
     const have = this.end - this.start;
-    const next = new Uint8Array(Math.max(this.blockBytes, (have + extra) * 2));
+    const next = this.allocate(Math.max(this.blockBytes, (have + extra) * 2));
     next.set(this.block.subarray(this.start, this.end));
     this.block = next;
-    this.view = new DataView(next.buffer);
+    this.view = new DataView(next.buffer, next.byteOffset, next.byteLength);
     this.start = 0;
     this.end = have;
   }

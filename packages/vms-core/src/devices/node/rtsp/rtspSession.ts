@@ -12,6 +12,7 @@ import type { StreamSession } from '../frameSource';
 import type { RtspConnection } from './rtspConnection';
 import type { UdpPair } from './udpPair';
 import { EarlyFrameEmitter } from '../earlyFrameEmitter';
+import { uninitializedBytes } from '../../../base/node/uninitializedBytes';
 
 export interface RtspSessionTimings {
   /** No media for this long closes the session with an error. */
@@ -61,7 +62,7 @@ export class RtspSession implements StreamSession {
   ) {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
     const { track, connection } = stream;
-    this.assembler = new AccessUnitAssembler(track.codec, (frame) => this.emitter.fire(frame));
+    this.assembler = new AccessUnitAssembler(track.codec, (frame) => this.emitter.fire(frame), { splitOnTimestamp: true, allocate: uninitializedBytes });
     this.assembler.setParameterSets(track.parameterSets);
     this.depacketizer = track.codec === 'h264' ? new H264Depacketizer(this.assembler) : new H265Depacketizer(this.assembler);
 
