@@ -107,6 +107,8 @@ describe('client profiles API', () => {
     const s = await openSecuritySite();
     const group = (await s.as('admin', 'POST', '/api/view-groups', { name: 'Gates', shared: true, roleIds: [s.roleIds.liveOnA] })).body as { id: string };
     const profile = await create(s, { name: 'Guards', roleIds: [s.roleIds.liveOnA], settings: { idleLogoutMinutes: 20 } });
+    // A second profile with an id as long as the first's: parking both under their ids must not collide.
+    await create(s, { name: 'Drivers', roleIds: [] });
     const password = 'backup-password';
     const doc = (await s.as('admin', 'POST', '/api/configuration/export', { password })).body as ConfigurationDocumentBody;
     expect(doc.viewGroups?.map((g) => g.name)).toEqual(['Shared', 'Gates']);
@@ -122,7 +124,7 @@ describe('client profiles API', () => {
 
     const res = await s.as('admin', 'POST', '/api/configuration/import', { password, document: doc });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body as ImportConfigurationResult).toMatchObject({ viewGroups: { added: 1, changed: 1, removed: 1 }, clientProfiles: { added: 0, changed: 2, removed: 0 } });
+    expect(res.body as ImportConfigurationResult).toMatchObject({ viewGroups: { added: 1, changed: 1, removed: 1 }, clientProfiles: { added: 0, changed: 3, removed: 0 } });
     const groups = (await s.as('admin', 'GET', '/api/view-groups')).body as { id: string; name: string; roleIds: string[] }[];
     expect(groups.filter((g) => g.name !== 'Private').map((g) => [g.id, g.name, g.roleIds])).toEqual([['shared', 'Shared', []], [group.id, 'Gates', [s.roleIds.liveOnA]]]);
     expect(s.ts.site.config.views.get(view.id).groupId).toBe('shared');

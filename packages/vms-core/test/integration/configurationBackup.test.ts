@@ -39,6 +39,7 @@ async function configuredSite(): Promise<{ ts: TestSite; cameraId: string; hardw
     { cameraId, rights: ['live', 'playback'], timeProfileId: profile.id }, { cameraId: null, rights: ['live'], timeProfile: { maxAgeDays: 2 } },
   ] }), 201);
   ok(await ts.request('POST', '/api/users', { username: 'guard', password: 'guard-password', roleIds: [role.id] }), 201);
+  ok(await ts.request('PATCH', '/api/smtp-settings', { host: 'smtp.example.com', username: 'mailer', password: 'smtp-secret', fromAddress: 'vms@example.com' }));
   return { ts, cameraId, hardwareId: added.hardware.id };
 }
 
@@ -66,7 +67,7 @@ describe('configuration backup', { timeout: 90_000 }, () => {
     const { ts, hardwareId } = await configuredSite();
     const doc = await exportOf(ts);
     const text = JSON.stringify(doc);
-    for (const secret of ['device-secret', 'guard-password', 'scrypt$']) expect(text).not.toContain(secret);
+    for (const secret of ['device-secret', 'guard-password', 'scrypt$', 'smtp-secret']) expect(text).not.toContain(secret);
     expect(doc).toMatchObject({ format: 'nightjar-configuration', version: 1, site: { name: 'Depot' }, secrets: { cipher: 'aes-256-gcm', kdf: { name: 'scrypt' } } });
     expect(doc.roles.find((r) => r.name === 'Guards')!.grants[0]).toEqual({ cameraId: expect.any(String), rights: ['live', 'playback'], timeProfileId: doc.timeProfiles[0]!.id });
 
@@ -86,6 +87,7 @@ describe('configuration backup', { timeout: 90_000 }, () => {
     expect(plain(again)).toEqual(expected);
     expect((await fresh.request('POST', '/api/login', { username: 'guard', password: 'guard-password' }, null)).status).toBe(200);
     expect(fresh.site.config.hardwareCredentials(hardwareId)).toEqual({ username: 'cam', password: 'device-secret' });
+    expect(fresh.site.eventsAndRules.notificationProfiles.smtpCredentials()).toMatchObject({ username: 'mailer', password: 'smtp-secret' });
     // The storage key is re-wrapped under this site's key and is the same key.
     const key = (t: TestSite, id: string) => t.site.keys.unwrapKey(t.site.config.getStorage(id).wrappedKey!, id).toString('hex');
     expect(key(fresh, doc.storages[1]!.id)).toBe(key(ts, doc.storages[1]!.id));
@@ -158,6 +160,6 @@ async function resealed(ts: TestSite, edit: (d: ConfigurationDocumentBody) => Co
   const { sealSecrets } = await import('../../src/management/node/backupCrypto');
   const doc = edit((await ts.request<ConfigurationDocumentBody>('POST', '/api/configuration/export', { password: PASSWORD })).body);
   const { secrets: _old, ...rest } = doc;
-  const secrets = configurationSecrets({ config: ts.site.config, roles: ts.site.roles, identity: ts.site.identity, keys: ts.site.keys });
+  const secrets = configurationSecrets({ config: ts.site.config, roles: ts.site.roles, identity: ts.site.identity, keys: ts.site.keys, events: ts.site.eventsAndRules });
   return { sealed: { ...rest, secrets: await sealSecrets(secrets, PASSWORD, associatedData(rest as never)) } as ConfigurationDocumentBody };
 }

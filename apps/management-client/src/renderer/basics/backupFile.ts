@@ -35,6 +35,8 @@ export function parseBackup(text: string): ParsedBackup {
 /** What a backup holds, for the administrator to check before restoring it. */
 export function backupSummary(doc: ConfigurationDocumentBody): string {
   const n = (k: keyof Pick<ConfigurationDocumentBody, 'cameras' | 'hardware' | 'storages' | 'roles' | 'users' | 'timeProfiles'>) => doc[k].length;
+  // Files from before the event server's section leave rules and alarms as they are: say nothing of them.
+  const events = doc.eventServer ? `, ${doc.eventServer.rules.length} rules, ${doc.eventServer.alarmDefinitions.length} alarm definitions` : '';
   return `${doc.site.name}: ${n('cameras')} cameras on ${n('hardware')} hardware, ${n('storages')} storages, ${n('roles')} roles, ` +
-    `${n('users')} users, ${n('timeProfiles')} time profiles; exported ${new Date(doc.exportedAt).toLocaleString()}`;
+    `${n('users')} users, ${n('timeProfiles')} time profiles${events}; exported ${new Date(doc.exportedAt).toLocaleString()}`;
 }

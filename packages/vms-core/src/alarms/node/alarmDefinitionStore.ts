@@ -16,8 +16,8 @@ function toDefinition(r: Row): AlarmDefinition {
   return { ...stored, id: r.id, name: r.name, enabled: r.enabled === 1, createdAt: r.created_at, updatedAt: r.updated_at };
 }
 
-/** The definition without what has columns of its own, fields in a fixed order. */
-function definitionJson(d: AlarmDefinitionInput): string {
+/** The definition without what has columns of its own, fields in a fixed order (also what a configuration restore writes). */
+export function alarmDefinitionJson(d: AlarmDefinitionInput): string {
   return JSON.stringify({
     description: d.description, trigger: d.trigger, ...(d.timeProfileId !== undefined ? { timeProfileId: d.timeProfileId } : {}),
     priority: d.priority, category: d.category.trim(), relatedCameraIds: d.relatedCameraIds, instructions: d.instructions,
@@ -50,7 +50,7 @@ export class AlarmDefinitionStore {
     const id = randomUUID();
     try {
       this.db.prepare('INSERT INTO alarm_definition (id, name, enabled, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, input.name.trim(), input.enabled ? 1 : 0, definitionJson(input), now, now);
+        .run(id, input.name.trim(), input.enabled ? 1 : 0, alarmDefinitionJson(input), now, now);
     } catch (e) {
       throw uniqueName(e, input.name);
     }
@@ -69,7 +69,7 @@ export class AlarmDefinitionStore {
     this.check(next);
     try {
       this.db.prepare('UPDATE alarm_definition SET name = ?, enabled = ?, definition = ?, updated_at = ? WHERE id = ?')
-        .run(next.name.trim(), next.enabled ? 1 : 0, definitionJson(next), now, id);
+        .run(next.name.trim(), next.enabled ? 1 : 0, alarmDefinitionJson(next), now, id);
     } catch (e) {
       throw uniqueName(e, next.name);
     }
@@ -86,6 +86,11 @@ export class AlarmDefinitionStore {
     this.db.prepare('DELETE FROM alarm_definition WHERE id = ?').run(id);
     this.onDidChangeEmitter.fire();
     return cur;
+  }
+
+  /** Tells the listeners that definitions were written past this store (a configuration restore), so the alarm service reloads. */
+  announceChange(): void {
+    this.onDidChangeEmitter.fire();
   }
 
   /** Names of the definitions raising alarms only within a time profile. */

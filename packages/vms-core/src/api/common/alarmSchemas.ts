@@ -27,7 +27,7 @@ export const AlarmCloseSchema = Type.Object({
   })),
 }, { additionalProperties: false });
 
-const definitionFields = {
+export const alarmDefinitionFields = {
   name: Type.String({ minLength: 1, maxLength: L.nameMaxLength }),
   description: Type.String({ maxLength: L.descriptionMaxLength }),
   enabled: Type.Boolean(),
@@ -44,8 +44,8 @@ const definitionFields = {
 
 export const AlarmDefinitionSchema = Type.Object({
   id: Type.String(),
-  ...definitionFields,
-  timeProfileId: Type.Optional(definitionFields.timeProfileId),
+  ...alarmDefinitionFields,
+  timeProfileId: Type.Optional(alarmDefinitionFields.timeProfileId),
   close: Type.Optional(Type.Object({ ...AlarmCloseSchema.properties, sameSource: Type.Boolean() })),
   openAlarms: Type.Integer({ description: 'its alarms not closed yet (a definition with any cannot be deleted)' }),
   createdAt: DateTime,
@@ -53,34 +53,34 @@ export const AlarmDefinitionSchema = Type.Object({
 });
 
 export const CreateAlarmDefinitionRequest = Type.Object({
-  name: definitionFields.name,
-  description: Type.Optional(definitionFields.description),
-  enabled: Type.Optional(definitionFields.enabled),
-  trigger: definitionFields.trigger,
-  timeProfileId: Type.Optional(definitionFields.timeProfileId),
+  name: alarmDefinitionFields.name,
+  description: Type.Optional(alarmDefinitionFields.description),
+  enabled: Type.Optional(alarmDefinitionFields.enabled),
+  trigger: alarmDefinitionFields.trigger,
+  timeProfileId: Type.Optional(alarmDefinitionFields.timeProfileId),
   priority: Type.Optional(Type.Integer({ minimum: ALARM_PRIORITY.highest, maximum: ALARM_PRIORITY.lowest, description: '1 (highest) to 5 (lowest); default 3' })),
-  category: Type.Optional(definitionFields.category),
-  relatedCameraIds: Type.Optional(definitionFields.relatedCameraIds),
-  instructions: Type.Optional(definitionFields.instructions),
-  roleIds: definitionFields.roleIds,
-  close: Type.Optional(definitionFields.close),
-  sound: Type.Optional(definitionFields.sound),
+  category: Type.Optional(alarmDefinitionFields.category),
+  relatedCameraIds: Type.Optional(alarmDefinitionFields.relatedCameraIds),
+  instructions: Type.Optional(alarmDefinitionFields.instructions),
+  roleIds: alarmDefinitionFields.roleIds,
+  close: Type.Optional(alarmDefinitionFields.close),
+  sound: Type.Optional(alarmDefinitionFields.sound),
 }, { additionalProperties: false });
 
 export const UpdateAlarmDefinitionRequest = Type.Object({
-  name: Type.Optional(definitionFields.name),
-  description: Type.Optional(definitionFields.description),
-  enabled: Type.Optional(definitionFields.enabled),
-  trigger: Type.Optional(definitionFields.trigger),
+  name: Type.Optional(alarmDefinitionFields.name),
+  description: Type.Optional(alarmDefinitionFields.description),
+  enabled: Type.Optional(alarmDefinitionFields.enabled),
+  trigger: Type.Optional(alarmDefinitionFields.trigger),
   // One schema with both types, not a union: the validator would coerce null into the string branch ("").
   timeProfileId: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'the time profile; null: always' })),
   priority: Type.Optional(Priority),
-  category: Type.Optional(definitionFields.category),
-  relatedCameraIds: Type.Optional(definitionFields.relatedCameraIds),
-  instructions: Type.Optional(definitionFields.instructions),
-  roleIds: Type.Optional(definitionFields.roleIds),
-  close: Type.Optional(Type.Union([definitionFields.close, Type.Null()], { description: 'null: alarms are closed only by people' })),
-  sound: Type.Optional(definitionFields.sound),
+  category: Type.Optional(alarmDefinitionFields.category),
+  relatedCameraIds: Type.Optional(alarmDefinitionFields.relatedCameraIds),
+  instructions: Type.Optional(alarmDefinitionFields.instructions),
+  roleIds: Type.Optional(alarmDefinitionFields.roleIds),
+  close: Type.Optional(Type.Union([alarmDefinitionFields.close, Type.Null()], { description: 'null: alarms are closed only by people' })),
+  sound: Type.Optional(alarmDefinitionFields.sound),
 }, { additionalProperties: false });
 
 export const AlarmDefinitionParams = Type.Object({ alarmDefinitionId: Type.String() });

@@ -38,7 +38,7 @@ export const AnalyticsEventAccepted = Type.Object({
   at: DateTime,
 });
 
-const fields = {
+export const analyticsSourceFields = {
   name: Type.String({ minLength: 1, maxLength: DEFINED_EVENT_LIMITS.nameMaxLength, description: 'what the analytics system sends as source' }),
   description: Type.String({ maxLength: DEFINED_EVENT_LIMITS.descriptionMaxLength }),
   allowedAddresses: Type.Array(Type.String(), { maxItems: L.maxAllowedAddresses, description: 'IPv4 addresses or CIDR blocks events may come from; empty: any address (then a token is required)' }),
@@ -57,17 +57,17 @@ export const AnalyticsSourceSchema = Type.Object({
 });
 
 export const CreateAnalyticsSourceRequest = Type.Object({
-  name: fields.name, description: Type.Optional(fields.description), allowedAddresses: Type.Optional(fields.allowedAddresses),
-  cameraId: Type.Optional(fields.cameraId), maxEventsPerSecond: Type.Optional(fields.maxEventsPerSecond), enabled: Type.Optional(fields.enabled),
-  token: Type.Optional(fields.token),
+  name: analyticsSourceFields.name, description: Type.Optional(analyticsSourceFields.description), allowedAddresses: Type.Optional(analyticsSourceFields.allowedAddresses),
+  cameraId: Type.Optional(analyticsSourceFields.cameraId), maxEventsPerSecond: Type.Optional(analyticsSourceFields.maxEventsPerSecond), enabled: Type.Optional(analyticsSourceFields.enabled),
+  token: Type.Optional(analyticsSourceFields.token),
 }, { additionalProperties: false });
 
 export const UpdateAnalyticsSourceRequest = Type.Object({
-  name: Type.Optional(fields.name), description: Type.Optional(fields.description), allowedAddresses: Type.Optional(fields.allowedAddresses),
+  name: Type.Optional(analyticsSourceFields.name), description: Type.Optional(analyticsSourceFields.description), allowedAddresses: Type.Optional(analyticsSourceFields.allowedAddresses),
   // One schema with both types, not a union: the validator would coerce null into the string branch ("").
   cameraId: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'the camera the analytics watch; null: none' })),
-  maxEventsPerSecond: Type.Optional(fields.maxEventsPerSecond), enabled: Type.Optional(fields.enabled),
-  token: Type.Optional(Type.Union([fields.token, Type.Null()], { description: 'a new token; null: none (then allowedAddresses must list addresses)' })),
+  maxEventsPerSecond: Type.Optional(analyticsSourceFields.maxEventsPerSecond), enabled: Type.Optional(analyticsSourceFields.enabled),
+  token: Type.Optional(Type.Union([analyticsSourceFields.token, Type.Null()], { description: 'a new token; null: none (then allowedAddresses must list addresses)' })),
 }, { additionalProperties: false });
 
 export const AnalyticsSourceParams = Type.Object({ analyticsSourceId: Type.String() });

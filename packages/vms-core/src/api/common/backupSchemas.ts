@@ -5,6 +5,12 @@ import { GroomingSchema, MotionSchema, PolicySchema, StreamInfoSchema } from './
 import { CameraGrantSchema, TimeExceptionSchema, TimeWindowSchema } from './securitySchemas';
 import { ClientProfileSettingsSchema } from './clientProfileSchemas';
 import { DeviceKindSchema, DeviceSettingsSchema } from './deviceSchemas';
+import { BUILT_IN_RULE_IDS } from '../../rules/common/rule';
+import { AlarmCloseSchema, alarmDefinitionFields } from './alarmSchemas';
+import { analyticsSourceFields } from './analyticsSchemas';
+import { genericEventFields, genericSourceFields } from './eventSchemas';
+import { notificationProfileFields, smtpFields } from './notificationSchemas';
+import { ruleFields } from './ruleSchemas';
 
 /**
  * The configuration backup file (docs/design/configuration.md, "Backup and restore"). Lists
@@ -18,7 +24,37 @@ const ServerRef = Type.Union([Id, Type.Null()]);
 export const SealedSecretsSchema = Type.Object({
   kdf: Type.Object({ name: Type.Literal('scrypt'), n: Type.Integer(), r: Type.Integer(), p: Type.Integer(), salt: Type.String() }),
   cipher: Type.Literal('aes-256-gcm'), iv: Type.String(), tag: Type.String(),
-  data: Type.String({ description: 'AES-256-GCM of the secrets (device passwords, user password hashes, storage keys); the rest of the file is its associated data' }),
+  data: Type.String({ description: 'AES-256-GCM of the secrets (device passwords, user password hashes, storage keys, the SMTP password, analytics token hashes); the rest of the file is its associated data' }),
+});
+
+/**
+ * The event server's configuration, each object as its API takes it (the field rules are those
+ * of the create requests; ruleValidation and the other checks run on import). No secrets: the
+ * SMTP password and the analytics tokens' hashes are in the sealed block.
+ */
+const EventServerSchema = Type.Object({
+  userDefinedEvents: Type.Array(Type.Object({ id: Id, name: genericEventFields.name, description: genericEventFields.description }, { additionalProperties: false }), { maxItems: 10_000 }),
+  genericEventSources: Type.Array(Type.Object({ id: Id, ...genericSourceFields }, { additionalProperties: false }), { maxItems: 1000 }),
+  genericEvents: Type.Array(Type.Object({ id: Id, ...genericEventFields }, { additionalProperties: false }), { maxItems: 10_000 }),
+  analyticsSources: Type.Array(Type.Object({
+    id: Id, name: analyticsSourceFields.name, description: analyticsSourceFields.description, allowedAddresses: analyticsSourceFields.allowedAddresses,
+    cameraId: Type.Optional(analyticsSourceFields.cameraId), maxEventsPerSecond: analyticsSourceFields.maxEventsPerSecond, enabled: analyticsSourceFields.enabled,
+    hasToken: Type.Boolean({ description: 'events must carry its token; the sealed secrets hold the token\'s hash' }),
+  }, { additionalProperties: false }), { maxItems: 10_000 }),
+  smtp: Type.Object({ ...smtpFields, hasPassword: Type.Boolean({ description: 'the sealed secrets hold the password' }) }, { additionalProperties: false }),
+  notificationProfiles: Type.Array(Type.Object({ id: Id, ...notificationProfileFields }, { additionalProperties: false }), { maxItems: 10_000 }),
+  rules: Type.Array(Type.Object({
+    id: Id, kind: Type.Union([Type.Literal('event'), Type.Literal('time')]), ...ruleFields,
+    timeProfileId: Type.Optional(ruleFields.timeProfileId), trigger: Type.Optional(ruleFields.trigger), stop: Type.Optional(ruleFields.stop),
+    builtIn: Type.Optional(Type.Enum([...BUILT_IN_RULE_IDS], { description: 'the default rule the site created this as' })),
+  }, { additionalProperties: false }), { maxItems: 10_000 }),
+  alarmDefinitions: Type.Array(Type.Object({
+    id: Id, ...alarmDefinitionFields, timeProfileId: Type.Optional(alarmDefinitionFields.timeProfileId),
+    close: Type.Optional(Type.Object({ ...AlarmCloseSchema.properties, sameSource: Type.Boolean() }, { additionalProperties: false })),
+  }, { additionalProperties: false }), { maxItems: 10_000 }),
+}, {
+  additionalProperties: false,
+  description: 'user-defined and generic events, analytics sources, SMTP server, notification profiles, rules and alarm definitions; absent in older files: left as they are',
 });
 
 export const ConfigurationDocumentSchema = Type.Object({
@@ -67,6 +103,7 @@ export const ConfigurationDocumentSchema = Type.Object({
     id: Id, hardwareId: Id, kind: DeviceKindSchema, deviceKey: Type.String({ minLength: 1 }), name: Type.String({ minLength: 1 }), enabled: Type.Boolean(),
     group: Type.String(), settings: DeviceSettingsSchema, reportedName: Type.String(),
   }), { maxItems: 100_000, description: 'microphones, speakers, metadata, inputs and outputs; absent in older files: the devices of kept hardware stay' })),
+  eventServer: Type.Optional(EventServerSchema),
   secrets: SealedSecretsSchema,
 }, { additionalProperties: false });
 
@@ -86,6 +123,8 @@ const Counts = Type.Object({ added: Type.Integer(), changed: Type.Integer(), rem
 export const ImportConfigurationResponse = Type.Object({
   storages: Counts, hardware: Counts, cameras: Counts, timeProfiles: Counts, roles: Counts, users: Counts,
   viewGroups: Type.Optional(Counts), clientProfiles: Type.Optional(Counts), devices: Type.Optional(Counts),
+  userDefinedEvents: Type.Optional(Counts), genericEventSources: Type.Optional(Counts), genericEvents: Type.Optional(Counts),
+  analyticsSources: Type.Optional(Counts), notificationProfiles: Type.Optional(Counts), rules: Type.Optional(Counts), alarmDefinitions: Type.Optional(Counts),
 });
 
 export type ConfigurationDocumentBody = Static<typeof ConfigurationDocumentSchema>;

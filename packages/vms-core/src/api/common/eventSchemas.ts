@@ -19,7 +19,7 @@ export const CreateUserDefinedEventRequest = Type.Object({ name: Name, descripti
 export const UpdateUserDefinedEventRequest = Type.Object({ name: Type.Optional(Name), description: Type.Optional(Description) }, { additionalProperties: false });
 export const TriggerUserDefinedEventResponse = Type.Object({ eventId: Type.Integer({ description: 'the raised event, as the event server numbers them' }), at: DateTime });
 
-const sourceFields = {
+export const genericSourceFields = {
   name: Name,
   protocol: Type.Union([Type.Literal('tcp'), Type.Literal('udp')]),
   port: Type.Integer({ minimum: 0, maximum: 65535, description: '0: any free port (see boundPort)' }),
@@ -33,22 +33,22 @@ const sourceFields = {
 };
 
 export const GenericEventSourceSchema = Type.Object({
-  id: Type.String(), ...sourceFields, createdAt: DateTime, updatedAt: DateTime,
+  id: Type.String(), ...genericSourceFields, createdAt: DateTime, updatedAt: DateTime,
   listening: Type.Boolean(),
   boundPort: Type.Optional(Type.Integer({ description: 'the port listened on now' })),
   error: Type.Optional(Type.String({ description: 'why it is not listening (port in use...)' })),
 });
 export const CreateGenericEventSourceRequest = Type.Object({
-  name: sourceFields.name, protocol: sourceFields.protocol, port: sourceFields.port,
-  bindAddress: Type.Optional(sourceFields.bindAddress), allowedAddresses: Type.Optional(sourceFields.allowedAddresses),
-  separators: Type.Optional(sourceFields.separators), encoding: Type.Optional(sourceFields.encoding),
-  maxMessageBytes: Type.Optional(sourceFields.maxMessageBytes), maxMessagesPerSecond: Type.Optional(sourceFields.maxMessagesPerSecond),
-  enabled: Type.Optional(sourceFields.enabled),
+  name: genericSourceFields.name, protocol: genericSourceFields.protocol, port: genericSourceFields.port,
+  bindAddress: Type.Optional(genericSourceFields.bindAddress), allowedAddresses: Type.Optional(genericSourceFields.allowedAddresses),
+  separators: Type.Optional(genericSourceFields.separators), encoding: Type.Optional(genericSourceFields.encoding),
+  maxMessageBytes: Type.Optional(genericSourceFields.maxMessageBytes), maxMessagesPerSecond: Type.Optional(genericSourceFields.maxMessagesPerSecond),
+  enabled: Type.Optional(genericSourceFields.enabled),
 }, { additionalProperties: false });
-export const UpdateGenericEventSourceRequest = Type.Partial(Type.Object(sourceFields), { additionalProperties: false });
+export const UpdateGenericEventSourceRequest = Type.Partial(Type.Object(genericSourceFields), { additionalProperties: false });
 export const GenericEventSourceParams = Type.Object({ sourceId: Type.String() });
 
-const eventFields = {
+export const genericEventFields = {
   name: Name,
   description: Description,
   expressionType: Type.Union([Type.Literal('search'), Type.Literal('exact'), Type.Literal('regex')], {
@@ -61,14 +61,14 @@ const eventFields = {
   enabled: Type.Boolean(),
 };
 export const GenericEventSchema = Type.Object({
-  id: Type.String(), ...eventFields, createdAt: DateTime, updatedAt: DateTime, usedBy: Type.Array(Type.String()),
+  id: Type.String(), ...genericEventFields, createdAt: DateTime, updatedAt: DateTime, usedBy: Type.Array(Type.String()),
 });
 export const CreateGenericEventRequest = Type.Object({
-  name: eventFields.name, description: Type.Optional(eventFields.description), expressionType: eventFields.expressionType,
-  expression: eventFields.expression, caseSensitive: Type.Optional(eventFields.caseSensitive), priority: Type.Optional(eventFields.priority),
-  sourceIds: Type.Optional(eventFields.sourceIds), enabled: Type.Optional(eventFields.enabled),
+  name: genericEventFields.name, description: Type.Optional(genericEventFields.description), expressionType: genericEventFields.expressionType,
+  expression: genericEventFields.expression, caseSensitive: Type.Optional(genericEventFields.caseSensitive), priority: Type.Optional(genericEventFields.priority),
+  sourceIds: Type.Optional(genericEventFields.sourceIds), enabled: Type.Optional(genericEventFields.enabled),
 }, { additionalProperties: false });
-export const UpdateGenericEventRequest = Type.Partial(Type.Object(eventFields), { additionalProperties: false });
+export const UpdateGenericEventRequest = Type.Partial(Type.Object(genericEventFields), { additionalProperties: false });
 
 const Level = Type.Union([Type.Literal('error'), Type.Literal('warning'), Type.Literal('information')], { description: LOG_LEVELS.join(', ') });
 const Page = {

@@ -11,7 +11,7 @@ const L = NOTIFICATION_LIMITS;
 const DateTime = Type.String({ format: 'date-time' });
 const placeholders = Object.keys(PLACEHOLDERS).map((n) => `{${n}}`).join(', ');
 
-const smtpFields = {
+export const smtpFields = {
   host: Type.String({ maxLength: L.hostMaxLength, description: 'host name or IP address of the SMTP server; empty: none (notifications fail, logged)' }),
   port: Type.Integer({ minimum: 1, maximum: 65535, description: '25 or 587 (starttls), 465 (tls)' }),
   security: Type.Enum([...SMTP_SECURITY], { description: 'none: plain SMTP; starttls: STARTTLS required; tls: TLS from the start' }),
@@ -41,7 +41,7 @@ export const UpdateSmtpSettingsRequest = Type.Object({
   fromName: Type.Optional(smtpFields.fromName),
 }, { additionalProperties: false });
 
-const profileFields = {
+export const notificationProfileFields = {
   name: Type.String({ minLength: 1, maxLength: L.nameMaxLength }),
   description: Type.String({ maxLength: L.descriptionMaxLength }),
   recipients: Type.Array(Type.String({ maxLength: L.addressMaxLength }), { minItems: 1, maxItems: L.maxRecipients, description: 'email addresses, one per entry' }),
@@ -54,24 +54,24 @@ const profileFields = {
 
 export const NotificationProfileSchema = Type.Object({
   id: Type.String(),
-  ...profileFields,
+  ...notificationProfileFields,
   usedBy: Type.Array(Type.String(), { description: 'names of the rules sending it (a profile in use cannot be deleted)' }),
   createdAt: DateTime,
   updatedAt: DateTime,
 });
 
 export const CreateNotificationProfileRequest = Type.Object({
-  name: profileFields.name,
-  description: Type.Optional(profileFields.description),
-  recipients: profileFields.recipients,
-  subject: profileFields.subject,
-  body: Type.Optional(profileFields.body),
-  attachSnapshots: Type.Optional(profileFields.attachSnapshots),
-  snapshotCameraIds: Type.Optional(profileFields.snapshotCameraIds),
-  timeZone: Type.Optional(profileFields.timeZone),
+  name: notificationProfileFields.name,
+  description: Type.Optional(notificationProfileFields.description),
+  recipients: notificationProfileFields.recipients,
+  subject: notificationProfileFields.subject,
+  body: Type.Optional(notificationProfileFields.body),
+  attachSnapshots: Type.Optional(notificationProfileFields.attachSnapshots),
+  snapshotCameraIds: Type.Optional(notificationProfileFields.snapshotCameraIds),
+  timeZone: Type.Optional(notificationProfileFields.timeZone),
 }, { additionalProperties: false });
 
-export const UpdateNotificationProfileRequest = Type.Partial(Type.Object(profileFields), { additionalProperties: false });
+export const UpdateNotificationProfileRequest = Type.Partial(Type.Object(notificationProfileFields), { additionalProperties: false });
 
 export const NotificationProfileParams = Type.Object({ notificationProfileId: Type.String() });
 

@@ -57,7 +57,7 @@ export const StopTriggerSchema = Type.Object({
 }, { additionalProperties: false });
 
 const Actions = Type.Array(RuleActionSchema, { maxItems: L.maxActions });
-const ruleFields = {
+export const ruleFields = {
   name: Type.String({ minLength: 1, maxLength: L.nameMaxLength }),
   description: Type.String({ maxLength: L.descriptionMaxLength }),
   enabled: Type.Boolean(),

@@ -114,7 +114,8 @@ export class AnalyticsSourceStore {
     return { config, tokenHash: hash };
   }
 
-  private reload(): void {
+  /** Re-reads the sources into memory; after each change here, and after a configuration restore wrote them. */
+  reload(): void {
     this.byName.clear();
     for (const r of this.db.prepare('SELECT * FROM analytics_source').all() as Row[]) {
       const entry = { source: toSource(r), tokenHash: r.token_hash };

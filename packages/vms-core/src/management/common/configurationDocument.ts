@@ -3,7 +3,12 @@
  * configuration as JSON, readable and diffable, with every secret sealed in one block that
  * only the export password opens. See docs/design/configuration.md, "Backup and restore".
  */
+import type { AlarmDefinitionInput } from '../../alarms/common/alarm';
+import type { AnalyticsSourceConfig } from '../../events/common/analyticsEvent';
+import type { GenericEventInput, GenericEventSourceConfig } from '../../events/common/definedEvents';
 import type { Grooming } from '../../media-db/common/storageConfig';
+import type { NotificationProfileInput, SmtpSettings } from '../../notifications/common/notification';
+import type { BuiltInRuleId, RuleDefinition } from '../../rules/common/rule';
 import type { Camera, Hardware } from './camera';
 import type { ClientProfileSettings } from './clientProfile';
 import type { Device } from './device';
@@ -57,6 +62,26 @@ export interface DocumentClientProfile {
   settings: ClientProfileSettings;
 }
 
+/**
+ * The event server's configuration: what rules and alarms act on and through, and the rules and
+ * alarm definitions themselves. One section, not a list each: its parts name each other (a rule
+ * sends a notification profile, listens to an analytics source), so a file carries all of them
+ * or none. Secrets (the SMTP password, analytics token hashes) are in the sealed block.
+ */
+export interface DocumentEventServer {
+  userDefinedEvents: { id: string; name: string; description: string }[];
+  genericEventSources: (GenericEventSourceConfig & { id: string })[];
+  genericEvents: (GenericEventInput & { id: string })[];
+  /** `hasToken`: the sealed block holds the hash of its token. */
+  analyticsSources: (AnalyticsSourceConfig & { id: string; hasToken: boolean })[];
+  /** `hasPassword`: the sealed block holds the password. */
+  smtp: SmtpSettings & { hasPassword: boolean };
+  notificationProfiles: (NotificationProfileInput & { id: string })[];
+  /** `builtIn`: which default rule the site created it as. */
+  rules: (RuleDefinition & { id: string; builtIn?: BuiltInRuleId })[];
+  alarmDefinitions: (AlarmDefinitionInput & { id: string })[];
+}
+
 export interface DocumentUser {
   id: string;
   username: string;
@@ -81,6 +106,13 @@ export interface ConfigurationSecrets {
   userPasswordHashes: Record<string, string>;
   /** Storage id → its data key (base64), so encrypted recordings stay readable on another machine. */
   storageKeys: Record<string, string>;
+  /** The SMTP server's password; absent when it has none or the file has no event server section. */
+  smtpPassword?: string;
+  /**
+   * Analytics source id → SHA-256 of its token (hex): the site keeps only the hash, so that is
+   * what a backup can carry, and it still checks the token the source sends.
+   */
+  analyticsTokenHashes?: Record<string, string>;
 }
 
 export interface ConfigurationContent {
@@ -97,6 +129,8 @@ export interface ConfigurationContent {
   clientProfiles?: DocumentClientProfile[];
   /** Absent in files from before devices: an import then keeps the devices of the hardware it keeps. */
   devices?: DocumentDevice[];
+  /** Absent in files from before it: an import then leaves rules, alarm definitions, notifications and events as they are. */
+  eventServer?: DocumentEventServer;
 }
 
 export interface ConfigurationDocument extends ConfigurationContent {
@@ -119,13 +153,23 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+const byId = <T extends { id: string }>(items: readonly T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
+
 /** The content with every list keyed by id, so a diff reads "cameras.<id>.name" rather than whole arrays. */
 export function keyedContent(c: ConfigurationContent): Record<string, unknown> {
-  const byId = <T extends { id: string }>(items: readonly T[]) => Object.fromEntries(items.map((i) => [i.id, i]));
   return {
     site: c.site, recordingServers: byId(c.recordingServers), storages: byId(c.storages), hardware: byId(c.hardware),
     cameras: byId(c.cameras), timeProfiles: byId(c.timeProfiles), roles: byId(c.roles), users: byId(c.users),
     ...(c.viewGroups ? { viewGroups: byId(c.viewGroups) } : {}), ...(c.clientProfiles ? { clientProfiles: byId(c.clientProfiles) } : {}),
     ...(c.devices ? { devices: byId(c.devices) } : {}),
+    ...(c.eventServer ? { eventServer: keyedEventServer(c.eventServer) } : {}),
+  };
+}
+
+function keyedEventServer(e: DocumentEventServer): Record<string, unknown> {
+  return {
+    userDefinedEvents: byId(e.userDefinedEvents), genericEventSources: byId(e.genericEventSources), genericEvents: byId(e.genericEvents),
+    analyticsSources: byId(e.analyticsSources), smtp: e.smtp, notificationProfiles: byId(e.notificationProfiles), rules: byId(e.rules),
+    alarmDefinitions: byId(e.alarmDefinitions),
   };
 }

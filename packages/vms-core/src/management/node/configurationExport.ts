@@ -7,6 +7,8 @@ import type { StoredTimeProfile } from '../common/timeProfile';
 import type { SiteKeys } from '../../security/node/siteKeys';
 import { sealSecrets } from './backupCrypto';
 import type { ConfigStore } from './configStore';
+import type { EventServerSources } from './configurationEventServer';
+import { eventServerContent, eventServerSecrets } from './configurationEventServer';
 import type { Identity } from './identity';
 import type { RoleStore } from './roleStore';
 
@@ -16,6 +18,8 @@ export interface BackupSources {
   roles: RoleStore;
   identity: Identity;
   keys: SiteKeys;
+  /** Rules, alarm definitions, notifications, analytics sources, user-defined and generic events. */
+  events: EventServerSources;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -84,6 +88,7 @@ export function configurationContent(s: BackupSources): ConfigurationContent {
       id: d.id, hardwareId: d.hardwareId, kind: d.kind, deviceKey: d.deviceKey, name: d.name, enabled: d.enabled, group: d.group,
       settings: d.settings, reportedName: d.reportedName,
     })),
+    eventServer: eventServerContent(s.events),
   };
 }
 
@@ -100,14 +105,18 @@ export function configurationSecrets(s: BackupSources): ConfigurationSecrets {
   for (const st of s.config.listStorages()) {
     if (st.wrappedKey) storageKeys[st.id] = s.keys.unwrapKey(st.wrappedKey, st.id).toString('base64');
   }
-  return { hardwarePasswords, userPasswordHashes, storageKeys };
+  return { hardwarePasswords, userPasswordHashes, storageKeys, ...eventServerSecrets(s.events, s.config.db) };
 }
 
 /** The associated data the secrets are sealed to: everything in the file but the secrets. */
 export function associatedData(d: Omit<ConfigurationDocument, 'secrets'>): string {
-  const { format, version, exportedAt, site, recordingServers, storages, hardware, cameras, timeProfiles, roles, users, viewGroups, clientProfiles, devices } = d;
+  const {
+    format, version, exportedAt, site, recordingServers, storages, hardware, cameras, timeProfiles, roles, users, viewGroups, clientProfiles, devices, eventServer,
+  } = d;
   // Lists a file lacks are undefined and leave no trace: files from before them still verify.
-  return canonicalJson({ format, version, exportedAt, site, recordingServers, storages, hardware, cameras, timeProfiles, roles, users, viewGroups, clientProfiles, devices });
+  return canonicalJson({
+    format, version, exportedAt, site, recordingServers, storages, hardware, cameras, timeProfiles, roles, users, viewGroups, clientProfiles, devices, eventServer,
+  });
 }
 
 export async function exportConfiguration(s: BackupSources, password: string, now: number): Promise<ConfigurationDocument> {

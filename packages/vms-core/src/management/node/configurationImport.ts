@@ -13,6 +13,8 @@ import type { BackupSources } from './configurationExport';
 import type { ClientImportCounts } from './configurationImportClient';
 import { applyClientConfiguration } from './configurationImportClient';
 import { applyDevices } from './configurationImportDevices';
+import type { EventServerImportCounts } from './configurationEventServer';
+import { applyEventServer } from './configurationEventServer';
 
 export interface ImportCounts {
   added: number;
@@ -23,7 +25,7 @@ export interface ImportCounts {
 type CoreList = 'storages' | 'hardware' | 'cameras' | 'timeProfiles' | 'roles' | 'users';
 
 export interface ImportResult {
-  counts: Record<CoreList, ImportCounts> & ClientImportCounts & { devices?: ImportCounts };
+  counts: Record<CoreList, ImportCounts> & ClientImportCounts & { devices?: ImportCounts } & Partial<EventServerImportCounts>;
   removedCameraIds: string[];
 }
 
@@ -48,6 +50,7 @@ export function applyImport(s: BackupSources, doc: ConfigurationDocument, secret
   const removedCameraIds = [...before.cameras].filter((id) => !doc.cameras.some((c) => c.id === id));
   let clientCounts: ClientImportCounts = {};
   let deviceCounts: ImportCounts | undefined;
+  let eventServerCounts: EventServerImportCounts | undefined;
 
   db.transaction(() => {
     // References are checked at commit, so removing and rewriting may go in any order here;
@@ -147,6 +150,8 @@ export function applyImport(s: BackupSources, doc: ConfigurationDocument, secret
     clientCounts = applyClientConfiguration(db, doc, now);
     // Devices belong to hardware: after it is in place.
     deviceCounts = applyDevices(db, doc, now);
+    // Rules and alarm definitions name cameras, devices, time profiles and roles by id: written last.
+    eventServerCounts = applyEventServer(db, s.keys, doc, secrets, (id) => server(id)!, now);
   })();
 
   count('storages', doc.storages);
@@ -155,5 +160,5 @@ export function applyImport(s: BackupSources, doc: ConfigurationDocument, secret
   count('timeProfiles', doc.timeProfiles);
   count('roles', doc.roles);
   count('users', doc.users);
-  return { counts: { ...counts, ...clientCounts, ...(deviceCounts ? { devices: deviceCounts } : {}) }, removedCameraIds };
+  return { counts: { ...counts, ...clientCounts, ...(deviceCounts ? { devices: deviceCounts } : {}), ...eventServerCounts }, removedCameraIds };
 }

@@ -12,6 +12,8 @@ import { ADMINISTRATORS_ROLE_ID } from '../common/permissions';
 import { timeProfileIssue } from '../common/timeProfileValidation';
 import { checkClientConfiguration } from './configurationImportClient';
 import { checkDevices } from './configurationImportDevices';
+import type { EventServerImportContext } from './configurationEventServer';
+import { checkEventServer } from './configurationEventServer';
 import { MIN_STORAGE_BYTES, ensureWritableFolder, placeStorageFolder } from './storageValidation';
 
 const bad = (field: string, message: string) => new VmsError('VMS_ERR_BAD_INPUT', `${field}: ${message}`, { field });
@@ -31,13 +33,15 @@ const isStringMap = (v: unknown): v is Record<string, string> =>
 
 export function checkSecrets(v: unknown): ConfigurationSecrets {
   const s = v as Partial<ConfigurationSecrets> | null;
-  if (!s || !isStringMap(s.hardwarePasswords) || !isStringMap(s.userPasswordHashes) || !isStringMap(s.storageKeys)) {
+  if (!s || !isStringMap(s.hardwarePasswords) || !isStringMap(s.userPasswordHashes) || !isStringMap(s.storageKeys)
+    // Absent in files from before the event server section.
+    || (s.smtpPassword !== undefined && typeof s.smtpPassword !== 'string') || (s.analyticsTokenHashes !== undefined && !isStringMap(s.analyticsTokenHashes))) {
     throw bad('document.secrets', 'the sealed secrets are not in the expected form');
   }
   return s as ConfigurationSecrets;
 }
 
-export interface ImportContext {
+export interface ImportContext extends EventServerImportContext {
   /** Storages of this site that hold recordings: id → folder. */
   storagesWithRecordings: Map<string, string>;
   /** Storage id → folder on this machine, replacing the file's. */
@@ -128,6 +132,7 @@ export function checkImport(input: ConfigurationDocument, secrets: Configuration
   if (!doc.users.some((u) => u.roleIds.includes(ADMINISTRATORS_ROLE_ID))) throw bad('document.users', 'no user is in Administrators: nobody could manage the site');
   checkClientConfiguration(doc);
   checkDevices(doc);
+  checkEventServer(doc, secrets, ctx);
 
   // Storage folders: apart from each other, then (last, since it creates folders) writable here.
   const atPath = (i: number, check: () => void) => {

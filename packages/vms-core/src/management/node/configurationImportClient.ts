@@ -16,7 +16,8 @@ import { compactList } from './listOrder';
 
 const bad = (field: string, message: string) => new VmsError('VMS_ERR_BAD_INPUT', `${field}: ${message}`, { field });
 
-function uniqueBy<T>(items: readonly T[], key: (t: T) => string, list: string, what: string): void {
+/** Throws naming the item ("document.<list>[i]") whose key an earlier item already has. */
+export function uniqueBy<T>(items: readonly T[], key: (t: T) => string, list: string, what: string): void {
   const seen = new Map<string, number>();
   for (const [i, item] of items.entries()) {
     const k = key(item);
@@ -80,8 +81,9 @@ function applyViewGroups(db: Db, groups: NonNullable<ConfigurationDocument['view
     db.prepare('DELETE FROM view_group WHERE id = ?').run(id);
   }
   // Names are unique at once, not at commit: park the kept ones under their ids so a file that
-  // swaps two names does not collide halfway.
-  db.prepare("UPDATE view_group SET name = char(0) || id WHERE kind = 'shared'").run();
+  // swaps two names does not collide halfway. Behind char(1), not char(0): NOCASE compares stop
+  // at a NUL, so every parked id of one length (every UUID) would be the same name.
+  db.prepare("UPDATE view_group SET name = char(1) || id WHERE kind = 'shared'").run();
   const role = db.prepare('INSERT INTO view_group_role (group_id, role_id) VALUES (?, ?)');
   for (const g of groups) {
     db.prepare(`INSERT INTO view_group (id, name, kind, owner_id, all_roles, is_default, position, created_at, updated_at)
@@ -92,7 +94,7 @@ function applyViewGroups(db: Db, groups: NonNullable<ConfigurationDocument['view
     for (const r of new Set(g.roleIds)) role.run(g.id, r);
   }
   // The default group the file lacked gets its name back.
-  db.prepare("UPDATE view_group SET name = 'Shared' WHERE id = ? AND name = char(0) || id").run(DEFAULT_SHARED_GROUP_ID);
+  db.prepare("UPDATE view_group SET name = 'Shared' WHERE id = ? AND name = char(1) || id").run(DEFAULT_SHARED_GROUP_ID);
   compactList(db, { table: 'view_group', where: "kind = 'shared'", args: [] });
   return counts(had, groups, DEFAULT_SHARED_GROUP_ID);
 }
@@ -101,7 +103,7 @@ function applyClientProfiles(db: Db, profiles: NonNullable<ConfigurationDocument
   const had = new Set((db.prepare('SELECT id FROM client_profile').all() as { id: string }[]).map((r) => r.id));
   const keep = new Set([...profiles.map((p) => p.id), DEFAULT_CLIENT_PROFILE_ID]);
   for (const id of had) if (!keep.has(id)) db.prepare('DELETE FROM client_profile WHERE id = ?').run(id);
-  db.prepare('UPDATE client_profile SET name = char(0) || id').run();
+  db.prepare('UPDATE client_profile SET name = char(1) || id').run();
   db.prepare('DELETE FROM client_profile_role').run();
   const role = db.prepare('INSERT INTO client_profile_role (role_id, profile_id) VALUES (?, ?)');
   for (const p of profiles) {
@@ -112,7 +114,7 @@ function applyClientProfiles(db: Db, profiles: NonNullable<ConfigurationDocument
       .run(p.id, p.name.trim(), p.description, p.id === DEFAULT_CLIENT_PROFILE_ID ? 1 : 0, p.position, JSON.stringify(p.settings), now, now);
     for (const r of new Set(p.roleIds)) role.run(r, p.id);
   }
-  db.prepare("UPDATE client_profile SET name = 'Default' WHERE id = ? AND name = char(0) || id").run(DEFAULT_CLIENT_PROFILE_ID);
+  db.prepare("UPDATE client_profile SET name = 'Default' WHERE id = ? AND name = char(1) || id").run(DEFAULT_CLIENT_PROFILE_ID);
   compactList(db, { table: 'client_profile', where: 'is_default = 0', args: [] });
   return counts(had, profiles, DEFAULT_CLIENT_PROFILE_ID);
 }

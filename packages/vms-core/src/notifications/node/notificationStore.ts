@@ -24,7 +24,8 @@ export type SmtpCredentials = SmtpSettings & { password?: string };
 /** A change to a profile: each field replaces the stored one. */
 export type NotificationProfilePatch = Partial<NotificationProfileInput>;
 
-const PASSWORD_LABEL = 'smtp';
+/** The label the SMTP password is wrapped under with the site key (a configuration restore wraps it the same way). */
+export const SMTP_PASSWORD_LABEL = 'smtp';
 
 const toProfile = (r: ProfileRow): NotificationProfile => ({
   id: r.id, name: r.name, description: r.description, recipients: JSON.parse(r.recipients) as string[], subject: r.subject, body: r.body,
@@ -54,7 +55,7 @@ export class NotificationStore {
   smtpCredentials(): SmtpCredentials {
     const { hasPassword: _h, updatedAt: _u, ...settings } = this.smtpSettings();
     const wrapped = this.smtpRow().password_wrapped;
-    return { ...settings, ...(wrapped ? { password: this.keys.unwrapKey(wrapped, PASSWORD_LABEL).toString('utf8') } : {}) };
+    return { ...settings, ...(wrapped ? { password: this.keys.unwrapKey(wrapped, SMTP_PASSWORD_LABEL).toString('utf8') } : {}) };
   }
 
   updateSmtpSettings(patch: SmtpSettingsPatch, now: number): SmtpSettingsView {
@@ -65,7 +66,7 @@ export class NotificationStore {
     };
     refuse(smtpSettingsProblem({ ...next, ...(patch.password !== undefined ? { password: patch.password } : {}) }, cur.hasPassword));
     const wrapped = patch.password === undefined ? this.smtpRow().password_wrapped
-      : patch.password === null ? null : this.keys.wrapKey(Buffer.from(patch.password, 'utf8'), PASSWORD_LABEL);
+      : patch.password === null ? null : this.keys.wrapKey(Buffer.from(patch.password, 'utf8'), SMTP_PASSWORD_LABEL);
     this.db.prepare(`UPDATE smtp_settings SET host = ?, port = ?, security = ?, username = ?, password_wrapped = ?, from_address = ?, from_name = ?, updated_at = ?
       WHERE id = 1`).run(next.host, next.port, next.security, next.username, wrapped, next.fromAddress, next.fromName, now);
     return this.smtpSettings();

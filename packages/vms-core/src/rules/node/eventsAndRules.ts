@@ -227,6 +227,20 @@ export class EventsAndRules {
     this.purge();
   }
 
+  /**
+   * Picks up what a configuration restore wrote straight into the database: the engine and the
+   * alarm service reload their rules and definitions, the analytics sources and the generic
+   * event listeners are read again, and time rules look at their (perhaps changed) profiles.
+   * Notifications read the SMTP server and profiles at each send and need nothing.
+   */
+  async reloadConfiguration(): Promise<void> {
+    this.rules.announceChange();
+    this.alarmDefinitions.announceChange();
+    this.analyticsSources.reload();
+    this.scheduler.refresh();
+    await this.generic.reload();
+  }
+
   /** An operator, the API or an integration raises a user-defined event. */
   triggerUserDefinedEvent(id: string, by: { username: string }): VmsEvent {
     const def = this.userDefinedEvents.get(id);

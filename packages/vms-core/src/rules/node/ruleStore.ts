@@ -22,8 +22,8 @@ function toRule(r: Row): Rule {
   } as Rule;
 }
 
-/** The sentence without what has columns of its own. */
-function definitionJson(d: RuleDefinition): string {
+/** The sentence without what has columns of its own (also what a configuration restore writes). */
+export function ruleDefinitionJson(d: RuleDefinition): string {
   const { name: _name, enabled: _enabled, ...rest } = d;
   return JSON.stringify(rest);
 }
@@ -53,7 +53,7 @@ export class RuleStore {
     const id = randomUUID();
     try {
       this.db.prepare('INSERT INTO rule (id, name, enabled, definition, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, def.name.trim(), def.enabled ? 1 : 0, definitionJson(def), now, now);
+        .run(id, def.name.trim(), def.enabled ? 1 : 0, ruleDefinitionJson(def), now, now);
     } catch (e) {
       throw uniqueName(e, def.name);
     }
@@ -73,7 +73,7 @@ export class RuleStore {
     this.check(next);
     try {
       this.db.prepare('UPDATE rule SET name = ?, enabled = ?, definition = ?, updated_at = ? WHERE id = ?')
-        .run(next.name.trim(), next.enabled ? 1 : 0, definitionJson(next), now, id);
+        .run(next.name.trim(), next.enabled ? 1 : 0, ruleDefinitionJson(next), now, id);
     } catch (e) {
       throw uniqueName(e, next.name);
     }
@@ -86,6 +86,11 @@ export class RuleStore {
     this.db.prepare('DELETE FROM rule WHERE id = ?').run(id);
     this.onDidChangeEmitter.fire();
     return cur;
+  }
+
+  /** Tells the listeners that rules were written past this store (a configuration restore), so the engine reloads. */
+  announceChange(): void {
+    this.onDidChangeEmitter.fire();
   }
 
   /** Names of the rules that trigger on, or trigger, a user-defined or generic event. */

@@ -22,7 +22,8 @@ const IMPORT_BODY_LIMIT = 64 * 2 ** 20;
  * (sealed), and importing it replaces users and roles.
  */
 export const configurationRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox => async (app) => {
-  const sources: BackupSources = { config: deps.config, roles: deps.roles, identity: deps.identity, keys: deps.keys };
+  const er = deps.eventsAndRules;
+  const sources: BackupSources = { config: deps.config, roles: deps.roles, identity: deps.identity, keys: deps.keys, events: er };
   const requireAdministrator = (req: Parameters<typeof isAdministrator>[0]) => {
     if (!isAdministrator(req)) throw new VmsError('VMS_ERR_PERMISSION_DENIED', 'only administrators may export or import the configuration');
   };
@@ -56,19 +57,29 @@ export const configurationRoutes = (deps: ApiDeps): FastifyPluginAsyncTypebox =>
     const document = req.body.document as ConfigurationDocument;
     const secrets = checkSecrets(await openSecrets(document.secrets, req.body.password, associatedData(document)));
     const storagesWithRecordings = new Map(deps.config.listStorages().filter((s) => deps.media.storageBytes(s.id) > 0 || hasRecordings(deps, s.id)).map((s) => [s.id, s.path]));
-    const doc = checkImport(document, secrets, { storagesWithRecordings, ...(req.body.storagePaths ? { storagePaths: req.body.storagePaths } : {}) });
+    const openAlarms = new Map(er.alarmDefinitions.list().map((d) => [d.id, { name: d.name, open: er.alarmStore.openCount(d.id) }] as const).filter(([, a]) => a.open > 0));
+    const doc = checkImport(document, secrets, {
+      storagesWithRecordings, siteDevices: deps.config.devices.listDevices(), openAlarms,
+      ...(req.body.storagePaths ? { storagePaths: req.body.storagePaths } : {}),
+    });
     const before = keyedContent(configurationContent(sources));
     const result = applyImport(sources, doc, secrets, deps.clock.now());
     const after = keyedContent(configurationContent(sources));
-    audit(deps, req, { action: 'importConfiguration', target: null, details: { exportedAt: doc.exportedAt, counts: result.counts, changes: jsonDiff(before, after) } });
-
-    // Apply at once: storages, then cameras removed, then every camera (restarts what changed).
-    deps.recording.refreshStorages();
-    for (const id of result.removedCameraIds) await deps.recording.removeCamera(id);
     const cameras = deps.config.listCameras();
-    for (const c of cameras) {
-      deps.recording.applyCamera(c);
-      deps.recording.liveHub.refresh(c.id);
+    try {
+      // Apply at once: storages, then cameras removed, then every camera (restarts what changed),
+      // then the event server (its rules act on the cameras just applied).
+      deps.recording.refreshStorages();
+      for (const id of result.removedCameraIds) await deps.recording.removeCamera(id);
+      for (const c of cameras) {
+        deps.recording.applyCamera(c);
+        deps.recording.liveHub.refresh(c.id);
+      }
+      await er.reloadConfiguration();
+    } finally {
+      // Whatever happened applying it, the configuration has changed; the entry announces it
+      // (configurationChanged), once the alarm service holds the new definitions it then checks.
+      audit(deps, req, { action: 'importConfiguration', target: null, details: { exportedAt: doc.exportedAt, counts: result.counts, changes: jsonDiff(before, after) } });
     }
     deps.changes.fire({ type: 'cameras', cameraIds: [...cameras.map((c) => c.id), ...result.removedCameraIds] });
     return result.counts;
