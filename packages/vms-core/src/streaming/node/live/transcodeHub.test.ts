@@ -13,20 +13,30 @@ import { realCameraHub } from './liveTestUtil';
 
 const run = promisify(execFile);
 
+/** An MPEG-1 sequence header's start code: it opens the PES of every GOP's first picture, in one TS packet. */
+const SEQUENCE_HEADER = Buffer.from([0, 0, 1, 0xb3]);
+
 class ByteSink implements LiveSink {
   readonly chunks: Uint8Array[] = [];
   bytes = 0;
   bufferedAmount = 0;
+  /** Whether a sequence header arrived: a viewer joining mid-GOP has none until the next GOP. */
+  sequenceHeader = false;
   private waiter: { n: number; resolve: () => void } | undefined;
   send(parts: Uint8Array[]): void {
     for (const p of parts) {
       this.chunks.push(Uint8Array.from(p));
       this.bytes += p.length;
+      this.sequenceHeader ||= Buffer.from(p.buffer, p.byteOffset, p.length).includes(SEQUENCE_HEADER);
     }
-    if (this.waiter && this.bytes >= this.waiter.n) this.waiter.resolve();
+    if (this.waiter && this.ready(this.waiter.n)) this.waiter.resolve();
   }
+  /** Resolves once `n` bytes and a sequence header arrived (what a decoder, or ffprobe, needs). */
   waitForBytes(n: number): Promise<void> {
-    return this.bytes >= n ? Promise.resolve() : new Promise((resolve) => (this.waiter = { n, resolve }));
+    return this.ready(n) ? Promise.resolve() : new Promise((resolve) => (this.waiter = { n, resolve }));
+  }
+  private ready(n: number): boolean {
+    return this.bytes >= n && this.sequenceHeader;
   }
 }
 
