@@ -48,6 +48,10 @@ describe('getSystemStatus', () => {
     expect(yard!.bitrateBitsPerSecond).toBeGreaterThan(20_000);
     // Everything received is recorded (mode always): the write rate follows the bitrate.
     expect(storage!.writeBytesPerSecond * 8).toBeGreaterThan(yard!.bitrateBitsPerSecond / 4);
+    // Nothing is sealed yet (recordings last a minute), yet the minute being written counts as used.
+    expect(ts.site.media.allRecordings().filter((r) => r.fileBytes > 0)).toEqual([]);
+    expect(yard!.storageUsedBytes).toBeGreaterThan(0);
+    expect(storage!.usedBytes).toBe(yard!.storageUsedBytes);
 
     // Disabling the camera seals its recording: its bytes count as used, the rates fall to zero.
     await ts.patchCamera(camera.id, { enabled: false });

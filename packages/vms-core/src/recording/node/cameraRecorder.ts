@@ -41,6 +41,8 @@ export interface RecorderStatus {
   framesLost: number;
   /** Bytes written to recording files by this recorder (the system monitor's write rate). */
   bytesWritten: number;
+  /** Bytes in its recordings not yet sealed into the index (the system monitor adds them to what the index holds). */
+  openBytes: number;
   lastError?: { code: string; message: string; at: number };
 }
 
@@ -104,9 +106,14 @@ export class CameraRecorder {
       motion: this.motionActive,
       framesWritten: this.framesWritten + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.writtenFrames, 0),
       framesLost: this.framesLost + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.lostFrames, 0),
-      bytesWritten: this.bytesWritten + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.writtenBytes, 0),
+      bytesWritten: this.bytesWritten + this.openBytes(),
+      openBytes: this.openBytes(),
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };
+  }
+
+  private openBytes(): number {
+    return [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.writtenBytes, 0);
   }
 
   private wantsRecording(now: number): boolean {

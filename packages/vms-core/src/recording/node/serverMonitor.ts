@@ -148,20 +148,24 @@ export class ServerMonitor {
     const now = this.sample();
     const rates = this.currentRates(now);
     const usage = this.cameraBytes();
+    // The index holds sealed recordings only; the minute being written is counted from its writer.
+    const openByStorage = new Map<string, number>();
     const cameras = this.deps.config.listCameras().map((camera): CameraMonitorStatus => {
       const s = this.deps.recording.cameraStatus(camera);
       const r = rates.cameras.get(camera.id);
+      const open = s.recorder?.openBytes ?? 0;
+      openByStorage.set(camera.storageId, (openByStorage.get(camera.storageId) ?? 0) + open);
       return {
         cameraId: camera.id, name: camera.name, enabled: camera.enabled, connection: s.connection?.state ?? null,
         fps: round(r?.fps ?? 0, 2), bitrateBitsPerSecond: Math.round(r?.bitsPerSecond ?? 0), recording: s.recorder?.recording ?? false,
-        storageId: camera.storageId, storageUsedBytes: usage.get(camera.id) ?? 0,
+        storageId: camera.storageId, storageUsedBytes: (usage.get(camera.id) ?? 0) + open,
       };
     });
     const storages = this.deps.config.listStorages().map((st): StorageMonitorStatus => {
       const disk = diskSpaceOf(st.path);
       const writing = this.deps.config.listCameras().filter((c) => c.storageId === st.id);
       return {
-        id: st.id, name: st.name, path: st.path, usedBytes: this.deps.media.storageBytes(st.id), maxBytes: st.maxBytes,
+        id: st.id, name: st.name, path: st.path, usedBytes: this.deps.media.storageBytes(st.id) + (openByStorage.get(st.id) ?? 0), maxBytes: st.maxBytes,
         diskTotalBytes: disk.totalBytes, diskFreeBytes: disk.freeBytes,
         writeBytesPerSecond: Math.round(writing.reduce((sum, c) => sum + (rates.cameras.get(c.id)?.writeBytesPerSecond ?? 0), 0)),
       };
