@@ -45,6 +45,7 @@ async function eventSite() {
   await created(ts, 'PATCH', '/api/smtp-settings', {
     host: 'smtp.example.com', port: 587, security: 'starttls', username: 'mailer', password: SMTP_PASSWORD, fromAddress: 'vms@example.com', fromName: 'Depot',
   });
+  expect((await ts.request('PATCH', '/api/log-settings', { systemLogLevel: 'warning', ruleLogRetentionDays: 14, closedAlarmRetentionDays: 30 })).status).toBe(200);
   const mail = await created(ts, 'POST', '/api/notification-profiles', {
     name: 'Guards mail', recipients: ['guards@example.com'], subject: '{event} at {source}', body: 'See {site}.', attachSnapshots: true, snapshotCameraIds: [cameraId],
   });
@@ -99,6 +100,7 @@ describe('event server configuration in a backup', { timeout: 90_000 }, () => {
       analyticsSources: [{ id: vcaId, name: 'Lobby VCA', hasToken: true }],
       userDefinedEvents: [{ name: 'Panic' }], genericEventSources: [{ name: 'Gate PLC' }], genericEvents: [{ name: 'Gate opened' }],
       notificationProfiles: [{ name: 'Guards mail' }], alarmDefinitions: [{ id: alarmId, name: 'Loitering' }],
+      logSettings: { systemLogLevel: 'warning', ruleLogRetentionDays: 14, closedAlarmRetentionDays: 30 },
     });
     expect(doc.eventServer!.rules.map((r) => r.name)).toEqual(['Record on motion', 'Record on request', 'Start feed always', 'Loiterers', 'Panic recording']);
 
@@ -115,6 +117,8 @@ describe('event server configuration in a backup', { timeout: 90_000 }, () => {
     expect((await exportOf(fresh)).eventServer).toEqual(doc.eventServer);
     expect(fresh.site.eventsAndRules.notificationProfiles.smtpCredentials()).toMatchObject({ host: 'smtp.example.com', username: 'mailer', password: SMTP_PASSWORD });
     expect(fresh.site.eventsAndRules.generic.status()).toEqual([expect.objectContaining({ listening: true })]);
+    // The running site uses the restored log settings, not the ones it had cached.
+    expect(fresh.site.eventsAndRules.systemLog.settings()).toMatchObject({ systemLogLevel: 'warning', ruleLogRetentionDays: 14, closedAlarmRetentionDays: 30 });
 
     // The token signs events in; the restored rule and alarm definition act on them at once.
     expect((await sendAnalytics(fresh, 'not-the-token-but-long-enough')).status).toBe(403);
@@ -163,8 +167,12 @@ describe('event server configuration in a backup', { timeout: 90_000 }, () => {
         es.alarmDefinitions[0]!.roleIds = ['no-such-role'];
       })), '', /role no-such-role does not exist/],
       [await resealed(ts, (d) => d, ({ analyticsTokenHashes: _h, ...s }) => s), '', /no token hash/],
+      [await resealed(ts, edit((es) => {
+        es.logSettings!.systemLogRetentionDays = 0;
+      })), '', /systemLogRetentionDays/],
     ];
-    const fields = ['', '', '', 'document.eventServer.alarmDefinitions[0].roleIds[0]', 'document.eventServer.analyticsSources[0].hasToken'];
+    const fields = ['', '', '', 'document.eventServer.alarmDefinitions[0].roleIds[0]', 'document.eventServer.analyticsSources[0].hasToken',
+      'document.eventServer.logSettings.systemLogRetentionDays'];
     for (const [i, [document, ruleField, message]] of cases.entries()) {
       const res = await ts.request<ErrorReply & { field: string }>('POST', '/api/configuration/import', { password: PASSWORD, document });
       expect(res.status, JSON.stringify(res.body)).toBe(400);

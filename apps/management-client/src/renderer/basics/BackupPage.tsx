@@ -65,7 +65,7 @@ function ExportSection() {
   return (
     <form className="page-form" onSubmit={submit} aria-labelledby="backup-export">
       <h2 id="backup-export">Back up the configuration</h2>
-      <p className="muted">Everything the site is configured with — servers, storages, hardware with its cameras and devices, time profiles, roles and users, view groups and Smart Client profiles, and the event server: rules, alarm definitions, the SMTP server, notification profiles, analytics sources, user-defined and generic events. Device passwords, user password hashes, storage keys, the SMTP password and analytics tokens (as the site keeps them, hashed) are sealed with the password below: it is needed to restore the file.</p>
+      <p className="muted">Everything the site is configured with — servers, storages, hardware with its cameras and devices, time profiles, roles and users, view groups and Smart Client profiles, and the event server: rules, alarm definitions, the SMTP server, notification profiles, analytics sources, user-defined and generic events, and the log settings. Device passwords, user password hashes, storage keys, the SMTP password and analytics tokens (as the site keeps them, hashed) are sealed with the password below: it is needed to restore the file.</p>
       <FormField label="Backup password" error={fieldError(run.error, 'password') ?? (tooShort ? `At least ${MIN_BACKUP_PASSWORD} characters.` : undefined)}>
         <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
       </FormField>

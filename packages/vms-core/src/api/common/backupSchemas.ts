@@ -8,7 +8,7 @@ import { DeviceKindSchema, DeviceSettingsSchema } from './deviceSchemas';
 import { BUILT_IN_RULE_IDS } from '../../rules/common/rule';
 import { AlarmCloseSchema, alarmDefinitionFields } from './alarmSchemas';
 import { analyticsSourceFields } from './analyticsSchemas';
-import { genericEventFields, genericSourceFields } from './eventSchemas';
+import { genericEventFields, genericSourceFields, LogSettingsSchema } from './eventSchemas';
 import { notificationProfileFields, smtpFields } from './notificationSchemas';
 import { ruleFields } from './ruleSchemas';
 
@@ -42,6 +42,7 @@ const EventServerSchema = Type.Object({
     hasToken: Type.Boolean({ description: 'events must carry its token; the sealed secrets hold the token\'s hash' }),
   }, { additionalProperties: false }), { maxItems: 10_000 }),
   smtp: Type.Object({ ...smtpFields, hasPassword: Type.Boolean({ description: 'the sealed secrets hold the password' }) }, { additionalProperties: false }),
+  logSettings: Type.Optional(Type.Object({ ...LogSettingsSchema.properties }, { additionalProperties: false, description: 'absent: the site keeps its own' })),
   notificationProfiles: Type.Array(Type.Object({ id: Id, ...notificationProfileFields }, { additionalProperties: false }), { maxItems: 10_000 }),
   rules: Type.Array(Type.Object({
     id: Id, kind: Type.Union([Type.Literal('event'), Type.Literal('time')]), ...ruleFields,

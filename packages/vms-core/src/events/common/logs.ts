@@ -53,5 +53,18 @@ export interface LogSettings {
 
 export const LOG_LIMITS = { maxRetentionDays: 3650, maxPage: 1000 } as const;
 
+/** What is wrong with these settings (the field and why), or undefined; the API and a restore both check with it. */
+export function logSettingsProblem(s: LogSettings): { field: keyof LogSettings; message: string } | undefined {
+  if (!LOG_LEVELS.includes(s.systemLogLevel)) return { field: 'systemLogLevel', message: `one of ${LOG_LEVELS.join(', ')}` };
+  for (const k of ['systemLogRetentionDays', 'ruleLogRetentionDays', 'closedAlarmRetentionDays'] as const) {
+    // Only closed alarms may be kept forever (0): the logs grow with every event.
+    const least = k === 'closedAlarmRetentionDays' ? 0 : 1;
+    if (!Number.isInteger(s[k]) || s[k] < least || s[k] > LOG_LIMITS.maxRetentionDays) {
+      return { field: k, message: `${least} to ${LOG_LIMITS.maxRetentionDays} days${least === 0 ? ' (0 keeps them forever)' : ''}` };
+    }
+  }
+  return undefined;
+}
+
 /** What a new site starts with (the others come from migration 007's row). */
 export const NEW_SITE_LOG_SETTINGS: Pick<LogSettings, 'closedAlarmRetentionDays'> = { closedAlarmRetentionDays: 90 };

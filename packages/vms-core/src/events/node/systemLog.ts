@@ -2,7 +2,7 @@ import type { Clock } from '../../base/common/clock';
 import { VmsError } from '../../base/common/errors';
 import type { Db } from '../../base/node/sqlite';
 import type { LogLevel, LogSettings, SystemLogEntry } from '../common/logs';
-import { LOG_LEVELS, LOG_LIMITS, levelKept } from '../common/logs';
+import { LOG_LEVELS, LOG_LIMITS, levelKept, logSettingsProblem } from '../common/logs';
 
 const DAY = 24 * 3600_000;
 
@@ -78,18 +78,17 @@ export class SystemLog {
 
   updateSettings(patch: Partial<LogSettings>): LogSettings {
     const next = { ...this.settings(), ...patch };
-    if (!LOG_LEVELS.includes(next.systemLogLevel)) throw new VmsError('VMS_ERR_BAD_INPUT', `systemLogLevel: one of ${LOG_LEVELS.join(', ')}`, { field: 'systemLogLevel' });
-    for (const k of ['systemLogRetentionDays', 'ruleLogRetentionDays', 'closedAlarmRetentionDays'] as const) {
-      // Only closed alarms may be kept forever (0): the logs grow with every event.
-      const least = k === 'closedAlarmRetentionDays' ? 0 : 1;
-      if (!Number.isInteger(next[k]) || next[k] < least || next[k] > LOG_LIMITS.maxRetentionDays) {
-        throw new VmsError('VMS_ERR_BAD_INPUT', `${k}: ${least} to ${LOG_LIMITS.maxRetentionDays} days${least === 0 ? ' (0 keeps them forever)' : ''}`, { field: k });
-      }
-    }
+    const problem = logSettingsProblem(next);
+    if (problem) throw new VmsError('VMS_ERR_BAD_INPUT', `${problem.field}: ${problem.message}`, { field: problem.field });
     this.db.prepare('UPDATE log_settings SET system_log_level = ?, system_log_retention_days = ?, rule_log_retention_days = ?, closed_alarm_retention_days = ? WHERE id = 1')
       .run(next.systemLogLevel, next.systemLogRetentionDays, next.ruleLogRetentionDays, next.closedAlarmRetentionDays);
     this.settingsCache = next;
     return next;
+  }
+
+  /** Reads the settings again (a configuration restore wrote them). */
+  reloadSettings(): void {
+    this.settingsCache = undefined;
   }
 
   /** Deletes entries older than the retention of each log; returns how many went. */

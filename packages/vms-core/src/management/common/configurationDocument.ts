@@ -6,6 +6,7 @@
 import type { AlarmDefinitionInput } from '../../alarms/common/alarm';
 import type { AnalyticsSourceConfig } from '../../events/common/analyticsEvent';
 import type { GenericEventInput, GenericEventSourceConfig } from '../../events/common/definedEvents';
+import type { LogSettings } from '../../events/common/logs';
 import type { Grooming } from '../../media-db/common/storageConfig';
 import type { NotificationProfileInput, SmtpSettings } from '../../notifications/common/notification';
 import type { BuiltInRuleId, RuleDefinition } from '../../rules/common/rule';
@@ -80,6 +81,8 @@ export interface DocumentEventServer {
   /** `builtIn`: which default rule the site created it as. */
   rules: (RuleDefinition & { id: string; builtIn?: BuiltInRuleId })[];
   alarmDefinitions: (AlarmDefinitionInput & { id: string })[];
+  /** System log level and the retention of the logs and closed alarms; absent in files from before it: left as it is. */
+  logSettings?: LogSettings;
 }
 
 export interface DocumentUser {

@@ -24,6 +24,7 @@ import type { EventsAndRules } from '../../rules/node/eventsAndRules';
 import { ruleDefinitionJson } from '../../rules/node/ruleStore';
 import { notificationProfileProblem, smtpSettingsProblem } from '../../notifications/common/notificationValidation';
 import { SMTP_PASSWORD_LABEL } from '../../notifications/node/notificationStore';
+import { logSettingsProblem } from '../../events/common/logs';
 import { sourceKindOf } from '../../events/common/vmsEvent';
 import type { SiteKeys } from '../../security/node/siteKeys';
 import type { ConfigurationDocument, ConfigurationSecrets, DocumentEventServer } from '../common/configurationDocument';
@@ -32,7 +33,7 @@ import type { ImportCounts } from './configurationImport';
 import { uniqueBy } from './configurationImportClient';
 
 /** The event server's stores a backup reads. */
-export type EventServerSources = Pick<EventsAndRules, 'userDefinedEvents' | 'genericEvents' | 'analyticsSources' | 'notificationProfiles' | 'rules' | 'alarmDefinitions'>;
+export type EventServerSources = Pick<EventsAndRules, 'userDefinedEvents' | 'genericEvents' | 'analyticsSources' | 'notificationProfiles' | 'rules' | 'alarmDefinitions' | 'systemLog'>;
 
 const FIELD = 'document.eventServer';
 const bad = (field: string, message: string) => new VmsError('VMS_ERR_BAD_INPUT', `${field}: ${message}`, { field });
@@ -65,6 +66,7 @@ export function eventServerContent(e: EventServerSources): DocumentEventServer {
     // A rule's sentence and a definition are stored as their API checked them: everything but the times.
     rules: e.rules.list().map(({ createdAt: _c, updatedAt: _u, ...r }) => r),
     alarmDefinitions: e.alarmDefinitions.list().map(({ createdAt: _c, updatedAt: _u, ...d }) => d),
+    logSettings: { ...e.systemLog.settings() },
   };
 }
 
@@ -143,6 +145,8 @@ export function checkEventServer(doc: ConfigurationDocument, secrets: Configurat
 
   const smtp = smtpSettingsProblem({ ...es.smtp, ...(secrets.smtpPassword !== undefined ? { password: secrets.smtpPassword } : {}) }, false);
   if (smtp) throw bad(`${FIELD}.smtp.${smtp.field}`, smtp.message);
+  const logs = es.logSettings && logSettingsProblem(es.logSettings);
+  if (logs) throw bad(`${FIELD}.logSettings.${logs.field}`, logs.message);
   if (es.smtp.hasPassword !== (secrets.smtpPassword !== undefined)) {
     throw bad(`${FIELD}.smtp.hasPassword`, es.smtp.hasPassword ? 'the secrets hold no SMTP password' : 'the secrets hold an SMTP password the settings do not have');
   }
@@ -207,6 +211,11 @@ export function applyEventServer(db: Db, keys: SiteKeys, doc: ConfigurationDocum
   db.prepare(`UPDATE smtp_settings SET host = ?, port = ?, security = ?, username = ?, password_wrapped = ?, from_address = ?, from_name = ?, updated_at = ? WHERE id = 1`)
     .run(es.smtp.host.trim(), es.smtp.port, es.smtp.security, es.smtp.username, password !== undefined ? keys.wrapKey(Buffer.from(password, 'utf8'), SMTP_PASSWORD_LABEL) : null,
       es.smtp.fromAddress.trim(), es.smtp.fromName.trim(), now);
+  if (es.logSettings) {
+    const l = es.logSettings;
+    db.prepare('UPDATE log_settings SET system_log_level = ?, system_log_retention_days = ?, rule_log_retention_days = ?, closed_alarm_retention_days = ? WHERE id = 1')
+      .run(l.systemLogLevel, l.systemLogRetentionDays, l.ruleLogRetentionDays, l.closedAlarmRetentionDays);
+  }
   return {
     userDefinedEvents: replaceRows(db, 'user_defined_event', es.userDefinedEvents.map((u) => ({ id: u.id, name: u.name.trim(), description: u.description })), now),
     genericEventSources: replaceRows(db, 'generic_event_source', es.genericEventSources.map((s) => ({

@@ -230,10 +230,12 @@ export class EventsAndRules {
   /**
    * Picks up what a configuration restore wrote straight into the database: the engine and the
    * alarm service reload their rules and definitions, the analytics sources and the generic
-   * event listeners are read again, and time rules look at their (perhaps changed) profiles.
-   * Notifications read the SMTP server and profiles at each send and need nothing.
+   * event listeners are read again, time rules look at their (perhaps changed) profiles, and
+   * the log settings are read again. Notifications read the SMTP server and profiles at each
+   * send and need nothing.
    */
   async reloadConfiguration(): Promise<void> {
+    this.systemLog.reloadSettings();
     this.rules.announceChange();
     this.alarmDefinitions.announceChange();
     this.analyticsSources.reload();
