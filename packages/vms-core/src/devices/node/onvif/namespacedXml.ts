@@ -6,8 +6,8 @@
  * use declared on it, so a subscription's reference parameters can be echoed back as SOAP
  * headers outside the envelope they came in.
  */
-import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
-import { isNode } from './xml';
+import { XMLBuilder } from 'fast-xml-parser';
+import { deviceXmlParser, isNode, parseXml } from './xml';
 
 /** Prefix → namespace URI in scope at an element ('' for the default namespace). */
 export type NamespaceScope = ReadonlyMap<string, string>;
@@ -20,15 +20,7 @@ export interface XmlElement {
   scope: NamespaceScope;
 }
 
-const parser = new XMLParser({
-  removeNSPrefix: false,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: true,
-});
+const parser = deviceXmlParser({ keepPrefixes: true });
 
 const builder = new XMLBuilder({
   ignoreAttributes: false,
@@ -45,14 +37,8 @@ const builder = new XMLBuilder({
  * allows): the text comes from devices, and each caller says what unreadable means to it.
  */
 export function parseNamespacedXml(xml: string): XmlElement | undefined {
-  if (xml.trim() === '' || XMLValidator.validate(xml) !== true) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = parser.parse(xml);
-  } catch {
-    return undefined;
-  }
-  return isNode(parsed) ? { name: '', node: parsed, scope: new Map() } : undefined;
+  const node = parseXml(xml, parser);
+  return node ? { name: '', node, scope: new Map() } : undefined;
 }
 
 export const localName = (qualified: string): string => qualified.slice(qualified.indexOf(':') + 1);

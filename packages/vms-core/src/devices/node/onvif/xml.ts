@@ -7,28 +7,35 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 
 export type XmlNode = Record<string, unknown>;
 
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  // URIs carry &amp;; fast-xml-parser caps DOCTYPE entity expansion by default, which keeps a
-  // hostile device from blowing up memory.
-  processEntities: true,
-});
+/**
+ * A parser for device XML; `keepPrefixes` for namespacedXml.ts, which needs them. URIs carry
+ * &amp;; fast-xml-parser caps DOCTYPE entity expansion by default, which keeps a hostile device
+ * from blowing up memory.
+ */
+export function deviceXmlParser(o: { keepPrefixes: boolean }): XMLParser {
+  return new XMLParser({
+    removeNSPrefix: !o.keepPrefixes,
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    processEntities: true,
+  });
+}
+
+const parser = deviceXmlParser({ keepPrefixes: false });
 
 /**
  * The document, or undefined if the text is not well-formed XML or the parser refuses it (it
  * throws on names such as "constructor" that well-formed XML allows). Callers read devices and
  * outside systems (analytics events), so none may see the parser's own errors.
  */
-export function parseXml(xml: string): XmlNode | undefined {
+export function parseXml(xml: string, using: XMLParser = parser): XmlNode | undefined {
   if (xml.trim() === '' || XMLValidator.validate(xml) !== true) return undefined;
   let parsed: unknown;
   try {
-    parsed = parser.parse(xml);
+    parsed = using.parse(xml);
   } catch {
     return undefined;
   }
