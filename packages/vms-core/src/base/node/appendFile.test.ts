@@ -1,4 +1,4 @@
-import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { closeSync, constants, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,7 +74,17 @@ describe('AppendFile', () => {
     const file = AppendFile.openSync(join(dir, 'd.bin'), { exclusive: true, direct: true });
     await file.close();
     const { O_DIRECT, O_WRONLY, O_CREAT } = constants as typeof constants & { O_DIRECT?: number };
-    if (file.direct) return expect(O_DIRECT).toBeGreaterThan(0);
+    if (file.direct) {
+      // Direct for real: the file system refuses an unaligned write on such a descriptor
+      // (one that ignored O_DIRECT would take it), so AppendFile's alignment is what makes it work.
+      const fd = openSync(join(dir, 'probe.bin'), O_WRONLY | O_CREAT | O_DIRECT!);
+      try {
+        expect(() => writeSync(fd, new Uint8Array(100))).toThrow(/EINVAL/);
+      } finally {
+        closeSync(fd);
+      }
+      return;
+    }
     // Buffered, so this platform or file system must refuse O_DIRECT itself.
     if (O_DIRECT) expect(() => closeSync(openSync(join(dir, 'probe.bin'), O_WRONLY | O_CREAT | O_DIRECT))).toThrow(/EINVAL/);
   });

@@ -100,14 +100,15 @@ export class CameraRecorder {
   }
 
   get status(): RecorderStatus {
+    const openBytes = this.openBytes();
     return {
       recording: this.recording,
       manualUntil: null,
       motion: this.motionActive,
       framesWritten: this.framesWritten + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.writtenFrames, 0),
       framesLost: this.framesLost + [...this.sealing, ...(this.writer ? [this.writer] : [])].reduce((n, w) => n + w.lostFrames, 0),
-      bytesWritten: this.bytesWritten + this.openBytes(),
-      openBytes: this.openBytes(),
+      bytesWritten: this.bytesWritten + openBytes,
+      openBytes,
       ...(this.lastError ? { lastError: this.lastError } : {}),
     };
   }
