@@ -1,16 +1,19 @@
 import { parseArgs } from 'node:util';
 import { errorMessage } from '../base/common/errors';
 import { runCheck } from './checkCommand';
-import { runSite } from './siteCommand';
+import { DEFAULT_LOOP_PACING_MS, runSite } from './siteCommand';
 import { runVerifyCommand } from './verifyCommand';
 import { DEFAULT_SITE_PORT } from '../site/common/defaults';
 
 const usage = `usage: vms <command> [options]
 
   site   --data DIR [--port N] [--host H] [--admin-password P] [--no-demo-camera] [--client-dir DIR] [--admin-dir DIR]
+         [--loop-pacing-ms MS]
          run an all-in-one site; prints the URL it serves when ready; serves the built
          Smart Client from --client-dir at / (apps/smart-client/dist/renderer) and the built
-         Management Client from --admin-dir at /admin/ (apps/management-client/dist/renderer)
+         Management Client from --admin-dir at /admin/ (apps/management-client/dist/renderer);
+         --loop-pacing-ms: gather camera reads into one event-loop wake-up per MS under load
+         (default ${DEFAULT_LOOP_PACING_MS}; 0 turns it off)
   check  --data DIR [--quick]
          verify the media database invariants; exits 1 with a report when one is broken
   verify --data DIR [--camera ID] [--from ISO] [--to ISO]
@@ -31,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       'no-demo-camera': { type: 'boolean' },
       'client-dir': { type: 'string' },
       'admin-dir': { type: 'string' },
+      'loop-pacing-ms': { type: 'string' },
       camera: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
@@ -68,6 +72,7 @@ async function main(argv: string[]): Promise<number> {
         demoCamera: !values['no-demo-camera'],
         ...(values['client-dir'] ? { clientDir: values['client-dir'] } : {}),
         ...(values['admin-dir'] ? { adminDir: values['admin-dir'] } : {}),
+        loopPacingMs: values['loop-pacing-ms'] === undefined ? DEFAULT_LOOP_PACING_MS : Number(values['loop-pacing-ms']),
       });
     case 'check':
       return runCheck(values.data);

@@ -1,16 +1,26 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { setLoopPacing } from '../base/node/loopPacer';
 import { Site } from '../site/node/site';
 import { SiteLock } from '../site/node/siteLock';
+
+/** At most this much latency added to a busy site, for fewer wake-ups (docs/design/loop-pacing.md). */
+export const DEFAULT_LOOP_PACING_MS = 10;
 
 /** Runs until SIGINT/SIGTERM; returns -1 so main leaves the process running. */
 export async function runSite(o: {
   dataDir: string; port: number; host: string; adminPassword?: string; demoCamera: boolean; clientDir?: string; adminDir?: string;
+  loopPacingMs: number;
 }): Promise<number> {
   if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) {
     console.error(`vms site: --port must be 0..65535`);
     return 2;
   }
+  if (!Number.isFinite(o.loopPacingMs) || o.loopPacingMs < 0 || o.loopPacingMs > 100) {
+    console.error(`vms site: --loop-pacing-ms must be 0..100`);
+    return 2;
+  }
+  setLoopPacing(o.loopPacingMs);
   // Taken before the databases open: a second site on the same folder stops here (VMS_ERR_CONFLICT).
   mkdirSync(o.dataDir, { recursive: true });
   const lock = SiteLock.acquire(o.dataDir, { host: o.host });

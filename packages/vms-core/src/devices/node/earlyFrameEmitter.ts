@@ -1,5 +1,6 @@
 import type { Event } from '../../base/common/event';
 import { Emitter } from '../../base/common/event';
+import { releaseFrame, retainFrame } from '../../media/common/framePool';
 import type { VideoFrame } from '../../media/common/types';
 
 /** Frames kept for a listener that has not subscribed yet; more than this is not "early". */
@@ -19,17 +20,29 @@ export class EarlyFrameEmitter {
     const early = this.early;
     if (early) {
       this.early = undefined;
-      queueMicrotask(() => early.forEach((f) => this.emitter.fire(f)));
+      queueMicrotask(() => {
+        for (const f of early) {
+          try {
+            this.emitter.fire(f);
+          } finally {
+            releaseFrame(f);
+          }
+        }
+      });
     }
     return sub;
   };
 
   fire(frame: VideoFrame): void {
     if (!this.early) this.emitter.fire(frame);
-    else if (this.early.length < MAX_EARLY_FRAMES) this.early.push(frame);
+    else if (this.early.length < MAX_EARLY_FRAMES) {
+      retainFrame(frame);
+      this.early.push(frame);
+    }
   }
 
   dispose(): void {
+    this.early?.forEach(releaseFrame);
     this.early = undefined;
     this.emitter.dispose();
   }

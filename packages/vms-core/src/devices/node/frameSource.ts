@@ -1,4 +1,5 @@
 import type { Disposable, Event } from '../../base/common/event';
+import type { FrameBlockSource } from '../../media/common/framePool';
 import type { VideoFrame } from '../../media/common/types';
 import type { Credentials, RtspTransport } from '../common/types';
 
@@ -18,6 +19,11 @@ export interface OpenStreamOptions {
   transport: RtspTransport;
   /** Abort while connecting. */
   signal: AbortSignal;
+  /**
+   * Recycled memory for the frames (FramePool). Only for a caller whose listeners retain what
+   * they keep (LiveHub); otherwise frames are plain garbage-collected memory.
+   */
+  frameBlocks?: FrameBlockSource;
 }
 
 /** Opens sessions to stream URLs of one scheme (rtsp:, sim:). Resolves once frames can flow. */

@@ -7,7 +7,7 @@ import { AppendFile, nodeAppendFileIo } from '../../base/node/appendFile';
 import type { AppendFileIo } from '../../base/node/appendFile';
 import { VmsError } from '../../base/common/errors';
 import type { Clock } from '../../base/common/clock';
-import type { Time90k, VideoFrame, VideoParameters } from '../../media/common/types';
+import type { FrameMemory, Time90k, VideoFrame, VideoParameters } from '../../media/common/types';
 import type { SiteKeys } from '../../security/node/siteKeys';
 import { encodeFileHeader, FILE_FLAG_ENCRYPTED, FILE_VERSION, FRAME_HEADER_BYTES, writeFrameHeader } from '../common/frameFile';
 import { FrameIndexBuilder } from '../common/frameIndex';
@@ -37,6 +37,8 @@ interface Pending {
   payload: Uint8Array;
   ptsOffset: number;
   isKey: boolean;
+  /** Held until the payload is written, when the payload is the frame's recycled memory. */
+  memory: FrameMemory | undefined;
 }
 
 export interface ClosedRecording {
@@ -171,7 +173,9 @@ export class RecordingWriter {
     this.frameNumber++;
     const header = new Uint8Array(FRAME_HEADER_BYTES);
     writeFrameHeader(header, 0, { length: payload.length, ptsOffset, isKey: frame.isKey });
-    this.pending.push({ header, payload, ptsOffset, isKey: frame.isKey });
+    const memory = payload === frame.data ? frame.memory : undefined;
+    memory?.retain();
+    this.pending.push({ header, payload, ptsOffset, isKey: frame.isKey, memory });
     this.flushTimer ??= this.deps.clock.setTimeout(() => this.flush(), this.deps.options.flushIntervalMs);
   }
 
@@ -187,6 +191,14 @@ export class RecordingWriter {
   }
 
   private async writeBatch(batch: Pending[]): Promise<void> {
+    try {
+      await this.writeFrames(batch);
+    } finally {
+      for (const p of batch) p.memory?.release();
+    }
+  }
+
+  private async writeFrames(batch: Pending[]): Promise<void> {
     if (this.failure) {
       this.lostFrames += batch.length;
       return;

@@ -17,6 +17,7 @@ import {
   parseH265Sps,
 } from './h265';
 import { FrameBuilder } from './frameBuilder';
+import type { FrameBlockSource } from './framePool';
 import { bytesEqual } from './types';
 import type { Time90k, VideoCodec, VideoFrame, VideoParameters } from './types';
 
@@ -59,9 +60,9 @@ export class AccessUnitAssembler {
   constructor(
     private readonly codec: VideoCodec,
     private readonly onFrame: (frame: VideoFrame) => void,
-    private readonly options: { splitOnTimestamp: boolean; allocate?: (bytes: number) => Uint8Array } = { splitOnTimestamp: true },
+    private readonly options: { splitOnTimestamp: boolean; blocks?: FrameBlockSource } = { splitOnTimestamp: true },
   ) {
-    this.unit = new FrameBuilder(undefined, options.allocate);
+    this.unit = new FrameBuilder(options.blocks);
   }
 
   /** Parameters in force (undefined until a valid SPS/PPS has been seen). */
@@ -121,11 +122,21 @@ export class AccessUnitAssembler {
       this.reset();
       return;
     }
+    const memory = this.unit.memory;
     const data = this.unit.take();
-    const frame: VideoFrame = { time90k: this.time, isKey: this.isKey, data, params };
+    const frame: VideoFrame = memory
+      ? { time90k: this.time, isKey: this.isKey, data, params, memory }
+      : { time90k: this.time, isKey: this.isKey, data, params };
     this.reset();
     this.stats.frames++;
-    this.onFrame(frame);
+    if (!memory) return this.onFrame(frame);
+    // Our hold while the frame is delivered: listeners that keep it retain it themselves.
+    memory.retain();
+    try {
+      this.onFrame(frame);
+    } finally {
+      memory.release();
+    }
   }
 
   /** Drops the access unit being built (data was lost) and waits for the next key frame. */

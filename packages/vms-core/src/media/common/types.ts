@@ -23,6 +23,18 @@ export interface VideoParameters {
   pps: Uint8Array[];
 }
 
+/**
+ * The holds on a frame's memory when that memory is recycled (VideoFrame.memory; FramePool). A
+ * consumer that keeps a frame past the callback delivering it retains it and releases it once
+ * when done, or escapes it when it cannot tell when it will be done.
+ */
+export interface FrameMemory {
+  retain(): void;
+  release(): void;
+  /** The memory is never recycled; the garbage collector frees it as for any other buffer. */
+  escape(): void;
+}
+
 export interface VideoFrame {
   /** Wall-clock presentation time in 90 kHz ticks since the Unix epoch. */
   time90k: Time90k;
@@ -32,6 +44,12 @@ export interface VideoFrame {
   data: Uint8Array;
   /** Parameters in force; the same object as long as they do not change. */
   params: VideoParameters;
+  /**
+   * Present when `data` lives in recycled memory (FramePool): it is valid while the callback
+   * that delivers the frame runs. Whoever keeps the frame longer calls retainFrame() and later
+   * releaseFrame() once, or escapeFrame().
+   */
+  memory?: FrameMemory;
 }
 
 export function sameParameters(a: VideoParameters, b: VideoParameters): boolean {

@@ -1,3 +1,4 @@
+import { releaseFrame, retainFrame } from '../../media/common/framePool';
 import type { VideoFrame } from '../../media/common/types';
 
 /**
@@ -17,12 +18,16 @@ export class PreBuffer {
     if (frame.isKey) this.gops.push([frame]);
     else if (this.gops.length > 0) this.gops.at(-1)!.push(frame);
     else return;
+    retainFrame(frame);
     const horizon = frame.time90k - this.seconds * 90_000;
     // Drop the oldest group while the next one still starts at or before the horizon.
-    while (this.gops.length > 1 && this.gops[1]![0]!.time90k <= horizon) this.gops.shift();
+    while (this.gops.length > 1 && this.gops[1]![0]!.time90k <= horizon) this.gops.shift()!.forEach(releaseFrame);
   }
 
-  /** Takes everything buffered (oldest first) and empties the buffer. */
+  /**
+   * Takes everything buffered (oldest first) and empties the buffer. The holds on the frames
+   * go to the caller, who releases each frame (releaseFrame) when done with it.
+   */
   drain(): VideoFrame[] {
     const out = this.gops.flat();
     this.gops = [];
@@ -30,6 +35,7 @@ export class PreBuffer {
   }
 
   clear(): void {
+    for (const gop of this.gops) gop.forEach(releaseFrame);
     this.gops = [];
   }
 

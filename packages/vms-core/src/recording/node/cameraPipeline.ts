@@ -39,13 +39,15 @@ export class CameraPipeline {
     const stream = camera.streams.find((s) => s.key === camera.recordStream) ?? camera.streams[0]!;
     this.recorder = new CameraRecorder(deps, camera.id, stream.key, camera.policy, storage);
     // No replay of the hub's cached GOP: frames a previous pipeline already wrote would be written twice.
-    this.connection = hub.subscribe(camera.id, stream.key, (f) => this.recorder.onFrame(f));
+    // The recorder retains what it keeps (pre-buffer, writer queue), so frame memory is recycled.
+    this.connection = hub.subscribe(camera.id, stream.key, (f) => this.recorder.onFrame(f), { retainsFrames: true });
     const cameraId = camera.id;
     const { events } = deps;
     if (camera.motion.enabled || camera.policy.mode === 'motion') {
       const motion = new MotionDetector({ settings: camera.motion, clock: deps.clock, ...(deps.ffmpegPath ? { ffmpegPath: deps.ffmpegPath } : {}) });
       this.motion = motion;
-      this.motionConnection = hub.subscribe(camera.id, motionStream(camera).key, (f) => motion.push(f));
+      // push() copies what it passes to the decoder and keeps no frame.
+      this.motionConnection = hub.subscribe(camera.id, motionStream(camera).key, (f) => motion.push(f), { retainsFrames: true });
       this.store.add(motion.onDidChangeMotion((m) => this.onMotion(m.active, m.time90k)));
       this.store.add(motion.onDidAnalyze((sample) => this.storeGrid(this.grids.add(sample.time90k, sample.cells))));
     }

@@ -1,6 +1,7 @@
 import type { Clock } from '../../base/common/clock';
 import { Emitter } from '../../base/common/event';
 import { VmsError } from '../../base/common/errors';
+import { releaseFrame } from '../../media/common/framePool';
 import type { VideoFrame } from '../../media/common/types';
 import type { MediaDb } from '../../media-db/node/mediaDb';
 import { RecordingWriter } from '../../media-db/node/recordingWriter';
@@ -149,17 +150,25 @@ export class CameraRecorder {
     }
     if (!this.recording) {
       this.preBuffer.push(frame);
-      const frames = this.preRecorded(this.preBuffer.drain(), this.deps.clock.now());
-      if (frames.length === 0) return; // no key frame yet
-      this.recording = true;
-      this.onDidChangeRecordingEmitter.fire({ cameraId: this.cameraId, recording: true });
-      this.runId = this.deps.db.newRunId();
-      this.filter = new FrameFilter(this.policy);
-      this.lastSeen90k = undefined;
-      for (const f of frames) this.write(f);
+      const drained = this.preBuffer.drain();
+      try {
+        this.startRecording(this.preRecorded(drained, this.deps.clock.now()));
+      } finally {
+        drained.forEach(releaseFrame); // the writer retained what it keeps
+      }
       return;
     }
     this.write(frame);
+  }
+
+  private startRecording(frames: VideoFrame[]): void {
+    if (frames.length === 0) return; // no key frame yet
+    this.recording = true;
+    this.onDidChangeRecordingEmitter.fire({ cameraId: this.cameraId, recording: true });
+    this.runId = this.deps.db.newRunId();
+    this.filter = new FrameFilter(this.policy);
+    this.lastSeen90k = undefined;
+    for (const f of frames) this.write(f);
   }
 
   private write(frame: VideoFrame): void {

@@ -3,6 +3,7 @@ import { Emitter } from '../../base/common/event';
 import type { Disposable } from '../../base/common/event';
 import { errorMessage, isVmsError } from '../../base/common/errors';
 import type { ErrorCode } from '../../base/common/errors';
+import type { FrameBlockSource } from '../../media/common/framePool';
 import type { VideoFrame } from '../../media/common/types';
 import type { Credentials, RtspTransport } from '../../devices/common/types';
 import type { StreamOpener, StreamSession } from '../../devices/node/frameSource';
@@ -48,7 +49,7 @@ export class StreamConnection implements Disposable {
 
   constructor(
     private readonly opener: StreamOpener,
-    private readonly options: { url: string; credentials: Credentials; transport: RtspTransport },
+    private readonly options: { url: string; credentials: Credentials; transport: RtspTransport; frameBlocks?: FrameBlockSource },
     private readonly clock: Clock,
   ) {
     this.status = { state: 'connecting', since: clock.now(), attempts: 0, framesReceived: 0, bytesReceived: 0 };

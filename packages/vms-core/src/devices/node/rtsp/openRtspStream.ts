@@ -55,7 +55,7 @@ export async function openRtspSession(options: OpenRtspOptions): Promise<RtspSes
       sessionTimeoutS: session.timeoutS ?? 60,
       supportsGetParameter: described.supportsGetParameter,
     };
-    return new RtspSession(stream, {
+    return new RtspSession(stream, options.frameBlocks, {
       dataTimeoutMs: options.dataTimeoutMs ?? DEFAULT_TIMINGS.dataTimeoutMs,
       defaultSessionTimeoutS: options.defaultSessionTimeoutS ?? DEFAULT_TIMINGS.defaultSessionTimeoutS,
     });

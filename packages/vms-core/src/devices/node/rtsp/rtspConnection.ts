@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { VmsError } from '../../../base/common/errors';
+import { paceLoop } from '../../../base/node/loopPacer';
 import type { Disposable } from '../../../base/common/event';
 import type { AuthChallenge, DigestState } from '../../common/rtsp/auth';
 import { buildAuthorization, chooseChallenge, parseWwwAuthenticate } from '../../common/rtsp/auth';
@@ -75,7 +76,11 @@ export class RtspConnection implements Disposable {
       // plain Uint8Array, not a Buffer: the parsers take a view per packet, and a Uint8Array's
       // subarray is V8's builtin where a Buffer's goes through node:buffer's JavaScript.
       const readBuffer = new Uint8Array(READ_BUFFER_BYTES);
-      const socket = net.connect({ host, port, noDelay: true, onread: { buffer: readBuffer, callback: (n) => reads.push(readBuffer.subarray(0, n)) } });
+      const onRead = (n: number) => {
+        paceLoop(); // with many cameras, reads are what wakes the loop (base/node/loopPacer.ts)
+        return reads.push(readBuffer.subarray(0, n));
+      };
+      const socket = net.connect({ host, port, noDelay: true, onread: { buffer: readBuffer, callback: onRead } });
       const fail = (e: Error) => {
         clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);

@@ -13,6 +13,8 @@ import type { RtspConnection } from './rtspConnection';
 import type { UdpPair } from './udpPair';
 import { EarlyFrameEmitter } from '../earlyFrameEmitter';
 import { uninitializedBytes } from '../../../base/node/uninitializedBytes';
+import { unpooledBlocks } from '../../../media/common/framePool';
+import type { FrameBlockSource } from '../../../media/common/framePool';
 
 export interface RtspSessionTimings {
   /** No media for this long closes the session with an error. */
@@ -58,11 +60,12 @@ export class RtspSession implements StreamSession {
 
   constructor(
     private readonly stream: PlayingStream,
+    frameBlocks: FrameBlockSource = unpooledBlocks(uninitializedBytes),
     timings: RtspSessionTimings = DEFAULT_TIMINGS,
   ) {
     this.closed = new Promise((resolve) => (this.resolveClosed = resolve));
     const { track, connection } = stream;
-    this.assembler = new AccessUnitAssembler(track.codec, (frame) => this.emitter.fire(frame), { splitOnTimestamp: true, allocate: uninitializedBytes });
+    this.assembler = new AccessUnitAssembler(track.codec, (frame) => this.emitter.fire(frame), { splitOnTimestamp: true, blocks: frameBlocks });
     this.assembler.setParameterSets(track.parameterSets);
     this.depacketizer = track.codec === 'h264' ? new H264Depacketizer(this.assembler) : new H265Depacketizer(this.assembler);
 

@@ -1,3 +1,4 @@
+import { releaseFrame, retainFrame } from '../../../media/common/framePool';
 import type { VideoFrame } from '../../../media/common/types';
 
 export interface GopCacheLimits {
@@ -11,7 +12,7 @@ export interface GopCacheLimits {
 export const defaultGopCacheLimits: GopCacheLimits = { maxFrames: 300, maxBytes: 32 * 1024 * 1024 };
 
 /**
- * The frames of one stream since its latest key frame, so a new viewer (or a snapshot) can start
+ * The frames of one stream since its latest key frame (retained while cached), so a new viewer (or a snapshot) can start
  * decoding at once instead of waiting up to a key-frame interval. The same idea as
  * recording's PreBuffer(0), but bounded: a GOP that outgrows the limits is dropped whole (a
  * partial GOP is useless to a decoder) and the cache stays empty until the next key frame.
@@ -24,6 +25,8 @@ export class GopCache {
 
   push(frame: VideoFrame): void {
     if (frame.isKey) {
+      this.clear();
+      retainFrame(frame);
       this.frames = [frame];
       this.bytes = frame.data.length;
       return;
@@ -31,12 +34,16 @@ export class GopCache {
     if (this.frames.length === 0) return;
     // A picture that needs other parameter sets cannot follow this key frame.
     if (frame.params !== this.frames[0]!.params) return this.clear();
+    retainFrame(frame);
     this.frames.push(frame);
     this.bytes += frame.data.length;
     if (this.frames.length > this.limits.maxFrames || this.bytes > this.limits.maxBytes) this.clear();
   }
 
-  /** The cached frames, key frame first; a copy, so the caller may keep it. */
+  /**
+   * The cached frames, key frame first, in a new array. Recycled frames (VideoFrame.memory) stay
+   * valid while they are cached; a caller that keeps them retains or escapes them.
+   */
   snapshot(): VideoFrame[] {
     return [...this.frames];
   }
@@ -50,7 +57,9 @@ export class GopCache {
     return this.frames.length;
   }
 
+  /** Releases the frames it holds. */
   clear(): void {
+    this.frames.forEach(releaseFrame);
     this.frames = [];
     this.bytes = 0;
   }

@@ -8,6 +8,9 @@ import type { VideoFrame } from '../../../media/common/types';
 import { StreamConnection } from '../../../recording/node/streamConnection';
 import type { ConnectionStatus } from '../../../recording/node/streamConnection';
 import { GopCache } from '../../common/live/gopCache';
+import { escapeFrame } from '../../../media/common/framePool';
+import type { FramePool } from '../../../media/common/framePool';
+import { createLiveFramePool } from './liveFramePool';
 import type { GopCacheLimits } from '../../common/live/gopCache';
 
 /** Where a camera stream is fetched from: what StreamConnection needs. */
@@ -26,6 +29,8 @@ export interface LiveHubDeps {
   clock: Clock;
   resolve: LiveSourceResolver;
   gopLimits?: GopCacheLimits;
+  /** Where frames are built: recycled memory (see FramePool); by default createLiveFramePool(). */
+  framePool?: FramePool;
 }
 
 export interface LiveSubscribeOptions {
@@ -33,6 +38,12 @@ export interface LiveSubscribeOptions {
   fromLatestKeyFrame?: boolean;
   /** The stream was taken away: camera disabled or changed to a source that fails, listener threw, or the hub closed. */
   onEnd?: (reason: VmsError) => void;
+  /**
+   * The listener retains (retainFrame) every frame it keeps past its call and releases it when
+   * done, so the stream's memory can be recycled. Otherwise every frame it gets is escaped: its
+   * memory is left to the garbage collector and never reused under it.
+   */
+  retainsFrames?: boolean;
 }
 
 /** One consumer's hold on a shared camera stream. */
@@ -50,6 +61,7 @@ export interface LiveSubscription extends Disposable {
 interface Subscriber {
   listener: (frame: VideoFrame) => void;
   onEnd: ((reason: VmsError) => void) | undefined;
+  retainsFrames: boolean;
 }
 
 /** One shared camera stream: its connection, consumers and GOP cache. */
@@ -63,7 +75,7 @@ class SharedStream {
   readonly onDidLose = new Emitter<ConnectionStatus>();
   readonly onDidRestore = new Emitter<ConnectionStatus>();
 
-  constructor(private readonly deps: LiveHubDeps, source: LiveSource) {
+  constructor(private readonly deps: LiveHubDeps & { framePool: FramePool }, source: LiveSource) {
     this.gop = new GopCache(deps.gopLimits);
     this.connect(source);
   }
@@ -76,7 +88,7 @@ class SharedStream {
     this.wiring.dispose();
     this.gop.clear();
     this.sourceKey = sourceKey(source);
-    this.connection = new StreamConnection(opener, source, this.deps.clock);
+    this.connection = new StreamConnection(opener, { ...source, frameBlocks: this.deps.framePool }, this.deps.clock);
     this.wiring.add(this.connection.onFrame((f) => this.deliver(f)));
     this.wiring.add(this.connection.onDidLoseConnection((s) => {
       this.gop.clear(); // the next session starts over at a key frame, seconds later
@@ -90,6 +102,7 @@ class SharedStream {
     this.gop.push(frame);
     for (const s of [...this.subscribers]) {
       if (!this.subscribers.has(s)) continue; // removed by an earlier listener
+      if (!s.retainsFrames) escapeFrame(frame);
       try {
         s.listener(frame);
       } catch (e) {
@@ -123,7 +136,16 @@ export class LiveHub {
   private readonly closing = new Set<Promise<void>>();
   private closed = false;
 
-  constructor(private readonly deps: LiveHubDeps) {}
+  private readonly deps: LiveHubDeps & { framePool: FramePool };
+
+  constructor(deps: LiveHubDeps) {
+    this.deps = { ...deps, framePool: deps.framePool ?? createLiveFramePool() };
+  }
+
+  /** The recycled frame memory of this hub's streams (the system monitor shows it). */
+  get framePool(): FramePool {
+    return this.deps.framePool;
+  }
 
   subscribe(cameraId: string, streamKey: string, listener: (frame: VideoFrame) => void, options: LiveSubscribeOptions = {}): LiveSubscription {
     if (this.closed) throw new VmsError('VMS_ERR_CONFLICT', 'live hub is closed');
@@ -136,8 +158,14 @@ export class LiveHub {
     } else if (stream.sourceKey !== sourceKey(source)) {
       this.retire(stream.connect(source));
     }
-    const sub: Subscriber = { listener, onEnd: options.onEnd };
-    if (options.fromLatestKeyFrame) for (const f of stream.gop.snapshot()) listener(f);
+    const retainsFrames = options.retainsFrames ?? false;
+    const sub: Subscriber = { listener, onEnd: options.onEnd, retainsFrames };
+    if (options.fromLatestKeyFrame) {
+      for (const f of stream.gop.snapshot()) {
+        if (!retainsFrames) escapeFrame(f);
+        listener(f);
+      }
+    }
     stream.subscribers.add(sub);
     const s = stream;
     let done: Promise<void> | undefined;
@@ -155,9 +183,11 @@ export class LiveHub {
     };
   }
 
-  /** The cached frames from the latest key frame of an open stream (empty when none). */
+  /** The cached frames from the latest key frame of an open stream (empty when none); the caller may keep them. */
   gop(cameraId: string, streamKey: string): VideoFrame[] {
-    return this.streams.get(keyOf(cameraId, streamKey))?.gop.snapshot() ?? [];
+    const frames = this.streams.get(keyOf(cameraId, streamKey))?.gop.snapshot() ?? [];
+    frames.forEach(escapeFrame);
+    return frames;
   }
 
   /** Open streams and their consumer counts (status pages, tests). */
