@@ -4,7 +4,7 @@ import { setLoopPacing } from '../base/node/loopPacer';
 import { Site } from '../site/node/site';
 import { SiteLock } from '../site/node/siteLock';
 
-/** At most this much latency added to a busy site, for fewer wake-ups (docs/design/loop-pacing.md). */
+/** At most this much latency added to a busy site, for fewer wake-ups (docs/design/frame-memory.md). */
 export const DEFAULT_LOOP_PACING_MS = 10;
 
 /** Runs until SIGINT/SIGTERM; returns -1 so main leaves the process running. */

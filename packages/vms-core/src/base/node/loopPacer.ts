@@ -2,7 +2,7 @@
  * Coalesces the event loop's wake-ups under load. Every camera's socket becomes readable 25 or
  * more times a second, each at its own moment, so with many cameras the loop wakes thousands of
  * times a second to read one socket each; on a VM a wake-up (a context switch) cost more than
- * the reading (docs/design/loop-pacing.md). After a burst of reads the pacer lets the loop rest
+ * the reading (docs/design/frame-memory.md). After a burst of reads the pacer lets the loop rest
  * until `quantumMs` after the burst began, and the next poll finds every socket that became
  * readable meanwhile at once. Only a loop that woke for reads shortly before rests, so a quiet
  * site keeps its latency; the most added is one quantum.
