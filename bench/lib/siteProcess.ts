@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repoSiteCommand } from '../../packages/desktop/src/localSite';
@@ -18,11 +19,15 @@ export const ADMIN_PASSWORD = 'bench-admin-password';
  * TypeScript sources through tsx instead (`pnpm vms`), to compare the two.
  */
 export function vmsCommand(args: string[]): { command: string; args: string[] } {
-  // BENCH_SITE_PROFILE=DIR: each site writes a V8 CPU profile there when it exits.
-  const profile = process.env.BENCH_SITE_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SITE_PROFILE] : [];
-  if (process.env.BENCH_SITE === 'source') return { command: process.execPath, args: [...profile, ...SITE_V8_OPTIONS, '--import', 'tsx', CLI, ...args] };
+  const nodeArgs = [
+    // BENCH_SITE_PROFILE=DIR: each site writes a V8 CPU profile there when it exits.
+    ...(process.env.BENCH_SITE_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_SITE_PROFILE] : []),
+    // BENCH_SITE_NODE_ARGS: more Node/V8 flags, space-separated (e.g. "--trace-gc" with BENCH_SITE_LOG).
+    ...(process.env.BENCH_SITE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+  ];
+  if (process.env.BENCH_SITE === 'source') return { command: process.execPath, args: [...nodeArgs, ...SITE_V8_OPTIONS, '--import', 'tsx', CLI, ...args] };
   const built = repoSiteCommand(REPO_ROOT);
-  return { command: built.command, args: [...profile, ...built.args, ...args] };
+  return { command: built.command, args: [...nodeArgs, ...built.args, ...args] };
 }
 
 export interface SiteProcess {
@@ -50,6 +55,9 @@ export async function startSite(cleanup: Cleanup, dataDir: string, o: { clientDi
   const child = spawn(command, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
+  // BENCH_SITE_LOG=FILE: the sites' whole stdout is appended there (the tail above is for errors).
+  const log = process.env.BENCH_SITE_LOG;
+  if (log) child.stdout!.on('data', (d: Buffer) => appendFileSync(log, d));
   child.stderr!.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
   const forget = cleanup.add(`vms site ${child.pid}`, () => terminate(child, exited));
