@@ -72,7 +72,8 @@ export class RecordingWriter {
   private readonly index = new FrameIndexBuilder();
   /**
    * Frames are hashed as they are appended, while their bytes are still in the CPU's cache (a
-   * batch later they are not, and the hash ran a third slower at 64 cameras). The content hash
+   * batch later, after the other cameras' frames went through it, the 64-camera profile showed
+   * SHA-256 at about 1.2 GB/s against 1.7 GB/s on hot data). The content hash
    * must cover only what reached the file, so each batch carries a copy of the hash as it stood
    * after its last frame, and a written batch's copy becomes `writtenHash`.
    */

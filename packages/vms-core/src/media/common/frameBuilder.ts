@@ -9,8 +9,8 @@ import { unpooledBlocks } from './framePool';
  * allocation per frame was the largest single cost of the receive path, and building in a
  * scratch buffer and then copying out cost a full pass over every byte. A frame that outgrows
  * what is left of its block moves, with what it has so far, to a new block (twice its size when
- * it is larger than a block). Blocks come from a FramePool (recycled once their frames are released) or are left to
- * the garbage collector (unpooledBlocks).
+ * it is larger than a block). Blocks come from a FramePool, which reuses them once their frames
+ * are released, or are left to the garbage collector (unpooledBlocks).
  */
 export class FrameBuilder {
   private current: FrameBlock;

@@ -73,7 +73,7 @@ export interface FramePoolOptions {
  */
 export class FramePool implements FrameBlockSource {
   private readonly free: FrameBlock[] = [];
-  /** Blocks made and blocks reused, for tests and the system monitor. */
+  /** Blocks made and blocks reused (tests, benchmarks). */
   readonly stats = { allocated: 0, reused: 0 };
 
   constructor(

@@ -142,7 +142,7 @@ export class LiveHub {
     this.deps = { ...deps, framePool: deps.framePool ?? createLiveFramePool() };
   }
 
-  /** The recycled frame memory of this hub's streams (the system monitor shows it). */
+  /** The recycled frame memory of this hub's streams. */
   get framePool(): FramePool {
     return this.deps.framePool;
   }
