@@ -45,20 +45,14 @@ describe('LoopPacer', () => {
     expect(p.sleeps).toEqual([8]);
   });
 
-  it('does not rest when the burst itself took a quantum or more', () => {
+  it.each([
+    { burstMs: 12, when: 'the burst itself took a quantum or more' },
+    { burstMs: 9.5, when: 'the rest would be under a millisecond' },
+  ])('does not rest when $when', ({ burstMs }) => {
     const p = fakePacer(10);
     busy(p);
     p.pacer.touch();
-    p.advance(12);
-    p.endIteration();
-    expect(p.sleeps).toEqual([]);
-  });
-
-  it('skips rests under a millisecond', () => {
-    const p = fakePacer(10);
-    busy(p);
-    p.pacer.touch();
-    p.advance(9.5);
+    p.advance(burstMs);
     p.endIteration();
     expect(p.sleeps).toEqual([]);
   });
